@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else follows from them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+WAREHOUSE ?= data/pulih.duckdb
+PORT ?= 8501
+
+# The warehouse is rebuilt when any input, the manifest or the ETL code is newer than it.
+INPUTS := $(shell find data/raw -type f) data/sources.toml $(shell find etl -name '*.py' -o -name '*.sql')
+
+.PHONY: run test build demo lint format bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(WAREHOUSE): $(VENV)/.installed $(INPUTS)
+	PULIH_WAREHOUSE=$(WAREHOUSE) $(BIN)/python -m etl build
+
+build: $(VENV)/.installed
+	PULIH_WAREHOUSE=$(WAREHOUSE) $(BIN)/python -m etl build
+
+run: $(WAREHOUSE)
+	PULIH_WAREHOUSE=$(WAREHOUSE) $(BIN)/streamlit run dashboard.py \
+		--server.port $(PORT) --server.address localhost --server.headless true \
+		--browser.gatherUsageStats false
+
+test: $(WAREHOUSE)
+	$(BIN)/python -m pytest
+
+demo: $(VENV)/.installed
+	$(BIN)/python -m etl demo
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) $(WAREHOUSE) $(WAREHOUSE).tmp .pytest_cache .ruff_cache

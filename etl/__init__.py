@@ -1,0 +1,1 @@
+"""Pulih's write side: input files under data/ -> the DuckDB warehouse."""

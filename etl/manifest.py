@@ -1,0 +1,66 @@
+"""The manifest, data/sources.toml: every input file with its kind and provenance."""
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+KINDS = ("metrics", "regions", "observations", "events", "umkm_register")
+REQUIRED = ("id", "path", "kind", "title", "publisher", "published", "licence", "synthetic")
+
+
+class ManifestError(ValueError):
+    """The manifest cannot be used as written; the message says where and how to fix it."""
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    id: str
+    path: str
+    kind: str
+    title: str
+    publisher: str
+    outlet: str
+    url: str
+    published: str
+    licence: str
+    synthetic: bool
+
+
+def load(path: Path) -> list[FileEntry]:
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise ManifestError(f"{path}: manifest not found") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ManifestError(f"{path}: not valid TOML ({e}); fix the syntax at that place") from e
+
+    entries, seen = [], set()
+    for n, raw in enumerate(doc.get("file", []), start=1):
+        where = f"{path}: [[file]] number {n} ({raw.get('id', 'no id')})"
+        missing = [key for key in REQUIRED if key not in raw]
+        if missing:
+            raise ManifestError(f"{where}: missing {', '.join(missing)}; add them to the entry")
+        if raw["kind"] not in KINDS:
+            raise ManifestError(f"{where}: kind '{raw['kind']}' is not one of {', '.join(KINDS)}")
+        if not isinstance(raw["synthetic"], bool):
+            raise ManifestError(f"{where}: synthetic must be true or false")
+        if raw["id"] in seen:
+            raise ManifestError(f"{where}: id '{raw['id']}' is used twice; ids must be unique")
+        seen.add(raw["id"])
+        entries.append(
+            FileEntry(
+                id=raw["id"],
+                path=raw["path"],
+                kind=raw["kind"],
+                title=raw["title"],
+                publisher=raw["publisher"],
+                outlet=raw.get("outlet", ""),
+                url=raw.get("url", ""),
+                published=str(raw["published"]),
+                licence=raw["licence"],
+                synthetic=raw["synthetic"],
+            )
+        )
+    if not entries:
+        raise ManifestError(f"{path}: no [[file]] entries")
+    return entries

@@ -1,0 +1,120 @@
+-- The warehouse schema: the contract between the write side (etl/) and the read side (analytics/).
+
+create table source_file (
+    file_id      varchar primary key,  -- manifest id
+    path         varchar not null,     -- relative to data/
+    kind         varchar not null,
+    title        varchar not null,
+    publisher    varchar not null,
+    outlet       varchar,
+    url          varchar,
+    published    varchar,              -- as in the manifest: a date or a from/to range
+    licence      varchar,
+    synthetic    boolean not null,
+    sha256       varchar not null,
+    rows_read    integer not null,
+    rows_loaded  integer not null,
+    rows_rejected integer not null
+);
+
+-- One row per citation: every figure points at the outlet, URL and statement it came from.
+create table source (
+    source_id    varchar primary key,  -- '<file_id>#<n>', n in order of first appearance
+    file_id      varchar not null references source_file (file_id),
+    title        varchar,
+    publisher    varchar,
+    statement_by varchar,
+    outlet       varchar,
+    url          varchar,
+    published    varchar,              -- as reported: YYYY-MM-DD, a year, or empty when undated
+    licence      varchar,
+    synthetic    boolean not null
+);
+
+create table region (
+    code             varchar primary key,  -- Kemendagri: 36, 36.71, 36.71.05; 'ID' for Indonesia
+    name             varchar not null,
+    level            varchar not null check (level in ('country', 'province', 'regency', 'district', 'village')),
+    parent_code      varchar,
+    population       bigint,
+    population_year  integer,
+    population_basis varchar,             -- 'SP2020', 'SP2020 (derived ...)', 'BPS projection 2023 ...'
+    area_km2         double,
+    lat              double,
+    lon              double,
+    kelurahan_count  integer,
+    source_id        varchar not null
+);
+
+create table metric (
+    code              varchar primary key,
+    label_id          varchar not null,
+    label_en          varchar not null,
+    unit              varchar not null,
+    kind              varchar not null check (kind in ('stock', 'flow', 'rate')),
+    basis             varchar not null,
+    time_aggregation  varchar not null,
+    space_aggregation varchar not null,
+    additive          boolean not null,  -- may children be summed into a parent (when all reported)?
+    description_id    varchar not null,
+    description_en    varchar not null,
+    caveats           varchar
+);
+
+-- One row per reported figure, exactly as reported.
+create table observation (
+    region_code    varchar not null,
+    ref_date       date not null,
+    date_precision varchar not null check (date_precision in ('day', 'month', 'year')),
+    metric         varchar not null,
+    value          double not null,
+    qualifier      varchar not null check (qualifier in ('exact', 'approx', 'at_least', 'more_than')),
+    basis          varchar not null,
+    sector         varchar,
+    note           varchar,
+    source_id      varchar not null,
+    line           integer not null      -- line in the input file, for tracing a figure back
+);
+
+-- The UMKM register at record level. No personal data: no owner name, NIK, phone or address.
+create table umkm (
+    umkm_id       varchar not null,
+    region_code   varchar not null,
+    sector        varchar not null,
+    scale         varchar not null check (scale in ('mikro', 'kecil', 'menengah')),
+    registered_on date not null,
+    onboarded_on  date,
+    platform      varchar,
+    source_id     varchar not null
+);
+
+create table event (
+    start_date  date not null,
+    end_date    date not null,
+    name        varchar not null,
+    kind        varchar not null,  -- PSBB, PPKM
+    scope       varchar not null,  -- as written by the source
+    scope_codes varchar[] not null,
+    legal_basis varchar,
+    source_id   varchar not null
+);
+
+create table etl_run (
+    run_id        varchar primary key,
+    started_at    timestamp not null,
+    finished_at   timestamp not null,
+    files         integer not null,
+    rows_read     integer not null,
+    rows_loaded   integer not null,
+    rows_rejected integer not null
+);
+
+-- Nothing read is lost silently: every row that did not load, and why.
+create table rejected (
+    run_id      varchar not null,
+    source_file varchar not null,
+    line        integer not null,
+    "column"    varchar,
+    value       varchar,
+    reason      varchar not null
+);
