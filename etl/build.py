@@ -177,7 +177,8 @@ def _record_run(con, report: BuildReport, started: dt.datetime) -> None:
     )
     con.execute(
         "insert into etl_run "
-        "values ($run_id, $started, $finished, $files, $read, $loaded, $rejected)",
+        "values ($run_id, $started, $finished, $files, $read, $loaded, $rejected, "
+        "$horizon_start, $horizon_end, $max_carry_months)",
         {
             "run_id": report.run_id,
             "started": started,
@@ -186,6 +187,9 @@ def _record_run(con, report: BuildReport, started: dt.datetime) -> None:
             "read": report.rows_read,
             "loaded": report.rows_loaded,
             "rejected": report.rows_rejected,
+            "horizon_start": HORIZON_START,
+            "horizon_end": HORIZON_END,
+            "max_carry_months": MAX_CARRY_MONTHS,
         },
     )
 

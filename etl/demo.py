@@ -240,16 +240,16 @@ def _city_targets(labour) -> dict[str, dict[dt.date, int]]:
 def _path(targets: dict[dt.date, int], months: list[dt.date], rng, late_growth: float) -> list[int]:
     """A cumulative path through the published points; assumed before and after them."""
     first, last = min(targets), max(targets)
-    values, current = [], 0
+    values, level = [], 0.0
     for month in months:
         if month in targets:
-            current = max(current, targets[month])
+            level = max(level, targets[month])
         elif month < first:
-            current = round(targets[first] * 0.45) if month.month == 3 and month.year == 2020 else 0
+            level = targets[first] * 0.45 if (month.year, month.month) == (2020, 3) else 0
         elif month > last:
             ppkm = dt.date(2021, 7, 1) <= month <= dt.date(2021, 8, 31)
-            current = round(current * (1 + (0.05 if ppkm else late_growth * rng.uniform(0.5, 1.5))))
-        values.append(current)
+            level *= 1 + (0.05 if ppkm else late_growth * rng.uniform(0.5, 1.5))
+        values.append(round(level))
     return values
 
 

@@ -106,7 +106,10 @@ create table etl_run (
     files         integer not null,
     rows_read     integer not null,
     rows_loaded   integer not null,
-    rows_rejected integer not null
+    rows_rejected integer not null,
+    horizon_start date not null,       -- the months the marts cover
+    horizon_end   date not null,
+    max_carry_months integer not null  -- how long a report is carried forward in mart_monthly
 );
 
 -- Nothing read is lost silently: every row that did not load, and why.

@@ -1,0 +1,61 @@
+"""The datasets an analyst can download: the exact frame shown on the Data page is the CSV.
+
+Every dataset carries its unit, its as-of date, its sources and a `synthetic` column.
+"""
+
+import datetime as dt
+
+import pandas as pd
+
+from analytics import queries
+
+DATASETS = ("reported", "monthly", "umkm")
+
+COLUMNS = {
+    "reported": [
+        "region_code", "region_name", "level", "ref_date", "date_precision", "metric",
+        "metric_label", "value", "unit", "qualifier", "basis", "statement_by", "outlet", "url",
+        "published", "synthetic", "note", "source_id",
+    ],
+    "monthly": [
+        "region_code", "region_name", "level", "month", "metric", "metric_label", "value", "unit",
+        "qualifier", "basis", "as_of_date", "date_precision", "age_months", "method", "conflict",
+        "population", "population_year", "population_basis", "synthetic", "sources",
+    ],
+    "umkm": [
+        "region_code", "region_name", "level", "month", "registered", "onboarded", "adoption_rate",
+        "unit", "as_of_date", "synthetic", "sources",
+    ],
+}  # fmt: skip
+
+
+def month_end(month: dt.date) -> dt.date:
+    return (pd.Timestamp(month) + pd.offsets.MonthEnd(0)).date()
+
+
+def load(
+    name: str,
+    regions: tuple[str, ...],
+    metrics: tuple[str, ...],
+    month_from: dt.date,
+    month_to: dt.date,
+) -> pd.DataFrame:
+    """The rows of one dataset for the filters, in a fixed column order."""
+    if name == "reported":
+        frame = queries.reported(regions, metrics, month_from, month_end(month_to))
+    elif name == "monthly":
+        frame = queries.monthly(regions, metrics, month_from, month_to)
+    elif name == "umkm":
+        frame = queries.umkm_monthly(regions, month_from, month_to).assign(
+            unit="businesses; adoption_rate as a ratio of 0-1",
+        )
+        frame["as_of_date"] = [month_end(m) for m in frame["month"]]
+    else:
+        raise ValueError(f"unknown dataset '{name}': choose one of {', '.join(DATASETS)}")
+    return frame[COLUMNS[name]].reset_index(drop=True)
+
+
+def file_name(name: str, regions: tuple[str, ...], month_from: dt.date, month_to: dt.date) -> str:
+    """Says what is in the file: dataset, areas, period."""
+    areas = "-".join(regions) if len(regions) <= 3 else f"{len(regions)}-wilayah"
+    return f"pulih_{name}_{areas}_{month_from:%Y-%m}_{month_to:%Y-%m}.csv"

@@ -1,0 +1,37 @@
+"""What the headline cards show, and how each card finds its figure.
+
+A card takes the latest real report of its first metric that has one; only when no real figure
+exists does it fall back to the monthly marts, which may be synthetic (and are then badged).
+"""
+
+from dataclasses import dataclass
+
+LABOUR = ("phk", "dirumahkan", "companies_closed")
+# measures with a monthly as-of series that areas can be compared on
+MONTHLY_METRICS = ("phk", "dirumahkan", "companies_closed", "phk_plus_dirumahkan")
+# Kota Tangerang's Disnaker series, on both bases (workplace and KTP-resident)
+KOTA_REPORTED = (
+    "phk", "dirumahkan", "phk_plus_dirumahkan", "companies_reporting", "phk_estimate_apindo",
+    "phk_ktp_local", "dirumahkan_ktp_local", "phk_plus_dirumahkan_ktp_local",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Card:
+    key: str  # i18n key of the card title
+    reported: tuple[str, ...]  # metrics that count as a real report for this card, in order
+    fallback: str | None  # 'mart_monthly:<metric>' or 'mart_umkm:<column>'
+
+
+HEADLINE = (
+    Card("card.phk", ("phk",), "mart_monthly:phk"),
+    Card("card.dirumahkan", ("dirumahkan",), "mart_monthly:dirumahkan"),
+    Card("card.companies_closed", ("companies_closed",), "mart_monthly:companies_closed"),
+    Card("card.umkm_registered", ("umkm_registered",), "mart_umkm:registered"),
+    # Banten reports only the UKM its own programme put on marketplaces: shown under its own label
+    Card("card.umkm_onboarded", ("ukm_selling_on_marketplaces",), "mart_umkm:onboarded"),
+    Card("card.adoption", (), "mart_umkm:adoption_rate"),
+)
+
+# units of the marts' columns
+UMKM_UNITS = {"registered": "businesses", "onboarded": "businesses", "adoption_rate": "ratio"}

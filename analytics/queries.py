@@ -1,0 +1,191 @@
+"""Query functions: filters in, DataFrames out. SQL lives in analytics/sql/*.sql.
+
+Every function is cached on its arguments and the warehouse version, so a rebuild shows on the next
+interaction without restarting the dashboard, and nothing holds a connection between calls.
+"""
+
+import datetime as dt
+import functools
+
+import pandas as pd
+import streamlit as st
+
+from analytics import db
+from analytics.metrics import HEADLINE, UMKM_UNITS
+
+CACHE_TTL_SECONDS = 600
+FIRST_MONTH = dt.date(2020, 1, 1)
+LAST_MONTH = dt.date(2022, 12, 1)
+
+
+def versioned(fn):
+    """Cache fn on its arguments plus the warehouse version (passed as the first argument)."""
+    cached = st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=128, show_spinner=False)(fn)
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        return cached(db.version(), *args, **kwargs)
+
+    return call
+
+
+@versioned
+def regions(_version: str) -> pd.DataFrame:
+    return db.query("regions")
+
+
+@versioned
+def latest_reported(_version: str, region: str, metrics: tuple[str, ...]) -> pd.DataFrame:
+    return db.query("latest_reported", {"region": region, "metrics": list(metrics)})
+
+
+@versioned
+def reported(
+    _version: str,
+    regions: tuple[str, ...],
+    metrics: tuple[str, ...] = (),
+    date_from: dt.date = dt.date(1900, 1, 1),
+    date_to: dt.date = dt.date(2999, 12, 31),
+) -> pd.DataFrame:
+    params = {
+        "regions": list(regions),
+        "metrics": list(metrics),
+        "date_from": date_from,
+        "date_to": date_to,
+    }
+    return db.query("reported", params)
+
+
+@versioned
+def monthly(
+    _version: str,
+    regions: tuple[str, ...],
+    metrics: tuple[str, ...],
+    month_from: dt.date = FIRST_MONTH,
+    month_to: dt.date = LAST_MONTH,
+) -> pd.DataFrame:
+    params = {
+        "regions": list(regions),
+        "metrics": list(metrics),
+        "month_from": month_from,
+        "month_to": month_to,
+    }
+    return db.query("monthly", params)
+
+
+@versioned
+def umkm_monthly(
+    _version: str,
+    regions: tuple[str, ...],
+    month_from: dt.date = FIRST_MONTH,
+    month_to: dt.date = LAST_MONTH,
+) -> pd.DataFrame:
+    return db.query(
+        "umkm_monthly", {"regions": list(regions), "month_from": month_from, "month_to": month_to}
+    )
+
+
+@versioned
+def events(_version: str, region: str) -> pd.DataFrame:
+    return db.query("events", {"region": region})
+
+
+@versioned
+def build_info(_version: str) -> pd.DataFrame:
+    return db.query("build_info")
+
+
+def headline(region: str) -> pd.DataFrame:
+    """One row per headline card: the figure, its unit, as-of date, qualifier, source, synthetic."""
+    reported_metrics = tuple(m for card in HEADLINE for m in card.reported)
+    real = latest_reported(region, reported_metrics).set_index("metric")
+    labour = monthly(
+        (region,),
+        tuple(
+            c.fallback.split(":")[1]
+            for c in HEADLINE
+            if c.fallback and c.fallback.startswith("mart_monthly")
+        ),
+    )
+    umkm = umkm_monthly((region,))
+    rows = []
+    for card in HEADLINE:
+        found = next((m for m in card.reported if m in real.index), None)
+        if found:
+            r = real.loc[found]
+            rows.append(
+                {
+                    "card": card.key,
+                    "metric": found,
+                    "label_id": r.label_id,
+                    "value": r.value,
+                    "unit": r.unit,
+                    "qualifier": r.qualifier,
+                    "as_of": pd.Timestamp(r.ref_date).date(),
+                    "date_precision": r.date_precision,
+                    "outlet": r.outlet,
+                    "url": r.url,
+                    "statement_by": r.statement_by,
+                    "synthetic": False,
+                }
+            )
+            continue
+        rows.append({"card": card.key, **_fallback(card.fallback, labour, umkm)})
+    return pd.DataFrame(rows)
+
+
+def _fallback(spec: str | None, labour: pd.DataFrame, umkm: pd.DataFrame) -> dict:
+    empty = {
+        "metric": None,
+        "label_id": None,
+        "value": None,
+        "unit": None,
+        "qualifier": None,
+        "as_of": None,
+        "date_precision": None,
+        "outlet": None,
+        "url": None,
+        "statement_by": None,
+        "synthetic": False,
+    }
+    if spec is None:
+        return empty
+    table, column = spec.split(":")
+    if table == "mart_monthly":
+        series = labour[labour.metric == column]
+        if series.empty:
+            return empty
+        r = series.iloc[-1]
+        return {
+            **empty,
+            "metric": column,
+            "label_id": r.metric_label,
+            "value": r.value,
+            "unit": r.unit,
+            "qualifier": r.qualifier,
+            "as_of": pd.Timestamp(r.as_of_date).date(),
+            "date_precision": r.date_precision,
+            "outlet": r.sources,
+            "synthetic": bool(r.synthetic),
+            "method": r.method,
+        }
+    if umkm.empty or pd.isna(umkm.iloc[-1][column]):
+        return empty
+    r = umkm.iloc[-1]
+    month_end = (pd.Timestamp(r.month) + pd.offsets.MonthEnd(0)).date()
+    return {
+        **empty,
+        "metric": column,
+        "value": r[column],
+        "unit": UMKM_UNITS[column],
+        "qualifier": "exact",
+        "as_of": month_end,
+        "date_precision": "month",
+        "outlet": r.sources,
+        "synthetic": bool(r.synthetic),
+    }
+
+
+@versioned
+def metric_catalogue(_version: str) -> pd.DataFrame:
+    return db.query("metrics")

@@ -1,0 +1,5 @@
+-- the metric catalogue
+select code, label_id, label_en, unit, kind, basis, time_aggregation, space_aggregation, additive,
+    description_id, description_en, caveats
+from metric
+order by code

@@ -1,0 +1,24 @@
+"""Pulih: the entry point. Page config, navigation over pages/, the shared sidebar."""
+
+import streamlit as st
+
+from ui import components
+from ui.i18n import t
+
+st.set_page_config(page_title=t("app.title"), page_icon=":material/monitoring:", layout="wide")
+
+pages = [
+    st.Page(
+        "pages/ringkasan.py", title=t("nav.overview"), icon=":material/dashboard:", default=True
+    ),
+    st.Page("pages/wilayah.py", title=t("nav.areas"), icon=":material/map:"),
+    st.Page("pages/data.py", title=t("nav.data"), icon=":material/table:"),
+]
+page = st.navigation(pages)
+
+with st.sidebar:
+    st.markdown(f"**{t('app.title')}**  \n{t('app.tagline')}")
+    components.warehouse_or_stop()
+    components.build_caption()
+
+page.run()

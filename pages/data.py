@@ -1,0 +1,42 @@
+"""Data: for analysts. Pick a dataset, filter as on the other pages, preview, and download a CSV of
+exactly the rows shown, with units, sources, as-of dates and a synthetic column."""
+
+import streamlit as st
+
+from analytics import datasets, queries
+from analytics.metrics import LABOUR
+from ui import components, filters
+from ui.i18n import metric_label, t
+
+components.warehouse_or_stop()
+st.title(t("data.title"))
+st.caption(t("data.intro"))
+
+dataset = filters.choice(
+    "filter.dataset", {d: t(f"dataset.{d}") for d in datasets.DATASETS}, key="dataset"
+)
+level = filters.level()
+areas = filters.areas(level)
+start, end = filters.period()
+metrics: list[str] = []
+if dataset != "umkm":
+    catalogue = queries.metric_catalogue()
+    labels = {r.code: metric_label(r) for r in catalogue.itertuples()}
+    metrics = st.multiselect(
+        t("filter.metrics"),
+        list(labels),
+        default=list(LABOUR),
+        format_func=lambda c: labels.get(c, c),
+        key="ukuran",
+        bind="query-params",
+    )
+
+frame = datasets.load(dataset, tuple(areas), tuple(metrics), start, end)
+components.badge_if_synthetic(frame)
+st.caption(t("data.rows", n=len(frame)))
+st.dataframe(frame, hide_index=True, key="data_preview")
+components.download_csv(
+    frame,
+    file_name=datasets.file_name(dataset, tuple(areas), start, end),
+    key="data_download",
+)

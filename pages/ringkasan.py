@@ -1,0 +1,78 @@
+"""Ringkasan: the mayor's one-minute view.
+
+Headline cards for Banten and Kota Tangerang (latest reported figure, date, qualifier, source), the
+trend of layoffs and furloughs against UMKM going digital with PSBB/PPKM shaded, Banten's reported
+timeline, and Kota Tangerang's reports with the workplace and KTP-resident bases kept apart.
+"""
+
+import pandas as pd
+import streamlit as st
+
+from analytics import charts, queries
+from analytics.metrics import KOTA_REPORTED, LABOUR
+from ui import components, filters, present
+from ui.i18n import t
+
+BANTEN, KOTA = "36", "36.71"
+AREAS = {KOTA: "Kota Tangerang", BANTEN: "Provinsi Banten"}
+
+components.warehouse_or_stop()
+st.title(t("overview.title"))
+st.caption(t("overview.intro"))
+
+# Headline cards
+for code in (BANTEN, KOTA):
+    st.subheader(AREAS[code])
+    cards = queries.headline(code)
+    for column, card in zip(st.columns(len(cards)), cards.itertuples(), strict=True):
+        with column:
+            components.headline_card(card)
+
+# Trend: labour impact against UMKM onboarding, policy periods shaded
+st.divider()
+area = filters.choice("chart.overview.area", AREAS, key="wilayah")
+show_events = st.toggle(t("chart.events"), value=True, key="kebijakan", bind="query-params")
+labour = present.hover_monthly(queries.monthly((area,), ("phk", "dirumahkan")))
+umkm = present.hover_umkm(queries.umkm_monthly((area,)))
+events = queries.events(area) if show_events else queries.events(area).head(0)
+figure = charts.impact_over_time(
+    labour,
+    umkm,
+    events,
+    {
+        "title": t("chart.overview.title", area=AREAS[area]),
+        "y_workers": t("chart.axis.workers"),
+        "y_umkm": t("chart.axis.umkm"),
+        "umkm_label": t("card.umkm_onboarded"),
+        "synthetic_suffix": t("chart.legend.synthetic"),
+    },
+)
+components.badge_if_synthetic(pd.concat([labour.synthetic, umkm.synthetic]).to_frame())
+st.plotly_chart(figure, key="overview_chart")
+if umkm.empty:
+    st.caption(t("chart.no_umkm"))
+st.caption(t("chart.note.asof", months=queries.build_info().max_carry_months.iloc[0]))
+components.sources_caption(labour, date_column="as_of_date")
+if not umkm.empty:
+    components.sources_caption(umkm)
+
+# Banten: the reported timeline (20 May 2020 reads 17.298 / 27.569 / 59)
+st.divider()
+st.subheader(t("timeline.banten.title"))
+banten = queries.reported((BANTEN,), LABOUR)
+st.dataframe(present.reported_timeline(banten), hide_index=True, key="banten_timeline")
+components.sources_caption(banten.rename(columns={"outlet": "sources"}))
+
+# Kota Tangerang: the two bases, never added together
+st.subheader(t("timeline.kota.title"))
+st.caption(t("timeline.bases_note"))
+kota = queries.reported((KOTA,), KOTA_REPORTED)
+workplace, ktp = st.columns(2)
+with workplace:
+    st.markdown(f"**{t('timeline.kota.workplace')}**")
+    rows = kota[kota.basis == "workplace"]
+    st.dataframe(present.reported_list(rows), hide_index=True, key="kota_workplace")
+with ktp:
+    st.markdown(f"**{t('timeline.kota.ktp')}**")
+    rows = kota[kota.basis == "ktp_kota_tangerang"]
+    st.dataframe(present.reported_list(rows), hide_index=True, key="kota_ktp")

@@ -1,0 +1,1 @@
+"""Streamlit pieces shared by pages: i18n, formatting, URL-bound filters, captions, badges."""

@@ -1,0 +1,104 @@
+"""Small Streamlit pieces every page uses: headline cards, badges, source captions, downloads."""
+
+import pandas as pd
+import streamlit as st
+
+from analytics import queries
+from ui import fmt
+from ui.i18n import t
+
+
+def synthetic_badge() -> None:
+    """Shown wherever demo data appears, so a reader never mistakes it for an official figure."""
+    st.badge(
+        t("badge.synthetic"),
+        icon=":material/science:",
+        color="orange",
+        help=t("badge.synthetic_help"),
+    )
+
+
+def build_caption() -> None:
+    info = queries.build_info()
+    if info.empty:
+        return
+    run = info.iloc[0]
+    st.caption(
+        t(
+            "build.info",
+            built=fmt.date(run.finished_at) + " " + pd.Timestamp(run.finished_at).strftime("%H:%M"),
+            files=fmt.number(run.files),
+            loaded=fmt.number(run.rows_loaded),
+            rejected=fmt.number(run.rows_rejected),
+        )
+    )
+
+
+def headline_card(row) -> None:
+    """One headline figure with its unit, as-of date, qualifier and source, or an honest blank."""
+    with st.container(border=True):
+        if row.value is None or pd.isna(row.value):
+            st.metric(t(row.card), t("card.none"), help=t("card.none_help"))
+            st.caption(t("card.none_help"))
+            return
+        st.metric(t(row.card), fmt.figure(row.value, row.qualifier, row.unit))
+        lines = [t("card.as_of", date=fmt.date(row.as_of, row.date_precision))]
+        if isinstance(row.label_id, str) and row.label_id and t(row.card) != row.label_id:
+            lines.append(t("card.measured_as", label=row.label_id))
+        lines.append(source_text(row.outlet, row.url, row.statement_by))
+        st.caption("  \n".join(lines))
+        if row.synthetic:
+            synthetic_badge()
+
+
+def source_text(outlet, url=None, statement_by=None) -> str:
+    outlet = outlet if isinstance(outlet, str) else ""
+    who = f"{statement_by}, " if isinstance(statement_by, str) and statement_by else ""
+    link = f"[{outlet}]({url})" if isinstance(url, str) and url else outlet
+    return t("caption.sources", sources=who + link)
+
+
+def sources_caption(
+    frame: pd.DataFrame, column: str = "sources", date_column: str | None = None
+) -> None:
+    """A caption naming every source (and the as-of dates, if given) behind a chart or table."""
+    sources = sorted({s for cell in frame[column].dropna() for s in str(cell).split("; ") if s})
+    parts = [t("caption.sources", sources="; ".join(sources) or "—")]
+    if date_column and not frame.empty:
+        dates = sorted(pd.to_datetime(frame[date_column].dropna()).dt.date.unique())
+        if dates:
+            shown = ", ".join(fmt.date(d) for d in dates[-3:])
+            parts.append(t("caption.as_of", dates=("… " if len(dates) > 3 else "") + shown))
+    st.caption(" ".join(parts))
+
+
+def badge_if_synthetic(frame: pd.DataFrame) -> None:
+    if "synthetic" in frame and frame["synthetic"].fillna(False).astype(bool).any():
+        synthetic_badge()
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The download's bytes: UTF-8, comma-separated, dot decimals, ISO dates."""
+    return frame.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")
+
+
+def download_csv(frame: pd.DataFrame, file_name: str, key: str) -> None:
+    st.download_button(
+        t("download.csv"),
+        data=csv_bytes(frame),
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+        icon=":material/download:",
+    )
+
+
+def warehouse_or_stop() -> None:
+    """A clear message instead of a traceback when the warehouse has not been built."""
+    from analytics import db
+
+    try:
+        db.version()
+    except db.WarehouseMissing:
+        st.error(t("warehouse.missing"))
+        st.stop()

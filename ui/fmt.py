@@ -1,0 +1,67 @@
+"""Numbers and dates as the user's language writes them, through Babel (never by hand).
+
+Indonesian: 17.298 and 20 Mei 2020; English: 17,298 and 20 May 2020. A figure keeps its qualifier
+("≥ 4.000", "± 19.000", "> 30.000") and is never shown more precisely than it was reported.
+"""
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from ui.i18n import STRINGS, lang, t
+
+LOCALES = {"id": "id_ID", "en": "en_GB"}
+QUALIFIER_SIGN = {"exact": "", "approx": "± ", "at_least": "≥ ", "more_than": "> "}
+
+
+def _locale() -> str:
+    return LOCALES[lang()]
+
+
+def _missing(value) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def number(value, qualifier: str | None = "exact", decimals: int | None = None) -> str:
+    """17298 -> '17.298'; at_least 4000 -> '≥ 4.000'; keeps reported decimals (8.52 -> '8,52')."""
+    if _missing(value):
+        return "—"
+    pattern = "#,##0" if decimals == 0 else "#,##0." + "#" * (decimals or 3)
+    sign = QUALIFIER_SIGN.get(qualifier or "exact", "")
+    return sign + format_decimal(value, format=pattern, locale=_locale())
+
+
+def percent(ratio, decimals: int = 1) -> str:
+    if _missing(ratio):
+        return "—"
+    return format_percent(ratio, format="#,##0." + "0" * decimals + "%", locale=_locale())
+
+
+def unit(code: str | None) -> str:
+    key = f"unit.{code}"
+    return t(key) if key in STRINGS else (code or "")
+
+
+def figure(value, qualifier: str | None, unit_code: str | None) -> str:
+    """A number with its qualifier and unit: '≥ 4.000 pekerja', '8,52 %', '32,8%'."""
+    if unit_code == "ratio":
+        return percent(value)
+    if unit_code == "percent":
+        return number(value, qualifier) + " %"
+    return f"{number(value, qualifier)} {unit(unit_code)}".strip()
+
+
+def date(value, precision: str | None = "day") -> str:
+    """'20 Mei 2020' (day), 'Mei 2020' (month), '2020 (tanggal pasti tidak disebut)' (year)."""
+    if _missing(value):
+        return "—"
+    value = pd.Timestamp(value).date()
+    if precision == "year":
+        return t("precision.year", year=value.year)
+    if precision == "month":
+        return format_date(value, "MMMM y", locale=_locale())
+    return format_date(value, "d MMMM y", locale=_locale())
+
+
+def month(value) -> str:
+    return date(value, "month")
