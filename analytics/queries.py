@@ -19,7 +19,11 @@ LAST_MONTH = dt.date(2022, 12, 1)
 
 
 def versioned(fn):
-    """Cache fn on its arguments plus the warehouse version (passed as the first argument)."""
+    """Cache fn on its arguments plus the warehouse version (passed as the first argument).
+
+    The parameter must not start with an underscore: Streamlit leaves such parameters out of the
+    cache key, and a rebuilt warehouse would keep showing the old figures.
+    """
     cached = st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=128, show_spinner=False)(fn)
 
     @functools.wraps(fn)
@@ -30,12 +34,12 @@ def versioned(fn):
 
 
 @versioned
-def regions(_version: str) -> pd.DataFrame:
+def regions(version: str) -> pd.DataFrame:
     return db.query("regions")
 
 
 @versioned
-def latest_reported(_version: str, region: str, metrics: tuple[str, ...]) -> pd.DataFrame:
+def latest_reported(version: str, region: str, metrics: tuple[str, ...]) -> pd.DataFrame:
     return db.query("latest_reported", {"region": region, "metrics": list(metrics)})
 
 
@@ -86,12 +90,12 @@ def umkm_monthly(
 
 
 @versioned
-def events(_version: str, region: str) -> pd.DataFrame:
+def events(version: str, region: str) -> pd.DataFrame:
     return db.query("events", {"region": region})
 
 
 @versioned
-def build_info(_version: str) -> pd.DataFrame:
+def build_info(version: str) -> pd.DataFrame:
     return db.query("build_info")
 
 
@@ -187,5 +191,5 @@ def _fallback(spec: str | None, labour: pd.DataFrame, umkm: pd.DataFrame) -> dic
 
 
 @versioned
-def metric_catalogue(_version: str) -> pd.DataFrame:
+def metric_catalogue(version: str) -> pd.DataFrame:
     return db.query("metrics")

@@ -25,6 +25,7 @@ HORIZON_END = dt.date(2022, 12, 1)
 MAX_CARRY_MONTHS = 12
 
 MARTS = ("mart_monthly", "mart_umkm_monthly")
+CHECKS = Path(__file__).parent / "sql" / "checks"
 
 
 class BuildError(RuntimeError):
@@ -157,7 +158,7 @@ def _append(con, table: str, frame: pd.DataFrame) -> None:
 
 def _run_checks(con) -> None:
     failures = []
-    for path in sorted((Path(paths.__file__).parent / "sql" / "checks").glob("*.sql")):
+    for path in sorted(CHECKS.glob("*.sql")):
         bad = con.execute(path.read_text(encoding="utf-8")).fetchdf()
         if len(bad):
             failures.append(
@@ -199,7 +200,8 @@ def _remove(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-def print_summary(report: BuildReport, out=sys.stdout) -> None:
+def print_summary(report: BuildReport, out=None) -> None:
+    out = out or sys.stdout
     width = max(len(f.entry.path) for f in report.files)
     print(f"Pulih build {report.run_id} -> {report.warehouse}", file=out)
     print(f"{'file':<{width}}  {'kind':<13} {'read':>7} {'loaded':>7} {'rejected':>8}", file=out)

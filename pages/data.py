@@ -22,14 +22,7 @@ metrics: list[str] = []
 if dataset != "umkm":
     catalogue = queries.metric_catalogue()
     labels = {r.code: metric_label(r) for r in catalogue.itertuples()}
-    metrics = st.multiselect(
-        t("filter.metrics"),
-        list(labels),
-        default=list(LABOUR),
-        format_func=lambda c: labels.get(c, c),
-        key="ukuran",
-        bind="query-params",
-    )
+    metrics = filters.multichoice("filter.metrics", labels, key="ukuran", default=list(LABOUR))
 
 frame = datasets.load(dataset, tuple(areas), tuple(metrics), start, end)
 components.badge_if_synthetic(frame)

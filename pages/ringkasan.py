@@ -31,7 +31,7 @@ for code in (BANTEN, KOTA):
 # Trend: labour impact against UMKM onboarding, policy periods shaded
 st.divider()
 area = filters.choice("chart.overview.area", AREAS, key="wilayah")
-show_events = st.toggle(t("chart.events"), value=True, key="kebijakan", bind="query-params")
+show_events = filters.toggle("chart.events", key="kebijakan", default=True)
 labour = present.hover_monthly(queries.monthly((area,), ("phk", "dirumahkan")))
 umkm = present.hover_umkm(queries.umkm_monthly((area,)))
 events = queries.events(area) if show_events else queries.events(area).head(0)

@@ -25,7 +25,7 @@ with right:
         "filter.metric", {m: metric_label(catalogue.loc[m]) for m in MONTHLY_METRICS}, key="ukuran"
     )
     per_capita = filters.toggle("filter.per_capita", key="per_kapita")
-    show_events = st.toggle(t("chart.events"), value=True, key="kebijakan", bind="query-params")
+    show_events = filters.toggle("chart.events", key="kebijakan", default=True)
 start, end = filters.period()
 
 series = measures.per_1000(queries.monthly(tuple(areas), (metric,), start, end))

@@ -44,6 +44,8 @@ def unit(code: str | None) -> str:
 
 def figure(value, qualifier: str | None, unit_code: str | None) -> str:
     """A number with its qualifier and unit: '≥ 4.000 pekerja', '8,52 %', '32,8%'."""
+    if _missing(value):
+        return "—"
     if unit_code == "ratio":
         return percent(value)
     if unit_code == "percent":

@@ -1,0 +1,88 @@
+"""Shared fixtures: a warehouse built once per session from the project's own data/, and small
+data folders built per test from the project's reference files plus a few rows of their own."""
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.build import build
+
+PROJECT = Path(__file__).resolve().parents[1]
+DATA = PROJECT / "data"
+
+
+@pytest.fixture(scope="session")
+def warehouse(tmp_path_factory) -> Path:
+    """The project's default data, built into a session warehouse that every read-side test uses."""
+    path = tmp_path_factory.mktemp("warehouse") / "pulih.duckdb"
+    build(DATA, path)
+    os.environ["PULIH_WAREHOUSE"] = str(path)
+    return path
+
+
+@pytest.fixture
+def con(warehouse):
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    yield connection
+    connection.close()
+
+
+def entry(file_id: str, path: str, kind: str, synthetic: bool = False) -> str:
+    return textwrap.dedent(
+        f"""
+        [[file]]
+        id = "{file_id}"
+        path = "{path}"
+        kind = "{kind}"
+        title = "test file {file_id}"
+        publisher = "test publisher"
+        outlet = "test outlet"
+        url = "https://example.org/{file_id}"
+        published = "2020-06-01"
+        licence = "test"
+        synthetic = {"true" if synthetic else "false"}
+        """
+    )
+
+
+OBS_HEADER = (
+    "area_code,area_name,ref_date,date_precision,metric,value,unit,qualifier,basis,"
+    "statement_by,outlet,url,published,note\n"
+)
+
+
+def make_data_dir(
+    root: Path, observations: dict[str, str], synthetic: frozenset = frozenset()
+) -> Path:
+    """A data folder with the project's metric catalogue and regions, and the given observation
+    files (name -> CSV body below the standard header)."""
+    data = root / "data"
+    (data / "raw").mkdir(parents=True)
+    for name in ("metrics.csv", "regions_banten.csv", "regions_kota_tangerang.csv"):
+        shutil.copy(DATA / "raw" / name, data / "raw" / name)
+    manifest = entry("metrics", "raw/metrics.csv", "metrics")
+    manifest += entry("regions_banten", "raw/regions_banten.csv", "regions")
+    manifest += entry("regions_kota_tangerang", "raw/regions_kota_tangerang.csv", "regions")
+    for name, body in observations.items():
+        (data / "raw" / name).write_text(
+            OBS_HEADER + textwrap.dedent(body).lstrip(), encoding="utf-8"
+        )
+        manifest += entry(
+            name.removesuffix(".csv"), f"raw/{name}", "observations", name in synthetic
+        )
+    (data / "sources.toml").write_text(manifest, encoding="utf-8")
+    return data
+
+
+def table_rows(path: Path, table: str, exclude: tuple[str, ...] = ()) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        columns = [c[0] for c in con.execute(f"describe {table}").fetchall() if c[0] not in exclude]
+        select = ", ".join(f'"{c}"' for c in columns)
+        return con.execute(f"select {select} from {table} order by all").fetchall()
+    finally:
+        con.close()

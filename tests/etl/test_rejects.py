@@ -1,0 +1,82 @@
+"""A bad row is rejected with file, line, column, value and reason; the rest of its file loads."""
+
+import re
+
+from etl.__main__ import main
+from etl.build import build
+from tests.conftest import make_data_dir, table_rows
+
+BAD = """\
+36,Provinsi Banten,2020-05-20,day,phk,17298,workers,exact,workplace,,Kompas.com,https://example.org/a,2020-05-28,
+36.99,Nowhere,2020-05-20,day,phk,10,workers,exact,workplace,,Kompas.com,https://example.org/a,2020-05-28,
+36,Provinsi Banten,2020-05-20,day,dirumahkan,27.569a,workers,exact,workplace,,Kompas.com,https://example.org/a,2020-05-28,
+
+36,Provinsi Banten,,day,companies_closed,59,companies,exact,workplace,,Kompas.com,https://example.org/a,2020-05-28,
+36.71,Kota Tangerang,2020-05-05,day,phk,6023,workers,exact,workplace,,Kompas.com,https://example.org/b,2020-05-05,
+"""
+
+
+def test_bad_rows_are_rejected_with_where_and_why(tmp_path):
+    data = make_data_dir(tmp_path, {"labour.csv": BAD})
+    report = build(data, tmp_path / "w.duckdb")
+    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
+    assert [(f, line, col, val) for f, line, col, val, _ in rejected] == [
+        ("raw/labour.csv", 3, "area_code", "36.99"),
+        ("raw/labour.csv", 4, "value", "27.569a"),
+        ("raw/labour.csv", 6, "ref_date", ""),
+    ]
+    reasons = [r[-1] for r in rejected]
+    assert "unknown region code '36.99'" in reasons[0]
+    assert "is not a number" in reasons[1] and "e.g. 17298" in reasons[1]
+    assert "ref_date is empty" in reasons[2]
+
+    # the rest of the file loads
+    loaded = table_rows(tmp_path / "w.duckdb", "observation", exclude=("source_id", "note"))
+    assert [(r[0], r[3], r[4], r[-1]) for r in loaded] == [
+        ("36", "phk", 17298.0, 2),
+        ("36.71", "phk", 6023.0, 7),
+    ]
+    labour = next(f for f in report.files if f.entry.id == "labour")
+    assert (labour.loaded.rows_read, labour.loaded.rows_loaded, labour.loaded.rows_rejected) == (
+        5,
+        2,
+        3,
+    )
+
+
+def test_the_build_summary_prints_each_reject(tmp_path, capsys):
+    data = make_data_dir(tmp_path, {"labour.csv": BAD})
+    assert main(["build", "--data", str(data), "--warehouse", str(tmp_path / "w.duckdb")]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"raw/labour.csv +observations +5 +2 +3", out)
+    assert "raw/labour.csv:3 column area_code value '36.99': unknown region code" in out
+    assert "raw/labour.csv:4 column value value '27.569a'" in out
+
+
+def test_unknown_metric_wrong_unit_and_bad_qualifier(tmp_path):
+    body = """\
+    36,Provinsi Banten,2020-05-20,day,layoffs,1,workers,exact,workplace,,x,https://e.org,2020,
+    36,Provinsi Banten,2020-05-20,day,phk,1,orang,exact,workplace,,x,https://e.org,2020,
+    36,Provinsi Banten,2020-05-20,day,phk,1,workers,kira-kira,workplace,,x,https://e.org,2020,
+    36,Provinsi Banten,2020-13-20,day,phk,1,workers,exact,workplace,,x,https://e.org,2020,
+    """
+    data = make_data_dir(tmp_path, {"odd.csv": body})
+    build(data, tmp_path / "w.duckdb")
+    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
+    assert [(line, col) for _, line, col, _, _ in rejected] == [
+        (2, "metric"),
+        (3, "unit"),
+        (4, "qualifier"),
+        (5, "ref_date"),
+    ]
+    assert "measured in 'workers', not 'orang'" in rejected[1][-1]
+    assert table_rows(tmp_path / "w.duckdb", "observation") == []
+
+
+def test_a_row_with_too_many_cells_is_rejected_not_shifted(tmp_path):
+    body = "36,Provinsi Banten,2020-05-20,day,phk,17,298,workers,exact,workplace,,x,https://e.org,2020,\n"
+    data = make_data_dir(tmp_path, {"shifted.csv": body})
+    build(data, tmp_path / "w.duckdb")
+    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
+    assert len(rejected) == 1 and rejected[0][1] == 2
+    assert "15 cells but the header has 14" in rejected[0][-1]

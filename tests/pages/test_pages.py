@@ -1,0 +1,195 @@
+"""Every page opened with AppTest: renders without exception and shows what its users rely on."""
+
+import csv
+import io
+import shutil
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics import datasets
+from etl.build import build
+from tests.conftest import DATA, PROJECT, make_data_dir
+from ui.components import csv_bytes
+
+PAGES = ("pages/ringkasan.py", "pages/wilayah.py", "pages/data.py")
+
+
+def open_page(page: str, **query) -> AppTest:
+    at = AppTest.from_file(str(PROJECT / page), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [str(m.value) for m in at.metric] + [m.label for m in at.metric]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("page", PAGES + ("dashboard.py",))
+def test_page_renders_without_exception(warehouse, page):
+    at = open_page(page)
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_overview_shows_banten_20_may_2020_with_source(warehouse):
+    at = open_page("pages/ringkasan.py")
+    timeline = at.dataframe[0].value
+    may20 = timeline[timeline["Tanggal"] == "20 Mei 2020"].iloc[0]
+    assert may20["PHK"] == "17.298 pekerja"
+    assert may20["Dirumahkan"] == "27.569 pekerja"
+    assert may20["Perusahaan tutup"] == "59 perusahaan"
+    assert may20["Sumber"] == "Kompas.com"
+    assert "Kompas.com" in texts(at)
+
+
+def test_overview_headline_cards_carry_unit_date_and_source(warehouse):
+    at = open_page("pages/ringkasan.py")
+    cards = [(m.label, m.value) for m in at.metric]
+    assert ("PHK", "± 19.000 pekerja") in cards  # Banten's latest report, qualifier kept
+    assert ("PHK", "6.023 pekerja") in cards  # Kota Tangerang's latest
+    assert ("UMKM terdaftar", "13.368 usaha") in cards
+    assert ("UMKM terdaftar", "belum ada angka") in cards  # Banten: no verified register total
+    captions = texts(at)
+    assert "per 26 Juli 2021" in captions and "bantenraya.com" in captions
+    assert "per 9 April 2020" in captions and "TangerangNews" in captions
+
+
+def test_overview_keeps_kota_tangerang_bases_apart(warehouse):
+    at = open_page("pages/ringkasan.py")
+    workplace = at.dataframe[1].value
+    ktp = at.dataframe[2].value
+    assert "6.023 pekerja" in set(workplace["Angka"]) and "8.207 pekerja" in set(workplace["Angka"])
+    assert set(ktp["Ukuran"]) == {
+        "PHK (KTP Kota Tangerang)",
+        "Dirumahkan (KTP Kota Tangerang)",
+        "PHK + dirumahkan (KTP Kota Tangerang)",
+    }
+    assert not set(workplace["Ukuran"]) & set(ktp["Ukuran"])
+
+
+def test_synthetic_data_is_badged(warehouse):
+    overview = open_page("pages/ringkasan.py")
+    assert "data contoh — sintetis" in texts(overview)
+    areas = open_page("pages/wilayah.py", level="district")
+    assert "data contoh — sintetis" in texts(areas)
+    banten_only = open_page("pages/wilayah.py", level="province", ukuran="phk")
+    assert "data contoh — sintetis" not in texts(banten_only)
+
+
+def test_url_restores_the_areas_view(warehouse):
+    at = open_page(
+        "pages/wilayah.py",
+        level="regency",
+        areas_regency=["36.71", "36.03"],
+        ukuran="phk",
+        dari="2020-07",
+        sampai="2020-07",
+        per_kapita="true",
+    )
+    assert at.radio(key="level").value == "regency"
+    assert at.multiselect(key="areas_regency").value == ["36.71", "36.03"]
+    assert at.selectbox(key="ukuran").value == "phk"
+    assert at.toggle(key="per_kapita").value is True
+    table = at.dataframe[0].value
+    assert list(table["Wilayah"]) == ["Kabupaten Tangerang", "Kota Tangerang"]
+    # per 1.000 residents, by hand: 14910 / 3245619 * 1000 = 4.59; 6023 / 1895486 * 1000 = 3.18
+    assert list(table["Per 1.000 penduduk"]) == ["4,59", "3,18"]
+
+
+def test_areas_without_population_say_so(warehouse):
+    at = open_page(
+        "pages/wilayah.py",
+        level="district",
+        areas_district=["36.71.01", "36.71.05"],
+        per_kapita="true",
+    )
+    table = at.dataframe[0].value
+    per_1000 = dict(zip(table["Wilayah"], table["Per 1.000 penduduk"], strict=True))
+    assert per_1000["Kec. Tangerang"] == "tidak ada angka penduduk"
+    assert per_1000["Kec. Cipondoh"] != "tidak ada angka penduduk"
+    assert "Tanpa angka penduduk (tidak ada angka per kapita): Kec. Tangerang" in texts(at)
+
+
+def test_garbage_in_the_url_falls_back_to_defaults(warehouse):
+    at = open_page("pages/wilayah.py", level="planet", ukuran="nope", dari="1999-01")
+    assert not at.exception
+    assert at.radio(key="level").value == "province"
+    assert at.selectbox(key="dari").value == "2020-01"
+
+
+def test_data_page_download_is_exactly_the_rows_shown(warehouse):
+    at = open_page(
+        "pages/data.py",
+        dataset="monthly",
+        level="district",
+        areas_district=["36.71.02"],
+        dari="2020-03",
+        sampai="2020-06",
+    )
+    shown = at.dataframe[0].value
+    expected = datasets.load(
+        "monthly",
+        ("36.71.02",),
+        ("phk", "dirumahkan", "companies_closed"),
+        pd.Timestamp("2020-03-01").date(),
+        pd.Timestamp("2020-06-01").date(),
+    )
+    pd.testing.assert_frame_equal(shown.reset_index(drop=True), expected, check_dtype=False)
+    assert len(shown) == 12
+    downloaded = pd.read_csv(io.BytesIO(csv_bytes(shown)))
+    assert list(downloaded.columns) == datasets.COLUMNS["monthly"]
+    assert {"unit", "as_of_date", "sources", "synthetic"} <= set(downloaded.columns)
+    assert downloaded["value"].tolist() == expected["value"].tolist()
+    assert downloaded["synthetic"].all()
+    assert "data contoh — sintetis" in texts(at)
+
+
+def test_reported_dataset_keeps_qualifier_and_source_url(warehouse):
+    at = open_page(
+        "pages/data.py", dataset="reported", level="province", dari="2020-04", sampai="2020-04"
+    )
+    rows = list(csv.DictReader(io.StringIO(csv_bytes(at.dataframe[0].value).decode())))
+    at_least = [r for r in rows if r["ref_date"] == "2020-04-20" and r["metric"] == "phk"]
+    assert at_least[0]["qualifier"] == "at_least" and at_least[0]["url"].startswith(
+        "https://rmol.id"
+    )
+    assert {r["synthetic"] for r in rows} == {"False"}
+
+
+def test_a_rebuild_shows_on_the_next_interaction(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.duckdb*"))
+    warehouse = tmp_path / "live.duckdb"
+    build(data, warehouse)
+    monkeypatch.setenv("PULIH_WAREHOUSE", str(warehouse))
+    at = open_page("pages/ringkasan.py")
+    assert ("PHK", "6.023 pekerja") in [(m.label, m.value) for m in at.metric]
+
+    labour = data / "raw" / "kabkota_labour.csv"
+    labour.write_text(
+        labour.read_text(encoding="utf-8")
+        + "36.71,Kota Tangerang,2020-08-01,day,phk,7000,workers,exact,workplace,Kadisnaker,Test,https://example.org/new,2020-08-01,\n",
+        encoding="utf-8",
+    )
+    build(data, warehouse)  # while the "dashboard" session is open
+    at.run()
+    assert ("PHK", "7.000 pekerja") in [(m.label, m.value) for m in at.metric]
+
+
+def test_pages_do_not_need_a_fixture_data_dir(tmp_path):
+    # a data folder with only the reference tables still renders every page (no data, no crash)
+    data = make_data_dir(tmp_path, {})
+    build(data, tmp_path / "empty.duckdb")
+    import os
+
+    old = os.environ.get("PULIH_WAREHOUSE")
+    os.environ["PULIH_WAREHOUSE"] = str(tmp_path / "empty.duckdb")
+    try:
+        for page in PAGES:
+            assert not open_page(page).exception, page
+    finally:
+        os.environ["PULIH_WAREHOUSE"] = old
