@@ -20,17 +20,18 @@ KOTA_REPORTED = (
 class Card:
     key: str  # i18n key of the card title
     reported: tuple[str, ...]  # metrics that count as a real report for this card, in order
-    fallback: str | None  # 'mart_monthly:<metric>' or 'mart_umkm:<column>'
+    # where to look when no real report exists: ("monthly", metric) or ("umkm", column)
+    fallback: tuple[str, str]
 
 
 HEADLINE = (
-    Card("card.phk", ("phk",), "mart_monthly:phk"),
-    Card("card.dirumahkan", ("dirumahkan",), "mart_monthly:dirumahkan"),
-    Card("card.companies_closed", ("companies_closed",), "mart_monthly:companies_closed"),
-    Card("card.umkm_registered", ("umkm_registered",), "mart_umkm:registered"),
+    Card("card.phk", ("phk",), ("monthly", "phk")),
+    Card("card.dirumahkan", ("dirumahkan",), ("monthly", "dirumahkan")),
+    Card("card.companies_closed", ("companies_closed",), ("monthly", "companies_closed")),
+    Card("card.umkm_registered", ("umkm_registered",), ("umkm", "registered")),
     # Banten reports only the UKM its own programme put on marketplaces: shown under its own label
-    Card("card.umkm_onboarded", ("ukm_selling_on_marketplaces",), "mart_umkm:onboarded"),
-    Card("card.adoption", (), "mart_umkm:adoption_rate"),
+    Card("card.umkm_onboarded", ("ukm_selling_on_marketplaces",), ("umkm", "onboarded")),
+    Card("card.adoption", (), ("umkm", "adoption_rate")),
 )
 
 # units of the marts' columns

@@ -104,12 +104,7 @@ def headline(region: str) -> pd.DataFrame:
     reported_metrics = tuple(m for card in HEADLINE for m in card.reported)
     real = latest_reported(region, reported_metrics).set_index("metric")
     labour = monthly(
-        (region,),
-        tuple(
-            c.fallback.split(":")[1]
-            for c in HEADLINE
-            if c.fallback and c.fallback.startswith("mart_monthly")
-        ),
+        (region,), tuple(c.fallback[1] for c in HEADLINE if c.fallback[0] == "monthly")
     )
     umkm = umkm_monthly((region,))
     rows = []
@@ -138,7 +133,8 @@ def headline(region: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _fallback(spec: str | None, labour: pd.DataFrame, umkm: pd.DataFrame) -> dict:
+def _fallback(spec: tuple[str, str], labour: pd.DataFrame, umkm: pd.DataFrame) -> dict:
+    """The latest month of a mart, for a card with no real report (may be synthetic: badged)."""
     empty = {
         "metric": None,
         "label_id": None,
@@ -152,10 +148,8 @@ def _fallback(spec: str | None, labour: pd.DataFrame, umkm: pd.DataFrame) -> dic
         "statement_by": None,
         "synthetic": False,
     }
-    if spec is None:
-        return empty
-    table, column = spec.split(":")
-    if table == "mart_monthly":
+    table, column = spec
+    if table == "monthly":
         series = labour[labour.metric == column]
         if series.empty:
             return empty

@@ -15,6 +15,7 @@ from ui.i18n import t
 
 BANTEN, KOTA = "36", "36.71"
 AREAS = {KOTA: "Kota Tangerang", BANTEN: "Provinsi Banten"}
+CARDS_PER_ROW = 3
 
 components.warehouse_or_stop()
 st.title(t("overview.title"))
@@ -23,10 +24,12 @@ st.caption(t("overview.intro"))
 # Headline cards
 for code in (BANTEN, KOTA):
     st.subheader(AREAS[code])
-    cards = queries.headline(code)
-    for column, card in zip(st.columns(len(cards)), cards.itertuples(), strict=True):
-        with column:
-            components.headline_card(card)
+    cards = list(queries.headline(code).itertuples())
+    for start in range(0, len(cards), CARDS_PER_ROW):  # three a row keeps each figure whole
+        row = cards[start : start + CARDS_PER_ROW]
+        for column, card in zip(st.columns(CARDS_PER_ROW), row, strict=False):
+            with column:
+                components.headline_card(card)
 
 # Trend: labour impact against UMKM onboarding, policy periods shaded
 st.divider()
@@ -60,7 +63,7 @@ if not umkm.empty:
 st.divider()
 st.subheader(t("timeline.banten.title"))
 banten = queries.reported((BANTEN,), LABOUR)
-st.dataframe(present.reported_timeline(banten), hide_index=True, key="banten_timeline")
+st.dataframe(present.reported_timeline(banten, LABOUR), hide_index=True, key="banten_timeline")
 components.sources_caption(banten.rename(columns={"outlet": "sources"}))
 
 # Kota Tangerang: the two bases, never added together

@@ -48,7 +48,7 @@ def hover_umkm(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def reported_timeline(frame: pd.DataFrame) -> pd.DataFrame:
+def reported_timeline(frame: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataFrame:
     """One row per report date, one column per measure (figure with qualifier), and the sources."""
     if frame.empty:
         return pd.DataFrame()
@@ -62,6 +62,9 @@ def reported_timeline(frame: pd.DataFrame) -> pd.DataFrame:
     sources = frame.groupby(["ref_date", "day"])["outlet"].agg(
         lambda s: "; ".join(dict.fromkeys(s))
     )
+    # measures in the order the caller asked for them (PHK, dirumahkan, closures), not alphabetical
+    order = frame.drop_duplicates("metric").set_index("metric")["metric_label"]
+    table = table[[order[m] for m in metrics if m in order.index]]
     table[t("col.source")] = sources
     table = table.reset_index().drop(columns="ref_date").rename(columns={"day": t("col.date")})
     table.columns.name = None
@@ -73,8 +76,8 @@ def reported_list(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("col.date"): [fmt.date(r.ref_date, r.date_precision) for r in frame.itertuples()],
-            t("col.metric"): frame["metric_label"].tolist(),
             t("col.value"): [fmt.figure(r.value, r.qualifier, r.unit) for r in frame.itertuples()],
+            t("col.metric"): frame["metric_label"].tolist(),
             t("col.source"): [
                 ", ".join(x for x in (r.statement_by, r.outlet) if isinstance(x, str) and x)
                 for r in frame.itertuples()
