@@ -6,6 +6,7 @@ interaction without restarting the dashboard, and nothing holds a connection bet
 
 import datetime as dt
 import functools
+import inspect
 
 import pandas as pd
 import streamlit as st
@@ -24,12 +25,16 @@ def versioned(fn):
     The parameter must not start with an underscore: Streamlit leaves such parameters out of the
     cache key, and a rebuilt warehouse would keep showing the old figures.
     """
+    first = next(iter(inspect.signature(fn).parameters), None)
+    if first != "version":
+        raise TypeError(f"{fn.__name__}: a versioned query takes `version` as its first parameter")
     cached = st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=128, show_spinner=False)(fn)
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
         return cached(db.version(), *args, **kwargs)
 
+    call.versioned = True
     return call
 
 
@@ -45,7 +50,7 @@ def latest_reported(version: str, region: str, metrics: tuple[str, ...]) -> pd.D
 
 @versioned
 def reported(
-    _version: str,
+    version: str,
     regions: tuple[str, ...],
     metrics: tuple[str, ...] = (),
     date_from: dt.date = dt.date(1900, 1, 1),
@@ -62,7 +67,7 @@ def reported(
 
 @versioned
 def monthly(
-    _version: str,
+    version: str,
     regions: tuple[str, ...],
     metrics: tuple[str, ...],
     month_from: dt.date = FIRST_MONTH,
@@ -79,7 +84,7 @@ def monthly(
 
 @versioned
 def umkm_monthly(
-    _version: str,
+    version: str,
     regions: tuple[str, ...],
     month_from: dt.date = FIRST_MONTH,
     month_to: dt.date = LAST_MONTH,
