@@ -67,8 +67,10 @@ def _series_traces(
             fig.add_trace(trace, secondary_y=secondary_y)
 
 
-def add_events(fig: go.Figure, events: pd.DataFrame) -> None:
+def add_events(fig: go.Figure, events: pd.DataFrame | None) -> None:
     """Shade each policy period, labelled with its kind; a one-day event is a line."""
+    if events is None:
+        return
     for e in events.itertuples():
         start, end = pd.Timestamp(e.start_date), pd.Timestamp(e.end_date)
         colour = EVENT_COLOURS.get(e.kind, "rgba(127, 127, 127, 0.13)")
@@ -99,7 +101,7 @@ def add_events(fig: go.Figure, events: pd.DataFrame) -> None:
 def impact_over_time(
     labour: pd.DataFrame,
     umkm: pd.DataFrame,
-    events: pd.DataFrame,
+    events: pd.DataFrame | None,
     text: dict[str, str],
 ) -> go.Figure:
     """Cumulative layoffs and furloughs (left axis) against UMKM onboarded (right axis), by month.
@@ -149,7 +151,7 @@ def impact_over_time(
 
 
 def areas_over_time(
-    frame: pd.DataFrame, y: str, events: pd.DataFrame, text: dict[str, str]
+    frame: pd.DataFrame, y: str, events: pd.DataFrame | None, text: dict[str, str]
 ) -> go.Figure:
     """One line per area of the chosen measure (absolute or per 1.000), synthetic points dotted.
 

@@ -170,7 +170,6 @@ def _fallback(spec: tuple[str, str], labour: pd.DataFrame, umkm: pd.DataFrame) -
             "date_precision": r.date_precision,
             "outlet": r.sources,
             "synthetic": bool(r.synthetic),
-            "method": r.method,
         }
     if umkm.empty or pd.isna(umkm.iloc[-1][column]):
         return empty

@@ -49,7 +49,8 @@ class Loaded:
 
     @property
     def rows_rejected(self) -> int:
-        return len({r.line for r in self.rejects})
+        # every row read either loads or is rejected (a header problem rejects them all)
+        return self.rows_read - self.rows_loaded
 
 
 class Row:
@@ -183,7 +184,6 @@ def load_metrics(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         return record
 
     loaded = _load(table, entry, "metric", required, columns, parse)
-    loaded.sources = []  # the catalogue is reference, not a figure: no citation rows
     ctx.metric_units.update(zip(loaded.frame["code"], loaded.frame["unit"], strict=True))
     return loaded
 

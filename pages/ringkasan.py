@@ -5,7 +5,6 @@ trend of layoffs and furloughs against UMKM going digital with PSBB/PPKM shaded,
 timeline, and Kota Tangerang's reports with the workplace and KTP-resident bases kept apart.
 """
 
-import pandas as pd
 import streamlit as st
 
 from analytics import charts, queries
@@ -37,7 +36,7 @@ area = filters.choice("chart.overview.area", AREAS, key="wilayah")
 show_events = filters.toggle("chart.events", key="kebijakan", default=True)
 labour = present.hover_monthly(queries.monthly((area,), ("phk", "dirumahkan")))
 umkm = present.hover_umkm(queries.umkm_monthly((area,)))
-events = queries.events(area) if show_events else queries.events(area).head(0)
+events = queries.events(area) if show_events else None
 figure = charts.impact_over_time(
     labour,
     umkm,
@@ -50,7 +49,7 @@ figure = charts.impact_over_time(
         "synthetic_suffix": t("chart.legend.synthetic"),
     },
 )
-components.badge_if_synthetic(pd.concat([labour.synthetic, umkm.synthetic]).to_frame())
+components.badge_if_synthetic(labour, umkm)
 st.plotly_chart(figure, key="overview_chart")
 if umkm.empty:
     st.caption(t("chart.no_umkm"))
@@ -64,7 +63,7 @@ st.divider()
 st.subheader(t("timeline.banten.title"))
 banten = queries.reported((BANTEN,), LABOUR)
 st.dataframe(present.reported_timeline(banten, LABOUR), hide_index=True, key="banten_timeline")
-components.sources_caption(banten.rename(columns={"outlet": "sources"}))
+components.sources_caption(banten, column="outlet")
 
 # Kota Tangerang: the two bases, never added together
 st.subheader(t("timeline.kota.title"))

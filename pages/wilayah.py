@@ -35,9 +35,7 @@ if series.empty:
 
 y = "per_1000" if per_capita else "value"
 series = present.hover_monthly(series, value=y, unit="per_1000" if per_capita else None)
-events = (
-    queries.events(filters.events_scope(level)) if show_events else queries.events("ID").head(0)
-)
+events = queries.events(filters.events_scope(level)) if show_events else None
 title_key = "areas.chart.title_pc" if per_capita else "areas.chart.title"
 label = metric_label(catalogue.loc[metric])
 figure = charts.areas_over_time(
@@ -55,7 +53,7 @@ st.plotly_chart(figure, key="areas_chart")
 components.sources_caption(series, date_column="as_of_date")
 if per_capita:
     st.caption(t("areas.population_note"))
-    present.population_notes(series)
+    components.population_notes(series)
 
 st.subheader(t("areas.table.title"))
 latest = measures.latest_per_area(series)

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import queries
+from analytics import db, queries
 from ui import fmt
 from ui.i18n import t
 
@@ -38,7 +38,7 @@ def headline_card(row) -> None:
     """One headline figure with its unit, as-of date, qualifier and source, or an honest blank."""
     with st.container(border=True):
         if row.value is None or pd.isna(row.value):
-            st.metric(t(row.card), t("card.none"), help=t("card.none_help"))
+            st.metric(t(row.card), t("card.none"))
             st.caption(t("card.none_help"))
             return
         st.metric(t(row.card), fmt.figure(row.value, row.qualifier, row.unit))
@@ -72,9 +72,23 @@ def sources_caption(
     st.caption(" ".join(parts))
 
 
-def badge_if_synthetic(frame: pd.DataFrame) -> None:
-    if "synthetic" in frame and frame["synthetic"].fillna(False).astype(bool).any():
+def badge_if_synthetic(*frames: pd.DataFrame) -> None:
+    """One badge when any row of any of the frames behind a chart or table is synthetic."""
+    if any("synthetic" in f and f["synthetic"].fillna(False).astype(bool).any() for f in frames):
         synthetic_badge()
+
+
+def population_notes(frame: pd.DataFrame) -> None:
+    """Say which areas have no denominator, or one that is not SP2020: never fill it silently."""
+
+    areas = frame.drop_duplicates("region_code")
+    missing = areas[areas.population.isna()].region_name.tolist()
+    other = areas[areas.population.notna() & (areas.population_year != 2020)]
+    if missing:
+        st.caption(t("areas.no_population", areas=", ".join(missing)))
+    if not other.empty:
+        listed = ", ".join(f"{r.region_name} ({r.population_basis})" for r in other.itertuples())
+        st.caption(t("areas.other_year", areas=listed))
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -95,8 +109,6 @@ def download_csv(frame: pd.DataFrame, file_name: str, key: str) -> None:
 
 def warehouse_or_stop() -> None:
     """A clear message instead of a traceback when the warehouse has not been built."""
-    from analytics import db
-
     try:
         db.version()
     except db.WarehouseMissing:

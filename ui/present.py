@@ -1,14 +1,9 @@
 """Query results made ready to show: hover lines and display tables, in the user's language."""
 
 import pandas as pd
-import streamlit as st
 
 from ui import fmt
 from ui.i18n import t
-
-
-def _source_short(sources) -> str:
-    return "; ".join(s.split(" http")[0] for s in str(sources or "").split("; ") if s)
 
 
 def hover_monthly(
@@ -22,7 +17,7 @@ def hover_monthly(
                 f"<b>{r.region_name}</b> · {fmt.month(r.month)}",
                 f"{r.metric_label}: {fmt.figure(getattr(r, value), r.qualifier, unit or r.unit)}",
                 t("card.as_of", date=fmt.date(r.as_of_date, r.date_precision)),
-                _source_short(r.sources),
+                r.source_names,
             ]
             + ([t("badge.synthetic")] if r.synthetic else [])
         )
@@ -39,7 +34,7 @@ def hover_umkm(frame: pd.DataFrame) -> pd.DataFrame:
                 f"<b>{r.region_name}</b> · {fmt.month(r.month)}",
                 f"{t('card.umkm_onboarded')}: {fmt.figure(r.onboarded, 'exact', 'businesses')}",
                 f"{t('card.adoption')}: {fmt.percent(r.adoption_rate)}",
-                _source_short(r.sources),
+                r.source_names,
             ]
             + ([t("badge.synthetic")] if r.synthetic else [])
         )
@@ -106,23 +101,10 @@ def area_summary(frame: pd.DataFrame, per_capita: bool) -> pd.DataFrame:
                 for r in frame.itertuples()
             ],
             t("col.synthetic"): frame["synthetic"].astype(bool).tolist(),
-            t("col.source"): [_source_short(s) for s in frame["sources"]],
+            t("col.source"): frame["source_names"].tolist(),
         }
     ).drop(columns=[] if per_capita else [t("col.per_1000")])
 
 
 def unit_title(unit_code: str) -> str:
     return fmt.unit(unit_code).capitalize()
-
-
-def population_notes(frame: pd.DataFrame) -> None:
-    """Say which areas have no denominator, or one that is not SP2020: never fill it silently."""
-
-    areas = frame.drop_duplicates("region_code")
-    missing = areas[areas.population.isna()].region_name.tolist()
-    other = areas[areas.population.notna() & (areas.population_year != 2020)]
-    if missing:
-        st.caption(t("areas.no_population", areas=", ".join(missing)))
-    if not other.empty:
-        listed = ", ".join(f"{r.region_name} ({r.population_basis})" for r in other.itertuples())
-        st.caption(t("areas.other_year", areas=listed))

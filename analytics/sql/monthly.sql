@@ -8,7 +8,12 @@ select
         select string_agg(coalesce(s.outlet, s.publisher) || coalesce(' ' || s.url, ''), '; ' order by s.source_id)
         from source as s
         where list_contains(mm.source_ids, s.source_id)
-    ) as sources
+    ) as sources,
+    (
+        select string_agg(distinct coalesce(s.outlet, s.publisher), '; ')
+        from source as s
+        where list_contains(mm.source_ids, s.source_id)
+    ) as source_names
 from mart_monthly as mm
 inner join region as r on r.code = mm.region_code
 inner join metric as mt on mt.code = mm.metric

@@ -2,7 +2,9 @@
 select
     u.region_code, r.name as region_name, r.level, u.month,
     u.registered, u.onboarded, u.adoption_rate, u.synthetic,
-    coalesce(s.outlet, s.publisher) as sources, u.source_id
+    coalesce(s.outlet, s.publisher) as sources,
+    coalesce(s.outlet, s.publisher) as source_names,
+    u.source_id
 from mart_umkm_monthly as u
 inner join region as r on r.code = u.region_code
 inner join source as s on s.source_id = u.source_id

@@ -71,6 +71,8 @@ def test_impact_over_time_without_register_has_no_umkm_trace():
     fig = charts.impact_over_time(labour(), pd.DataFrame(), events().head(0), TEXT)
     assert [t.name for t in fig.data if "UMKM" in t.name] == []
     assert fig.layout.shapes == ()
+    # events switched off: the page passes None
+    assert charts.impact_over_time(labour(), pd.DataFrame(), None, TEXT).layout.shapes == ()
 
 
 def test_areas_over_time_draws_one_line_per_area():

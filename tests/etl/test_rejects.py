@@ -80,3 +80,24 @@ def test_a_row_with_too_many_cells_is_rejected_not_shifted(tmp_path):
     rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
     assert len(rejected) == 1 and rejected[0][1] == 2
     assert "15 cells but the header has 14" in rejected[0][-1]
+
+
+def test_a_header_without_required_columns_rejects_every_row_once(tmp_path):
+    data = make_data_dir(
+        tmp_path,
+        {
+            "x.csv": "36,Provinsi Banten,2020-05-20,day,phk,1,workers,exact,workplace,,x,https://e.org,2020,\n"
+        },
+    )
+    # drop the metric column from the header only
+    path = data / "raw" / "x.csv"
+    header, body = path.read_text().split("\n", 1)
+    path.write_text(header.replace(",metric,", ",measure,") + "\n" + body)
+    report = build(data, tmp_path / "w.duckdb")
+    x = next(f for f in report.files if f.entry.id == "x")
+    assert (x.loaded.rows_read, x.loaded.rows_loaded, x.loaded.rows_rejected) == (1, 0, 1)
+    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
+    assert [(line, reason.split(":")[0]) for _, line, _, _, reason in rejected] == [
+        (1, "missing column(s) metric"),
+        (2, "not loaded"),
+    ]
