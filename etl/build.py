@@ -2,7 +2,8 @@
 
 The build writes <warehouse>.tmp, runs the data checks, and only then os.replace()s it over the
 warehouse. A dashboard that is serving keeps reading the old file until its next query; a build that
-fails or is killed leaves the old warehouse exactly as it was.
+fails or is killed leaves the old warehouse exactly as it was. `python -m etl check` runs the same
+loading into an in-memory database and writes nothing.
 """
 
 import datetime as dt
@@ -14,8 +15,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import manifest, paths, readers
-from etl.kinds import LOADERS, Context, Loaded
+from etl import manifest, paths, readers, register
+from etl.aliases import ColumnMap
+from etl.kinds import KINDS, LOADERS, Context, Loaded
 
 # The months the marts cover, and how long a report is carried forward before a month goes blank.
 # Assumption (README, "What the numbers mean"): a cumulative Disnaker report older than a year says
@@ -24,8 +26,12 @@ HORIZON_START = dt.date(2020, 1, 1)
 HORIZON_END = dt.date(2022, 12, 1)
 MAX_CARRY_MONTHS = 12
 
-MARTS = ("mart_monthly", "mart_umkm_monthly")
+MARTS = ("supersede", "mart_monthly", "mart_umkm_monthly", "mart_revisions")
 CHECKS = Path(__file__).parent / "sql" / "checks"
+# DuckDB's own cap, below the 1.5 GB the whole process may use on a 5-million-row register;
+# beyond it DuckDB spills to a temporary folder beside the warehouse.
+MEMORY_LIMIT = "1GB"
+SUMMARY_REJECTS_PER_FILE = 50
 
 
 class BuildError(RuntimeError):
@@ -36,11 +42,13 @@ class BuildError(RuntimeError):
 class FileReport:
     entry: manifest.FileEntry
     loaded: Loaded
+    sha256: str = ""
+    duplicate_of: str | None = None
 
 
 @dataclass
 class BuildReport:
-    warehouse: Path
+    warehouse: Path | None
     run_id: str
     files: list[FileReport] = field(default_factory=list)
 
@@ -67,24 +75,12 @@ def build(data_dir: Path | None = None, warehouse: Path | None = None) -> BuildR
     _remove(tmp)  # what a killed build left behind
 
     report = BuildReport(warehouse=warehouse, run_id=started.strftime("%Y%m%dT%H%M%S.%f"))
-    con = duckdb.connect(str(tmp))
+    con = open_database(str(tmp))
     try:
-        con.execute(paths.sql_text("schema"))
-        # rejects gather here as files load; the run id is stamped on them once the run is recorded
-        con.execute("create temp table rejected_staging as from rejected limit 0")
-        con.execute("alter table rejected_staging drop column run_id")
-        ctx = Context()
+        ctx = new_context(data_dir)
         for entry in entries:
-            loaded = _load_file(con, data_dir, entry, ctx)
-            report.files.append(FileReport(entry, loaded))
-        params = {
-            "horizon_start": HORIZON_START,
-            "horizon_end": HORIZON_END,
-            "max_carry_months": MAX_CARRY_MONTHS,
-        }
-        for mart in MARTS:
-            sql = paths.sql_text(f"marts/{mart}")
-            con.execute(sql, {k: v for k, v in params.items() if f"${k}" in sql})
+            report.files.append(load_file(con, data_dir, entry, ctx, report.files))
+        build_marts(con)
         _run_checks(con)
         _record_run(con, report, started)
         con.execute("checkpoint")
@@ -97,17 +93,52 @@ def build(data_dir: Path | None = None, warehouse: Path | None = None) -> BuildR
     return report
 
 
-def _load_file(con, data_dir: Path, entry: manifest.FileEntry, ctx: Context) -> Loaded:
-    path = data_dir / entry.path
+def open_database(path: str) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(path)
+    con.execute("set memory_limit = $limit", {"limit": MEMORY_LIMIT})
+    con.execute("set preserve_insertion_order = true")  # register line numbers follow file order
+    if sys.stderr.isatty():  # DuckDB draws its own bar for reads longer than two seconds
+        con.execute("set enable_progress_bar = true")
+    con.execute(paths.sql_text("schema"))
+    # rejects gather here as files load; the run id is stamped on them once the run is recorded
+    con.execute("create temp table rejected_staging as from rejected limit 0")
+    con.execute("alter table rejected_staging drop column run_id")
+    return con
+
+
+def new_context(data_dir: Path) -> Context:
+    return Context(
+        columns=ColumnMap.load(data_dir / "aliases" / "columns.csv"), aliases=data_dir / "aliases"
+    )
+
+
+def load_file(
+    con, data_dir: Path, entry: manifest.FileEntry, ctx: Context, earlier: list[FileReport]
+) -> FileReport:
+    """Read one file into the open database: its rows, its rejects, its provenance."""
+    path = Path(entry.path) if Path(entry.path).is_absolute() else data_dir / entry.path
     try:
-        table = readers.read_csv(path)
-    except readers.FileError as e:
+        checksum = readers.sha256(path)
+        twin = next((f for f in earlier if f.sha256 == checksum and not f.duplicate_of), None)
+        if twin:  # the same file listed twice loads once
+            note = f"same content as {twin.entry.path}: loaded once, not twice"
+            loaded = Loaded(KINDS[entry.kind].table, None, [], [], 0, 0, [note])
+        elif entry.kind == "umkm_register":
+            loaded = register.load(con, path, entry, ctx)
+        else:
+            kind = KINDS[entry.kind]
+            table = readers.to_table(
+                readers.read_grid(path, entry.sheet), ctx.columns, kind.wanted, kind.wide
+            )
+            loaded = LOADERS[entry.kind](table, entry, ctx)
+    except (readers.FileError, OSError) as e:
         raise BuildError(f"{entry.id}: {e}") from None
-    loaded = LOADERS[entry.kind](table, entry, ctx)
+    if entry.kind == "regions":
+        ctx.resolver.load_aliases(ctx.aliases / "regions.csv")
     con.execute(
-        "insert into source_file values "
-        "($id, $path, $kind, $title, $publisher, $outlet, $url, $published, $licence, $synthetic, "
-        "$sha256, $rows_read, $rows_loaded, $rows_rejected)",
+        "insert into source_file values ($id, $path, $kind, $title, $publisher, $outlet, $url, "
+        "$published, $licence, $synthetic, $sha256, $rows_read, $rows_loaded, $rows_rejected, "
+        "$series, $vintage, $duplicate_of)",
         {
             "id": entry.id,
             "path": entry.path,
@@ -119,14 +150,18 @@ def _load_file(con, data_dir: Path, entry: manifest.FileEntry, ctx: Context) -> 
             "published": entry.published,
             "licence": entry.licence,
             "synthetic": entry.synthetic,
-            "sha256": table.sha256,
+            "sha256": checksum,
             "rows_read": loaded.rows_read,
             "rows_loaded": loaded.rows_loaded,
             "rows_rejected": loaded.rows_rejected,
+            "series": entry.series,
+            "vintage": entry.vintage,
+            "duplicate_of": twin.entry.id if twin else None,
         },
     )
-    _append(con, "source", _frame(loaded.sources))
-    _append(con, loaded.table, loaded.frame)
+    _append(con, "source", pd.DataFrame.from_records(loaded.sources))
+    if loaded.frame is not None:
+        _append(con, loaded.table, loaded.frame)
     rejects = [
         {
             "source_file": entry.path,
@@ -137,12 +172,21 @@ def _load_file(con, data_dir: Path, entry: manifest.FileEntry, ctx: Context) -> 
         }
         for r in loaded.rejects
     ]
-    _append(con, "rejected_staging", _frame(rejects))
-    return loaded
+    _append(con, "rejected_staging", pd.DataFrame.from_records(rejects))
+    warnings = [{"file_id": entry.id, "message": w} for w in loaded.warnings]
+    _append(con, "load_warning", pd.DataFrame.from_records(warnings))
+    return FileReport(entry, loaded, checksum, twin.entry.id if twin else None)
 
 
-def _frame(records: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame.from_records(records)
+def build_marts(con) -> None:
+    params = {
+        "horizon_start": HORIZON_START,
+        "horizon_end": HORIZON_END,
+        "max_carry_months": MAX_CARRY_MONTHS,
+    }
+    for mart in MARTS:
+        sql = paths.sql_text(f"marts/{mart}")
+        con.execute(sql, {k: v for k, v in params.items() if f"${k}" in sql})
 
 
 def _append(con, table: str, frame: pd.DataFrame) -> None:
@@ -170,10 +214,18 @@ def _run_checks(con) -> None:
         )
 
 
+def masked_rejects(con) -> list[tuple]:
+    """The staged rejects, with anything that looks like personal data masked."""
+    return con.execute(
+        'select source_file, line, "column", mask_personal(value), reason from rejected_staging '
+        'order by source_file, line, "column"'
+    ).fetchall()
+
+
 def _record_run(con, report: BuildReport, started: dt.datetime) -> None:
     con.execute(
-        "insert into rejected select $run_id as run_id, * from rejected_staging "
-        'order by source_file, line, "column"',
+        'insert into rejected select $run_id as run_id, source_file, line, "column", '
+        'mask_personal(value), reason from rejected_staging order by source_file, line, "column"',
         {"run_id": report.run_id},
     )
     con.execute(
@@ -204,23 +256,49 @@ def print_summary(report: BuildReport, out=None) -> None:
     out = out or sys.stdout
     width = max(len(f.entry.path) for f in report.files)
     print(f"Pulih build {report.run_id} -> {report.warehouse}", file=out)
-    print(f"{'file':<{width}}  {'kind':<13} {'read':>7} {'loaded':>7} {'rejected':>8}", file=out)
+    print(f"{'file':<{width}}  {'kind':<17} {'read':>8} {'loaded':>8} {'rejected':>8}", file=out)
     for f in report.files:
-        synthetic = "  (synthetic)" if f.entry.synthetic else ""
+        note = "  (synthetic)" if f.entry.synthetic else ""
+        note += f"  (same as {f.duplicate_of})" if f.duplicate_of else ""
         print(
-            f"{f.entry.path:<{width}}  {f.entry.kind:<13} {f.loaded.rows_read:>7} "
-            f"{f.loaded.rows_loaded:>7} {f.loaded.rows_rejected:>8}{synthetic}",
+            f"{f.entry.path:<{width}}  {f.entry.kind:<17} {f.loaded.rows_read:>8} "
+            f"{f.loaded.rows_loaded:>8} {f.loaded.rows_rejected:>8}{note}",
             file=out,
         )
+    total = f"total: {len(report.files)} files"
     print(
-        f"{'total: ' + str(len(report.files)) + ' files':<{width}}  {'':<13} {report.rows_read:>7} "
-        f"{report.rows_loaded:>7} {report.rows_rejected:>8}",
+        f"{total:<{width}}  {'':<17} {report.rows_read:>8} {report.rows_loaded:>8} "
+        f"{report.rows_rejected:>8}",
         file=out,
     )
-    rejects = [(f.entry.path, r) for f in report.files for r in f.loaded.rejects]
-    if rejects:
-        print("\nRejected (file:line, column, value: reason):", file=out)
-        for path, r in rejects:
+    for f in report.files:
+        print_findings(f.entry.path, f.loaded, out)
+
+
+def print_findings(path: str, loaded: Loaded, out) -> None:
+    """A file's rejects (file:line, column, value: reason) and warnings, the first fifty of each."""
+    if loaded.rejects:
+        print(f"\nRejected in {path} (line, column, value: reason):", file=out)
+        for r in loaded.rejects[:SUMMARY_REJECTS_PER_FILE]:
             column = f" column {r.column}" if r.column else ""
-            value = f" value {r.value!r}" if r.value is not None else ""
+            value = f" value {mask(r.value)!r}" if r.value is not None else ""
             print(f"  {path}:{r.line}{column}{value}: {r.reason}", file=out)
+        if len(loaded.rejects) > SUMMARY_REJECTS_PER_FILE:
+            print(
+                f"  ... and {len(loaded.rejects) - SUMMARY_REJECTS_PER_FILE} more "
+                "(all are in the table `rejected`)",
+                file=out,
+            )
+    for w in loaded.warnings[:SUMMARY_REJECTS_PER_FILE]:
+        print(f"  warning: {path}: {w}", file=out)
+
+
+def mask(value: str | None) -> str | None:
+    """Python twin of the SQL macro mask_personal (etl/sql/schema.sql)."""
+    import re
+
+    if value is None:
+        return None
+    value = re.sub(r"\b\d{16}\b", "[NIK disamarkan]", value)
+    value = re.sub(r"[\w.+-]+@[\w-]+\.[\w.]+", "[e-mail disamarkan]", value)
+    return re.sub(r"(?:\+62|\b0)8\d{7,11}\b", "[telepon disamarkan]", value)

@@ -1,60 +1,174 @@
-"""Parsing one cell of an input file. A bad cell raises CellError with the reason and the fix."""
+"""Parsing one cell as Indonesian agencies write it. A bad cell raises CellError with the fix.
+
+Numbers: "17.298" (dot groups thousands), "1.234,5" (comma is the decimal mark), "8.52" (a dot
+not followed by groups of three is a decimal point, as our own files write), "4 ribu", "2,5 juta",
+"±19.000", "> 30.000", "4 ribu lebih". A sign or word of approximation becomes the qualifier.
+"-", blank and "n/a" mean missing, never zero.
+Dates: "20/05/2020", "20-05-2020", "20 Mei 2020", "Mei 2020" (month precision), ISO "2020-05-20"
+and "2020-05", Excel serial numbers, and dates typed as dates in a spreadsheet.
+"""
 
 import datetime as dt
 import re
+
+MISSING = frozenset({"", "-", "–", "—", "n/a", "na", "n.a.", "#n/a", "tidak ada data", "tad", "?"})
+
+QUALIFIERS = ("exact", "approx", "at_least", "more_than")
+
+# words and signs that qualify a figure; checked in this order, longest first
+_QUALIFIER_WORDS = (
+    ("kurang lebih", "approx"),
+    ("lebih dari", "more_than"),
+    ("setidaknya", "at_least"),
+    ("sedikitnya", "at_least"),
+    ("minimal", "at_least"),
+    ("sekitar", "approx"),
+    ("kira-kira", "approx"),
+    ("+/-", "approx"),
+    ("±", "approx"),
+    ("~", "approx"),
+    (">=", "at_least"),
+    ("≥", "at_least"),
+    (">", "more_than"),
+)
+_SUFFIX_QUALIFIERS = (("lebih", "at_least"), ("an", "approx"))  # "4 ribu lebih", "19 ribuan"
+_SCALES = {"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9}
+
+MONTHS = {
+    "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "pebruari": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6,
+    "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "agustus": 8, "agu": 8, "agt": 8,
+    "ags": 8, "aug": 8, "august": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
+    "okt": 10, "oct": 10, "october": 10, "november": 11, "nov": 11, "nopember": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
+}  # fmt: skip
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 class CellError(ValueError):
     pass
 
 
-def number(raw: str) -> float:
+def is_missing(raw) -> bool:
+    return raw is None or (isinstance(raw, str) and raw.strip().lower() in MISSING)
+
+
+def _plain_number(text: str) -> float:
+    """Digits with Indonesian or plain separators -> float."""
+    text = text.replace(" ", "").replace("\u00a0", "")
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):  # 17.298 / 1.234,5
+        return float(text.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+,\d+", text):  # 2,5 / 8,52
+        return float(text.replace(",", "."))
+    if re.fullmatch(r"\d+(\.\d+)?", text):  # 17298 / 8.52
+        return float(text)
+    raise ValueError(text)
+
+
+def quantity(raw) -> tuple[float, str]:
+    """A reported figure -> (value, qualifier). Raises CellError; callers check is_missing first."""
+    if isinstance(raw, bool):
+        raise CellError(f"'{raw}' is not a number")
+    if isinstance(raw, int | float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            raise CellError(f"'{raw}' is not a finite number")
+        return float(raw), "exact"
+    text = " ".join(str(raw).strip().lower().split())
+    qualifier = "exact"
+    for word, meaning in _QUALIFIER_WORDS:
+        if text.startswith(word):
+            qualifier, text = meaning, text[len(word) :].strip()
+            break
+    if text.startswith("<"):
+        raise CellError(
+            f"'{raw}': an upper bound ('<') cannot be stored as a figure; write the figure"
+        )
+    scale = 1.0
+    match = re.fullmatch(r"(.+?)\s*(ribu|rb|juta|jt|miliar|milyar)(an)?(\s+lebih)?", text)
+    if match:
+        text, scale = match.group(1), _SCALES[match.group(2)]
+        if match.group(3):
+            qualifier = "approx"
+        if match.group(4):
+            qualifier = "at_least"
+    elif text.endswith(" lebih"):
+        text, qualifier = text[: -len(" lebih")], "at_least"
     try:
-        value = float(raw)
+        value = _plain_number(text) * scale
     except ValueError:
         raise CellError(
-            f"'{raw}' is not a number: write the figure in digits with a dot for decimals "
-            "and no thousands separator, e.g. 17298 or 8.52"
+            f"'{raw}' is not a number: write digits as in 17.298, 1.234,5, 8.52, '4 ribu' or "
+            "'2,5 juta'; use '-' or leave blank for no figure"
         ) from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise CellError(f"'{raw}' is not a finite number")
+    return value, qualifier
+
+
+def number(raw) -> float:
+    """A plain number where no qualifier is allowed (population, area, coordinates)."""
+    if isinstance(raw, str) and re.fullmatch(r"-?\d+(\.\d+)?", raw.strip()):
+        return float(raw)  # coordinates and our own files: dot decimals, may be negative
+    value, qualifier = quantity(raw)
+    if qualifier != "exact":
+        raise CellError(f"'{raw}' must be an exact number here")
     return value
 
 
-def integer(raw: str) -> int:
+def integer(raw) -> int:
     value = number(raw)
     if value != int(value):
         raise CellError(f"'{raw}' must be a whole number")
     return int(value)
 
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH = re.compile(r"^\d{4}-\d{2}$")
-
-
-def date_with_precision(raw: str) -> tuple[dt.date, str]:
-    """'2020-05-20' -> (date, 'day'); '2020-08' -> (first of the month, 'month')."""
+def date_with_precision(raw) -> tuple[dt.date, str]:
+    """Any of the date forms above -> (date, 'day' | 'month'). A month is its first day."""
+    if isinstance(raw, dt.datetime):
+        return raw.date(), "day"
+    if isinstance(raw, dt.date):
+        return raw, "day"
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return _excel_serial(raw, raw)
+    text = " ".join(str(raw).strip().lower().replace(",", " ").split())
     try:
-        if _DAY.match(raw):
-            return dt.date.fromisoformat(raw), "day"
-        if _MONTH.match(raw):
-            return dt.date.fromisoformat(raw + "-01"), "month"
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
+            return dt.date(int(m[1]), int(m[2]), int(m[3])), "day"
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})", text):
+            return dt.date(int(m[1]), int(m[2]), 1), "month"
+        if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):  # day first, always
+            return dt.date(int(m[3]), int(m[2]), int(m[1])), "day"
+        if m := re.fullmatch(r"(\d{1,2}) ([a-z]+)\.? (\d{4})", text):
+            return dt.date(int(m[3]), _month(m[2], raw), int(m[1])), "day"
+        if m := re.fullmatch(r"([a-z]+)\.? (\d{4})", text):
+            return dt.date(int(m[2]), _month(m[1], raw), 1), "month"
+        if re.fullmatch(r"\d{5}(\.0+)?", text):
+            return _excel_serial(float(text), raw)
     except ValueError:
-        raise CellError(f"'{raw}' is not a calendar date: check the day and month") from None
-    raise CellError(
-        f"'{raw}' is not a date: write YYYY-MM-DD (e.g. 2020-05-20) or YYYY-MM for a month"
-    )
+        raise CellError(f"'{raw}' is not a calendar date: check the day and the month") from None
+    raise CellError(f"'{raw}' is not a date: write 20/05/2020, 20 Mei 2020, Mei 2020 or 2020-05-20")
 
 
-def date(raw: str) -> dt.date:
+def _month(name: str, raw) -> int:
+    if name not in MONTHS:
+        raise CellError(f"'{raw}': '{name}' is not a month name (e.g. Mei, Agustus, Des)")
+    return MONTHS[name]
+
+
+def _excel_serial(value: float, raw) -> tuple[dt.date, str]:
+    if not 20000 <= value <= 80000:  # 1954 to 2119: anything else is not a date here
+        raise CellError(f"'{raw}' is a number, not a date")
+    return EXCEL_EPOCH + dt.timedelta(days=int(value)), "day"
+
+
+def date(raw) -> dt.date:
     value, precision = date_with_precision(raw)
     if precision != "day":
-        raise CellError(f"'{raw}' needs a day: write YYYY-MM-DD, e.g. 2020-05-20")
+        raise CellError(f"'{raw}' needs a day: write e.g. 20/05/2020 or 2020-05-20")
     return value
 
 
 def choice(*allowed: str):
-    def parse(raw: str) -> str:
+    def parse(raw) -> str:
         if raw not in allowed:
             raise CellError(f"'{raw}' is not one of: {', '.join(allowed)}")
         return raw
@@ -62,13 +176,14 @@ def choice(*allowed: str):
     return parse
 
 
-def boolean(raw: str) -> bool:
-    if raw.lower() in ("true", "1", "yes", "ya"):
+def boolean(raw) -> bool:
+    text = str(raw).strip().lower()
+    if text in ("true", "1", "yes", "ya"):
         return True
-    if raw.lower() in ("false", "0", "no", "tidak"):
+    if text in ("false", "0", "no", "tidak"):
         return False
     raise CellError(f"'{raw}' is not true or false")
 
 
-def text(raw: str) -> str:
-    return raw
+def text(raw) -> str:
+    return str(raw).strip()

@@ -1,22 +1,39 @@
-"""One loader per kind of input file: rows in, validated frame and rejects out.
+"""One loader per kind of input file: a named table in, a validated frame and rejects out.
 
-A loader never drops a row silently: a row either becomes a row of its table or one reject per bad
-cell (file, line, column, value, reason and how to fix it). The rest of the file loads.
+A loader never drops a row silently: a row either becomes rows of its table or one reject per bad
+cell (file, line, column as headed in the file, value, reason and how to fix it). The rest of the
+file loads. Kinds:
+- metrics, regions, events: the project's reference tables
+- observations: reported figures in long form, one row per area, date and metric
+- observations_wide: reported figures as agencies tabulate them, one column per metric
+- umkm_register: the record-level register (see etl/register.py: read by DuckDB, streaming)
 """
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
 from etl import cells
+from etl.aliases import ColumnMap, RegionResolver, norm
 from etl.manifest import FileEntry
 from etl.readers import Table
 
-QUALIFIERS = ("exact", "approx", "at_least", "more_than")
 BASES = ("workplace", "ktp_kota_tangerang", "reported_by_workers", "resident", "register")
 LEVELS = ("country", "province", "regency", "district", "village")
-SCALES = ("mikro", "kecil", "menengah")
+TOTAL_WORDS = frozenset(
+    {"jumlah", "total", "jumlah total", "grand total", "total keseluruhan", "jml"}
+)
+UNITS = {
+    "workers": {"workers", "pekerja", "orang", "jiwa", "karyawan", "tenaga kerja"},
+    "companies": {"companies", "perusahaan", "unit"},
+    "businesses": {"businesses", "usaha", "umkm", "unit usaha", "unit"},
+    "persons": {"persons", "orang", "jiwa", "penduduk"},
+    "percent": {"percent", "persen"},
+    "products": {"products", "produk"},
+}
 
 
 @dataclass(frozen=True)
@@ -29,23 +46,23 @@ class Reject:
 
 @dataclass
 class Context:
-    """What earlier files established: the known regions and metrics (loaded first)."""
+    """What earlier files established: regions and metrics (the manifest loads them first)."""
 
-    regions: dict[str, str] = field(default_factory=dict)  # code -> level
+    columns: ColumnMap
+    aliases: Path  # data/aliases/
+    resolver: RegionResolver = field(default_factory=RegionResolver)
     metric_units: dict[str, str] = field(default_factory=dict)  # code -> unit
 
 
 @dataclass
 class Loaded:
     table: str
-    frame: pd.DataFrame
+    frame: pd.DataFrame | None
     sources: list[dict]
     rejects: list[Reject]
     rows_read: int
-
-    @property
-    def rows_loaded(self) -> int:
-        return len(self.frame)
+    rows_loaded: int
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def rows_rejected(self) -> int:
@@ -56,14 +73,22 @@ class Loaded:
 class Row:
     """One input row being validated; collects a reject per bad cell."""
 
-    def __init__(self, line: int, cells_: dict[str, str]):
-        self.line, self.cells, self.rejects = line, cells_, []
+    def __init__(self, line: int, values: dict, table: Table):
+        self.line, self.cells, self.table, self.rejects = line, values, table, []
+
+    def raw(self, column: str):
+        value = self.cells.get(column)
+        return None if cells.is_missing(value) else value
 
     def get(self, column: str, parse: Callable = cells.text, required: bool = True):
-        raw = self.cells.get(column, "")
-        if raw == "":
+        raw = self.raw(column)
+        if raw is None:
             if required:
-                self.reject(column, raw, f"{column} is empty: every row needs one")
+                self.reject(
+                    column,
+                    self.cells.get(column),
+                    f"{self.header(column)} is empty: every row needs one",
+                )
             return None
         try:
             return parse(raw)
@@ -71,20 +96,43 @@ class Row:
             self.reject(column, raw, str(e))
             return None
 
-    def reject(self, column: str | None, value: str | None, reason: str) -> None:
-        self.rejects.append(Reject(self.line, column, value, reason))
+    def header(self, column: str) -> str:
+        return self.table.headers.get(column, column)
+
+    def reject(self, column: str | None, value, reason: str) -> None:
+        shown = None if value is None else str(value)
+        self.rejects.append(Reject(self.line, column and self.header(column), shown, reason))
 
     def region(self, column: str, ctx: Context, required: bool = True) -> str | None:
-        code = self.get(column, required=required)
-        if code is not None and code not in ctx.regions:
+        raw = self.raw(column)
+        if raw is None:
+            return self.get(column, required=required)
+        code, reason = ctx.resolver.resolve(raw, self.table.levels.get(column))
+        if code is None:
+            self.reject(column, raw, reason)
+        return code
+
+    def quantity(self, column: str) -> tuple[float | None, str | None]:
+        raw = self.raw(column)
+        if raw is None:
             self.reject(
                 column,
-                code,
-                f"unknown region code '{code}': use a Kemendagri code such as 36.71 "
-                "(Kota Tangerang) or 36.71.05 (Kec. Cipondoh), or add the region to a regions file",
+                self.cells.get(column),
+                "no figure ('-', blank or n/a mean missing, never zero)",
             )
-            return None
-        return code
+            return None, None
+        try:
+            value, qualifier = cells.quantity(raw)
+        except cells.CellError as e:
+            self.reject(column, raw, str(e))
+            return None, None
+        if value < 0:
+            self.reject(column, raw, "a count cannot be negative")
+        return value, qualifier
+
+    def date(self, column: str) -> tuple[dt.date | None, str | None]:
+        parsed = self.get(column, cells.date_with_precision)
+        return parsed if parsed else (None, None)
 
 
 class Citations:
@@ -94,7 +142,7 @@ class Citations:
         self.entry, self.ids, self.rows = entry, {}, []
 
     def id_for(self, statement_by="", outlet="", url="", published="") -> str:
-        key = (statement_by, outlet, url, published)
+        key = (statement_by or "", outlet or "", url or "", published or "")
         if key not in self.ids:
             source_id = f"{self.entry.id}#{len(self.ids) + 1}"
             self.ids[key] = source_id
@@ -104,10 +152,10 @@ class Citations:
                     "file_id": self.entry.id,
                     "title": self.entry.title,
                     "publisher": self.entry.publisher,
-                    "statement_by": statement_by or None,
-                    "outlet": outlet or self.entry.outlet or None,
-                    "url": url or self.entry.url or None,
-                    "published": published or None,
+                    "statement_by": key[0] or None,
+                    "outlet": key[1] or self.entry.outlet or None,
+                    "url": key[2] or self.entry.url or None,
+                    "published": key[3] or None,
                     "licence": self.entry.licence,
                     "synthetic": self.entry.synthetic,
                 }
@@ -119,63 +167,91 @@ class Citations:
             outlet=self.entry.outlet, url=self.entry.url, published=self.entry.published
         )
 
+    def for_row(self, row: Row) -> str:
+        """A row's own citation where the file carries one, else the file's."""
+        if self.entry.synthetic or not any(row.raw(c) for c in ("outlet", "url", "statement_by")):
+            return self.file_source()
+        return self.id_for(
+            *(str(row.raw(c) or "") for c in ("statement_by", "outlet", "url", "published"))
+        )
 
-def _missing_columns(table: Table, required: tuple[str, ...]) -> list[Reject]:
-    missing = [c for c in required if c not in table.columns]
+
+@dataclass(frozen=True)
+class Kind:
+    table: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    wide: bool = False
+
+    @property
+    def wanted(self) -> set[str]:
+        return set(self.required) | set(self.optional)
+
+
+def _missing_columns(table: Table, kind: Kind) -> list[Reject]:
+    missing = [c for c in kind.required if c not in table.columns]
     if not missing:
         return []
     reason = (
-        f"missing column(s) {', '.join(missing)}: the header must have "
-        f"{', '.join(required)}; no row of this file was loaded"
+        f"missing column(s) {', '.join(missing)}: the header must name "
+        f"{', '.join(kind.required)} (or a name for them in data/aliases/columns.csv); "
+        "no row of this file was loaded"
     )
-    return [Reject(1, None, ",".join(table.columns), reason)] + [
+    return [Reject(table.header_line, None, ", ".join(table.headers.values()), reason)] + [
         Reject(line, None, None, "not loaded: the header lacks required columns")
         for line, _ in table.rows
     ]
 
 
-def _load(table: Table, entry: FileEntry, name: str, required, columns, parse_row) -> Loaded:
+def _load(table: Table, entry: FileEntry, kind: Kind, parse_row) -> Loaded:
+    """Run parse_row over every row; it returns a record, a list of records, or None."""
     citations = Citations(entry)
     rejects = [Reject(line, None, None, reason) for line, reason in table.broken]
-    header_rejects = _missing_columns(table, required)
-    records = []
+    header_rejects = _missing_columns(table, kind)
+    records, loaded_rows = [], 0
     if header_rejects:
         rejects += header_rejects
     else:
         for line, values in table.rows:
-            row = Row(line, values)
-            record = parse_row(row, citations)
+            row = Row(line, values, table)
+            produced = parse_row(row, citations)
+            produced = produced if isinstance(produced, list) else [produced]
             if row.rejects:
                 rejects += row.rejects
+                if kind.wide:  # a wide row's good figures load even when one of its cells is bad
+                    records += [r for r in produced if r is not None]
             else:
-                records.append(record)
+                records += [r for r in produced if r is not None]
+                loaded_rows += 1
+    columns = COLUMNS[kind.table]
     return Loaded(
-        table=name,
+        table=kind.table,
         frame=pd.DataFrame.from_records(records, columns=columns),
         sources=citations.rows,
         rejects=rejects,
         rows_read=len(table.rows) + len(table.broken),
+        rows_loaded=loaded_rows,
+        warnings=list(table.warnings),
     )
+
+
+COLUMNS = {
+    "metric": ["code", "label_id", "label_en", "unit", "kind", "basis", "time_aggregation",
+               "space_aggregation", "additive", "description_id", "description_en", "caveats"],
+    "region": ["code", "name", "level", "parent_code", "population", "population_year",
+               "population_basis", "area_km2", "lat", "lon", "kelurahan_count", "source_id"],
+    "observation": ["region_code", "ref_date", "date_precision", "metric", "value", "qualifier",
+                    "basis", "sector", "note", "source_id", "line"],
+    "event": ["start_date", "end_date", "name", "kind", "scope", "scope_codes", "legal_basis",
+              "source_id"],
+}  # fmt: skip
 
 
 def load_metrics(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
-    required = (
-        "code",
-        "label_id",
-        "label_en",
-        "unit",
-        "kind",
-        "basis",
-        "time_aggregation",
-        "space_aggregation",
-        "additive",
-        "description_id",
-        "description_en",
-    )
-    columns = list(required) + ["caveats"]
+    kind = KINDS["metrics"]
 
     def parse(row: Row, citations: Citations):
-        record = {c: row.get(c) for c in required}
+        record = {c: row.get(c) for c in kind.required}
         record["kind"] = row.get("kind", cells.choice("stock", "flow", "rate"))
         record["additive"] = row.get("additive", cells.boolean)
         record["caveats"] = row.get("caveats", required=False)
@@ -183,34 +259,23 @@ def load_metrics(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             row.reject("code", record["code"], "metric code defined twice: keep one row per code")
         return record
 
-    loaded = _load(table, entry, "metric", required, columns, parse)
+    loaded = _load(table, entry, kind, parse)
     ctx.metric_units.update(zip(loaded.frame["code"], loaded.frame["unit"], strict=True))
+    ctx.columns.add_metrics(ctx.metric_units)
     return loaded
 
 
 def load_regions(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
-    required = ("code", "name", "level", "parent_code")
-    columns = [
-        "code",
-        "name",
-        "level",
-        "parent_code",
-        "population",
-        "population_year",
-        "population_basis",
-        "area_km2",
-        "lat",
-        "lon",
-        "kelurahan_count",
-        "source_id",
-    ]
-
     def parse(row: Row, citations: Citations):
         code = row.get("code")
-        if code in ctx.regions:
+        if code in ctx.resolver.regions:
             row.reject("code", code, f"region '{code}' is defined twice: keep one row per code")
         level = row.get("level", cells.choice(*LEVELS))
-        parent = row.region("parent_code", ctx, required=level != "country")
+        parent = row.get("parent_code", required=level != "country")
+        if parent is not None and parent not in ctx.resolver.regions:
+            row.reject(
+                "parent_code", parent, f"parent '{parent}' is not a region defined above this row"
+            )
         record = {
             "code": code,
             "name": row.get("name"),
@@ -225,105 +290,211 @@ def load_regions(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             "kelurahan_count": row.get("kelurahan_count", cells.integer, required=False),
             "source_id": citations.id_for(
                 outlet=entry.outlet,
-                url=row.cells.get("population_source", ""),
+                url=row.cells.get("population_source") or "",
                 published=entry.published,
             ),
         }
         if record["population"] is not None and record["population_year"] is None:
             row.reject("population_year", "", "a population needs its year (e.g. 2020 for SP2020)")
-        if not row.rejects:
-            ctx.regions[code] = level  # later rows may name this region as their parent
+        if not row.rejects:  # later rows may name this region as their parent
+            ctx.resolver.add_region(code, record["name"], level)
         return record
 
-    return _load(table, entry, "region", required, columns, parse)
+    return _load(table, entry, KINDS["regions"], parse)
+
+
+def _metric_code(row: Row, ctx: Context) -> str | None:
+    raw = row.get("metric")
+    if raw is None:
+        return None
+    if raw in ctx.metric_units:
+        return raw
+    column = ctx.columns.get(raw)  # "PHK", "Dirumahkan", "Perusahaan Tutup"
+    if column and column.name.startswith("metric:"):
+        return column.name.removeprefix("metric:")
+    row.reject(
+        "metric",
+        raw,
+        f"unknown metric '{raw}': use a code from data/raw/metrics.csv or add it there",
+    )
+    return None
+
+
+def _unit_ok(row: Row, metric: str | None, ctx: Context) -> None:
+    unit = row.raw("unit")
+    expected = ctx.metric_units.get(metric)
+    if unit is None or expected is None:
+        return  # no unit written: the metric's own unit applies
+    if norm(unit) != norm(expected) and norm(unit) not in UNITS.get(expected, set()):
+        row.reject("unit", unit, f"metric '{metric}' is measured in '{expected}', not '{unit}'")
+
+
+def _qualifier(row: Row, from_value: str | None) -> str | None:
+    written = row.get("qualifier", cells.choice(*cells.QUALIFIERS), required=False)
+    if written and from_value and from_value != "exact" and written != from_value:
+        row.reject("qualifier", written, f"the value itself says '{from_value}'; the two disagree")
+    return written or from_value or "exact"
 
 
 def load_observations(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
-    required = ("area_code", "ref_date", "metric", "value", "unit")
-    columns = [
-        "region_code",
-        "ref_date",
-        "date_precision",
-        "metric",
-        "value",
-        "qualifier",
-        "basis",
-        "sector",
-        "note",
-        "source_id",
-        "line",
-    ]
-
     def parse(row: Row, citations: Citations):
+        if _is_total(row):
+            return None
         region = row.region("area_code", ctx)
-        parsed_date = row.get("ref_date", cells.date_with_precision)
-        ref_date, precision = parsed_date if parsed_date else (None, None)
+        ref_date, precision = row.date("ref_date")
         precision = (
             row.get("date_precision", cells.choice("day", "month", "year"), required=False)
             or precision
         )
-        metric = row.get("metric")
-        if metric is not None and metric not in ctx.metric_units:
-            row.reject(
-                "metric",
-                metric,
-                f"unknown metric '{metric}': use a code from data/raw/metrics.csv or add it there",
-            )
-        value = row.get("value", cells.number)
-        if value is not None and value < 0:
-            row.reject("value", row.cells["value"], "a count cannot be negative")
-        unit = row.get("unit")
-        expected = ctx.metric_units.get(metric)
-        if unit is not None and expected is not None and unit != expected:
-            row.reject("unit", unit, f"metric '{metric}' is measured in '{expected}', not '{unit}'")
-        if entry.synthetic:
-            source_id = citations.file_source()
-        else:
-            source_id = citations.id_for(
-                statement_by=row.cells.get("statement_by", ""),
-                outlet=row.cells.get("outlet", ""),
-                url=row.cells.get("url", ""),
-                published=row.cells.get("published", ""),
-            )
+        metric = _metric_code(row, ctx)
+        value, from_value = row.quantity("value")
+        _unit_ok(row, metric, ctx)
         return {
             "region_code": region,
             "ref_date": ref_date,
             "date_precision": precision,
             "metric": metric,
             "value": value,
-            "qualifier": row.get("qualifier", cells.choice(*QUALIFIERS), required=False) or "exact",
-            "basis": row.get("basis", cells.choice(*BASES), required=False) or "workplace",
+            "qualifier": _qualifier(row, from_value),
+            "basis": row.get("basis", cells.choice(*BASES), required=False) or entry.basis,
             "sector": row.get("sector", required=False),
             "note": row.get("note", required=False),
-            "source_id": source_id,
+            "source_id": citations.for_row(row),
             "line": row.line,
         }
 
-    return _load(table, entry, "observation", required, columns, parse)
+    table = _set_aside_totals(table, ctx)
+    return _load(table, entry, KINDS["observations"], parse)
+
+
+def load_observations_wide(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
+    metrics = [c for c in table.columns if c.startswith("metric:")]
+    title_date = None if "ref_date" in table.columns else _date_in_title(table)
+    if not metrics:
+        table.warnings.append(
+            "no figure column recognised (e.g. PHK, Dirumahkan, Perusahaan Tutup)"
+        )
+    if "ref_date" not in table.columns and title_date is None:
+        table.warnings.append("no Tanggal/Periode column and no date in the title rows")
+    elif title_date:
+        table.warnings.append(f"date taken from the title rows: {title_date[0].isoformat()}")
+    empty_cells = 0
+
+    def parse(row: Row, citations: Citations):
+        nonlocal empty_cells
+        region = row.region("area_code", ctx)
+        if title_date:
+            ref_date, precision = title_date
+        else:
+            ref_date, precision = row.date("ref_date")
+        source_id = citations.for_row(row)
+        records = []
+        for column in metrics:
+            if row.raw(column) is None:
+                empty_cells += 1
+                continue
+            value, qualifier = row.quantity(column)
+            if value is None or region is None or ref_date is None:
+                continue
+            records.append(
+                {
+                    "region_code": region,
+                    "ref_date": ref_date,
+                    "date_precision": precision,
+                    "metric": column.removeprefix("metric:"),
+                    "value": value,
+                    "qualifier": qualifier,
+                    "basis": entry.basis,
+                    "sector": None,
+                    "note": row.get("note", required=False),
+                    "source_id": source_id,
+                    "line": row.line,
+                }
+            )
+        return records
+
+    table = _set_aside_totals(table, ctx)
+    loaded = _load(table, entry, KINDS["observations_wide"], parse)
+    if empty_cells:
+        loaded.warnings.append(
+            f"{empty_cells} cell(s) with no figure ('-', blank, n/a) were not loaded"
+        )
+    return loaded
+
+
+def _is_total(row: Row) -> bool:
+    return norm(row.cells.get("area_code") or "") in TOTAL_WORDS
+
+
+def _set_aside_totals(table: Table, ctx: Context) -> Table:
+    """A total row ('Jumlah', 'Total') is not an area: check it against the rows above it, then
+    leave it out. A mismatch is a warning, not a reject: the areas themselves are fine."""
+    kept, block = [], []
+    figure_columns = [c for c in table.columns if c.startswith("metric:") or c == "value"]
+    for line, values in table.rows:
+        if norm(values.get("area_code") or "") not in TOTAL_WORDS:
+            kept.append((line, values))
+            block.append(values)
+            continue
+        for column in figure_columns:
+            try:
+                total = (
+                    cells.quantity(values[column])[0]
+                    if not cells.is_missing(values[column])
+                    else None
+                )
+                parts = [
+                    cells.quantity(v[column])[0]
+                    for v in block
+                    if not cells.is_missing(v.get(column))
+                ]
+            except cells.CellError:
+                continue
+            if total is None:
+                continue
+            header = table.headers.get(column, column)
+            if abs(sum(parts) - total) > 0.5:
+                table.warnings.append(
+                    f"line {line}: total '{values['area_code']}' of {header} is {total:,.0f} "
+                    f"but the {len(parts)} rows above add up to {sum(parts):,.0f}"
+                )
+        table.warnings.append(
+            f"line {line}: total row '{values['area_code']}' checked and not loaded as an area"
+        )
+        block = []
+    table.rows = kept
+    return table
+
+
+def _date_in_title(table: Table) -> tuple[dt.date, str] | None:
+    """'Data PHK per 20 Mei 2020' above the header: the date the whole table is as of."""
+    import re
+
+    pattern = re.compile(
+        r"(\d{1,2}[/-]\d{1,2}[/-]\d{4}|\d{4}-\d{2}-\d{2}|(?:\d{1,2}\s+)?[A-Za-z]{3,9}\.?\s+\d{4})"
+    )
+    for text in table.title:
+        for candidate in pattern.findall(text):
+            try:
+                return cells.date_with_precision(candidate)
+            except cells.CellError:
+                continue
+    return None
 
 
 def load_events(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
-    required = ("start_date", "end_date", "name", "kind", "scope", "scope_codes")
-    columns = [
-        "start_date",
-        "end_date",
-        "name",
-        "kind",
-        "scope",
-        "scope_codes",
-        "legal_basis",
-        "source_id",
-    ]
-
     def parse(row: Row, citations: Citations):
         start = row.get("start_date", cells.date)
         end = row.get("end_date", cells.date, required=False) or start
         if start and end and end < start:
             row.reject("end_date", row.cells["end_date"], "the period ends before it starts")
-        codes = [c.strip() for c in row.cells.get("scope_codes", "").split(";") if c.strip()]
-        for code in codes:
-            if code not in ctx.regions:
-                row.reject("scope_codes", code, f"unknown region code '{code}' in scope_codes")
+        codes = []
+        for written in str(row.raw("scope_codes") or "").split(";"):
+            if written.strip():
+                code, reason = ctx.resolver.resolve(written.strip())
+                if code is None:
+                    row.reject("scope_codes", written.strip(), reason)
+                codes.append(code)
         if not codes:
             row.reject(
                 "scope_codes", "", "scope_codes is empty: list region codes separated by ';'"
@@ -336,57 +507,53 @@ def load_events(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             "scope": row.get("scope"),
             "scope_codes": codes,
             "legal_basis": row.get("legal_basis", required=False),
-            "source_id": citations.id_for(
-                outlet=row.cells.get("outlet", ""), url=row.cells.get("url", "")
-            ),
+            "source_id": citations.for_row(row),
         }
 
-    return _load(table, entry, "event", required, columns, parse)
+    return _load(table, entry, KINDS["events"], parse)
 
 
-def load_umkm_register(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
-    required = ("umkm_id", "region_code", "sector", "scale", "registered_on")
-    columns = [
-        "umkm_id",
-        "region_code",
-        "sector",
-        "scale",
-        "registered_on",
-        "onboarded_on",
-        "platform",
-        "source_id",
-    ]
-
-    def parse(row: Row, citations: Citations):
-        registered = row.get("registered_on", cells.date)
-        onboarded = row.get("onboarded_on", cells.date, required=False)
-        platform = row.get("platform", required=False)
-        if onboarded and registered and onboarded < registered:
-            row.reject(
-                "onboarded_on", row.cells["onboarded_on"], "onboarded before it was registered"
-            )
-        if onboarded and not platform:
-            row.reject("platform", "", "an onboarded business needs its platform")
-        if platform and not onboarded:
-            row.reject("onboarded_on", "", "a platform is given but no onboarding date")
-        return {
-            "umkm_id": row.get("umkm_id"),
-            "region_code": row.region("region_code", ctx),
-            "sector": row.get("sector"),
-            "scale": row.get("scale", cells.choice(*SCALES)),
-            "registered_on": registered,
-            "onboarded_on": onboarded,
-            "platform": platform,
-            "source_id": citations.file_source(),
-        }
-
-    return _load(table, entry, "umkm", required, columns, parse)
-
+KINDS = {
+    "metrics": Kind(
+        "metric",
+        ("code", "label_id", "label_en", "unit", "kind", "basis", "time_aggregation",
+         "space_aggregation", "additive", "description_id", "description_en"),
+        ("caveats",),
+    ),
+    "regions": Kind(
+        "region",
+        ("code", "name", "level", "parent_code"),
+        ("population", "population_year", "population_basis", "area_km2", "lat", "lon",
+         "kelurahan_count", "population_source", "note"),
+    ),
+    "observations": Kind(
+        "observation",
+        ("area_code", "ref_date", "metric", "value"),
+        ("area_name", "date_precision", "unit", "qualifier", "basis", "sector", "statement_by",
+         "outlet", "url", "published", "note"),
+    ),
+    "observations_wide": Kind(
+        "observation",
+        ("area_code",),
+        ("area_name", "ref_date", "statement_by", "outlet", "url", "published", "note"),
+        wide=True,
+    ),
+    "events": Kind(
+        "event",
+        ("start_date", "end_date", "name", "kind", "scope", "scope_codes"),
+        ("legal_basis", "outlet", "url", "note"),
+    ),
+    "umkm_register": Kind(
+        "umkm",
+        ("umkm_id", "area_code", "sector", "scale", "registered_on"),
+        ("onboarded_on", "platform"),
+    ),
+}  # fmt: skip
 
 LOADERS = {
     "metrics": load_metrics,
     "regions": load_regions,
     "observations": load_observations,
+    "observations_wide": load_observations_wide,
     "events": load_events,
-    "umkm_register": load_umkm_register,
 }

@@ -1,10 +1,11 @@
 """The manifest, data/sources.toml: every input file with its kind and provenance."""
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-KINDS = ("metrics", "regions", "observations", "events", "umkm_register")
+KINDS = ("metrics", "regions", "observations", "observations_wide", "events", "umkm_register")
 REQUIRED = ("id", "path", "kind", "title", "publisher", "published", "licence", "synthetic")
 
 
@@ -24,6 +25,17 @@ class FileEntry:
     published: str
     licence: str
     synthetic: bool
+    basis: str = "workplace"  # the basis of figures whose rows do not say (wide tables)
+    sheet: str | None = None  # for a workbook: the sheet to read (default: the first)
+    series: str = ""  # releases of one series are vintages of each other (default: the id)
+
+    @property
+    def vintage(self) -> dt.date | None:
+        """The release date: the publication date, or the end of a from/to range."""
+        try:
+            return dt.date.fromisoformat(self.published.split("/")[-1][:10])
+        except ValueError:
+            return None
 
 
 def load(path: Path) -> list[FileEntry]:
@@ -59,6 +71,9 @@ def load(path: Path) -> list[FileEntry]:
                 published=str(raw["published"]),
                 licence=raw["licence"],
                 synthetic=raw["synthetic"],
+                basis=raw.get("basis", "workplace"),
+                sheet=raw.get("sheet"),
+                series=raw.get("series", raw["id"]),
             )
         )
     if not entries:

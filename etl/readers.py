@@ -1,34 +1,26 @@
-"""Reading an input file into rows that remember the line they came from."""
+"""Reading an input file as the agency sent it: CSV or XLSX -> a grid of cells with line numbers,
+then the header row found and the columns named through data/aliases/columns.csv.
+
+CSV: comma, semicolon or tab; UTF-8 with or without BOM, else Windows-1252. XLSX: the first or a
+named sheet, merged cells filled with their value, typed numbers and dates kept as such. A title
+block above the header is skipped: the header is the row that names the most known columns.
+Personal-data columns are dropped here, before anything else sees them.
+"""
 
 import csv
 import hashlib
-from collections.abc import Iterator
+import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Personal data never enters the warehouse: these register columns are dropped as the file is read,
-# before any row is validated, so they reach neither the tables nor `rejected`.
-PERSONAL_COLUMNS = frozenset(
-    {
-        "nama",
-        "nama_pemilik",
-        "pemilik",
-        "owner",
-        "owner_name",
-        "nik",
-        "kk",
-        "no_kk",
-        "telepon",
-        "telp",
-        "no_hp",
-        "hp",
-        "phone",
-        "email",
-        "e-mail",
-        "alamat",
-        "address",
-    }
-)
+from etl.aliases import ColumnMap, is_personal, norm
+
+csv.field_size_limit(16 * 1024 * 1024)  # agency notes can be long; a 16 MB cell is still refused
+
+HEADER_SEARCH_ROWS = 30
+DELIMITERS = (",", ";", "\t")
+MAX_CELL_CHARS = 100_000  # a cell longer than this is not data a human typed
 
 
 class FileError(ValueError):
@@ -36,14 +28,28 @@ class FileError(ValueError):
 
 
 @dataclass
+class Grid:
+    path: Path
+    sha256: str
+    rows: list[tuple[int, list]]  # (line as a spreadsheet shows it, cells)
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+
+
+@dataclass
 class Table:
     path: Path
     sha256: str
-    columns: list[str]
-    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
-    # rows that cannot even be split into the header's columns: (line, reason)
-    broken: list[tuple[int, str]] = field(default_factory=list)
-    dropped_columns: list[str] = field(default_factory=list)
+    columns: list[str]  # canonical names of the columns read
+    rows: list[tuple[int, dict]] = field(default_factory=list)
+    broken: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
+    headers: dict[str, str] = field(default_factory=dict)  # canonical -> header as written
+    levels: dict[str, str] = field(default_factory=dict)  # area column -> its level, if known
+    dropped_columns: list[str] = field(default_factory=list)  # personal data, never read
+    warnings: list[str] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)  # text of the rows above the header
+    header_line: int = 1
 
 
 def sha256(path: Path) -> str:
@@ -54,49 +60,215 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_csv(path: Path) -> Table:
+def is_xlsx(path: Path) -> bool:
+    with path.open("rb") as f:
+        return f.read(4) == b"PK\x03\x04"
+
+
+def read_grid(path: Path, sheet: str | None = None) -> Grid:
+    if not path.exists():
+        raise FileError(f"{path.name}: file not found; check the path")
+    if path.is_dir():
+        raise FileError(f"{path.name}: is a folder, not a file")
+    if is_xlsx(path):
+        return _read_xlsx(path, sheet)
+    if path.suffix.lower() in (".xls", ".xlsm", ".ods"):
+        raise FileError(f"{path.name}: save the workbook as .xlsx (Excel Workbook) or CSV")
+    return _read_csv(path)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """The text and the encoding it was in: UTF-8 (with or without BOM), else Windows-1252."""
+    if b"\x00" in data[:65536]:
+        raise FileError(f"{name}: this is a binary file, not CSV or XLSX; export the data as CSV")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise FileError(f"{path}: file not found; check the path in data/sources.toml") from None
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as e:
         raise FileError(
-            f"{path}: byte {e.start} is not UTF-8; save the file as 'CSV UTF-8' and load it again"
+            f"{name}: byte {e.start} is neither UTF-8 nor Windows-1252 text; "
+            "save the file as 'CSV UTF-8' and try again"
         ) from None
 
-    lines = text.splitlines(keepends=True)
-    reader = csv.reader(lines)
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the most lines into the same number of cells."""
+    best, best_score = ",", 0
+    for d in DELIMITERS:
+        counts = [line.count(d) for line in lines if line.strip()]
+        if not counts:
+            continue
+        modal = max(set(c for c in counts if c), key=counts.count, default=0)
+        score = counts.count(modal) * modal
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+def _read_csv(path: Path) -> Grid:
     try:
-        header = next(reader)
-    except StopIteration:
-        raise FileError(f"{path}: the file is empty; it needs a header row") from None
-    columns = [name.strip() for name in header]
-    keep = [i for i, name in enumerate(columns) if name.lower() not in PERSONAL_COLUMNS]
-    table = Table(
-        path=path,
-        sha256=sha256(path),
-        columns=[columns[i] for i in keep],
-        dropped_columns=[name for name in columns if name.lower() in PERSONAL_COLUMNS],
-    )
-    for line, cells in _records(reader):
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines carry nothing
-        if len(cells) != len(columns):
-            table.broken.append(
-                (
-                    line,
-                    f"row has {len(cells)} cells but the header has {len(columns)}: "
-                    "check for an unquoted comma or a missing cell",
-                )
+        text, encoding = decode(path.read_bytes(), path.name)
+    except UnicodeDecodeError as e:
+        raise FileError(
+            f"{path.name}: not valid UTF-8 after its byte-order mark ({e.reason})"
+        ) from None
+    lines = text.splitlines(keepends=True)
+    delimiter = sniff_delimiter(lines[:50])
+    reader = csv.reader(lines, delimiter=delimiter)
+    rows, start = [], 1
+    try:
+        for cells in reader:
+            rows.append((start, [c.strip() for c in cells]))
+            start = reader.line_num + 1
+    except csv.Error as e:
+        raise FileError(f"{path.name}: line {start}: {e}; check the quotes on that line") from None
+    return Grid(path, sha256(path), rows, encoding=encoding, delimiter=delimiter)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Grid:
+    import openpyxl  # only needed for workbooks
+
+    try:
+        workbook = openpyxl.load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
+        raise FileError(
+            f"{path.name}: cannot be opened as an Excel workbook ({e}); save it again as .xlsx"
+        ) from None
+    try:
+        if sheet is None:
+            ws = workbook.worksheets[0]
+        elif sheet in workbook.sheetnames:
+            ws = workbook[sheet]
+        else:
+            raise FileError(
+                f"{path.name}: no sheet '{sheet}'; the sheets are {', '.join(workbook.sheetnames)}"
+            )
+        grid = [list(row) for row in ws.iter_rows(values_only=True)]
+        for merged in ws.merged_cells.ranges:  # a merged header names every column it spans
+            value = grid[merged.min_row - 1][merged.min_col - 1]
+            for r in range(merged.min_row - 1, merged.max_row):
+                for c in range(merged.min_col - 1, merged.max_col):
+                    grid[r][c] = value
+        name = ws.title
+    finally:
+        workbook.close()
+    rows = [
+        (i, [c.strip() if isinstance(c, str) else c for c in cells])
+        for i, cells in enumerate(grid, start=1)
+    ]
+    return Grid(path, sha256(path), rows, sheet=name)
+
+
+def _blank(cell) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def find_header(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool) -> int:
+    """Index in grid.rows of the row that names the most columns this kind reads."""
+
+    def known(cell) -> bool:
+        column = columns.get(cell, wanted) if isinstance(cell, str) else None
+        return bool(column) and (
+            column.name in wanted or (wide and column.name.startswith("metric:"))
+        )
+
+    best, best_score = None, 1
+    for i, (_, cells) in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+        score = len({norm(c) for c in cells if known(c)})
+        if score > best_score:
+            best, best_score = i, score
+    if best is None:
+        raise FileError(
+            f"{grid.path.name}: no header row in the first {HEADER_SEARCH_ROWS} rows: a header "
+            "names the columns (e.g. Kecamatan, Tanggal, PHK); add unknown names to "
+            "data/aliases/columns.csv"
+        )
+    return best
+
+
+def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = False) -> Table:
+    """Name the columns, drop personal data, keep each data row with its line."""
+    h = find_header(grid, columns, wanted, wide)
+    header_line, header = grid.rows[h]
+    table = Table(grid.path, grid.sha256, columns=[], header_line=header_line)
+    table.title = [" ".join(str(c) for c in cells if not _blank(c)) for _, cells in grid.rows[:h]]
+    index: dict[int, str] = {}
+    for i, cell in enumerate(header):
+        written = "" if _blank(cell) else str(cell).strip()
+        if not written:
+            continue
+        if is_personal(written):
+            table.dropped_columns.append(written)
+            continue
+        column = columns.get(written, wanted)
+        name = column.name if column else None
+        if name is None or not (name in wanted or (wide and name.startswith("metric:"))):
+            table.warnings.append(
+                f"column '{written}' is not recognised and was not read; if it holds data, "
+                "add its name to data/aliases/columns.csv"
             )
             continue
-        table.rows.append((line, {columns[i]: cells[i].strip() for i in keep}))
+        if name in table.headers:
+            table.warnings.append(
+                f"column '{written}' repeats '{table.headers[name]}'; only the first is read"
+            )
+            continue
+        index[i] = name
+        table.headers[name] = written
+        if column.level:
+            table.levels[name] = column.level
+    table.columns = list(index.values())
+    if table.dropped_columns:
+        table.warnings.append(
+            f"personal-data column(s) dropped and never stored: {', '.join(table.dropped_columns)}"
+        )
+    for line, cells in grid.rows[h + 1 :]:
+        if all(_blank(c) for c in cells):
+            continue
+        # a CSV row with more cells than its header is shifted; a sheet's trailing blanks are not
+        extra = [c for c in cells[len(header) :] if not _blank(c)]
+        if extra or (grid.delimiter and len(cells) > len(header)):
+            reason = (
+                f"row has {len(cells)} cells but the header has {len(header)}: "
+                "check for an unquoted comma or a shifted cell"
+            )
+            table.broken.append((line, reason))  # fmt: skip
+            continue
+        if any(isinstance(c, str) and len(c) > MAX_CELL_CHARS for c in cells):
+            table.broken.append((line, f"a cell is longer than {MAX_CELL_CHARS:,} characters"))
+            continue
+        row = {name: (cells[i] if i < len(cells) else None) for i, name in index.items()}
+        if all(_blank(v) for v in row.values()):
+            continue  # only unread columns have content: nothing of ours on this line
+        table.rows.append((line, row))
     return table
 
 
-def _records(reader) -> Iterator[tuple[int, list[str]]]:
-    """Each record with the line it starts on, as a spreadsheet shows it (the header is line 1)."""
-    start = reader.line_num + 1
-    for cells in reader:
-        yield start, cells
-        start = reader.line_num + 1
+def sniff_csv_header(
+    path: Path, columns: ColumnMap, wanted: set[str]
+) -> tuple[str, str, int, list[str]]:
+    """For large CSVs read by DuckDB: encoding, delimiter, header line and header cells, from the
+    first 64 KB only, so the whole file is never held in Python."""
+    with path.open("rb") as f:
+        head = f.read(65536)
+    if is_xlsx(path):
+        raise FileError(f"{path.name}: is a workbook; the fast path reads CSV only")
+    text, encoding = decode(head, path.name) if head else ("", "utf-8")
+    lines = text.splitlines()[:-1] or text.splitlines()  # the last line may be cut mid-way
+    delimiter = sniff_delimiter(lines[:50])
+    grid = Grid(
+        path,
+        "",
+        [
+            (i, next(csv.reader(io.StringIO(line), delimiter=delimiter), []))
+            for i, line in enumerate(lines, start=1)
+        ],
+    )
+    h = find_header(grid, columns, wanted, wide=False)
+    line, cells = grid.rows[h]
+    return encoding, delimiter, line, [c.strip() for c in cells]

@@ -64,6 +64,7 @@ def make_data_dir(
     (data / "raw").mkdir(parents=True)
     for name in ("metrics.csv", "regions_banten.csv", "regions_kota_tangerang.csv"):
         shutil.copy(DATA / "raw" / name, data / "raw" / name)
+    shutil.copytree(DATA / "aliases", data / "aliases")
     manifest = entry("metrics", "raw/metrics.csv", "metrics")
     manifest += entry("regions_banten", "raw/regions_banten.csv", "regions")
     manifest += entry("regions_kota_tangerang", "raw/regions_kota_tangerang.csv", "regions")

@@ -5,7 +5,8 @@ with candidates as (
         s.outlet, s.url, s.statement_by, s.published, s.synthetic, o.source_id
     from observation as o
     inner join source as s using (source_id)
-    where o.region_code = $region and list_contains($metrics, o.metric) and not s.synthetic
+    where o.region_code = $region and list_contains($metrics, o.metric)
+        and not s.synthetic and not o.superseded
     qualify row_number() over (
         partition by o.metric
         order by o.ref_date desc, s.published desc nulls last, o.source_id

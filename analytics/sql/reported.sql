@@ -2,7 +2,8 @@
 select
     o.region_code, r.name as region_name, r.level, o.ref_date, o.date_precision,
     o.metric, m.label_id as metric_label, o.value, m.unit, o.qualifier, o.basis,
-    s.outlet, s.statement_by, s.url, s.published, s.synthetic, o.note, o.source_id
+    s.outlet, s.statement_by, s.url, s.published, s.synthetic, o.superseded, o.note,
+    o.source_id
 from observation as o
 inner join source as s using (source_id)
 inner join region as r on r.code = o.region_code

@@ -14,8 +14,27 @@ create table source_file (
     sha256       varchar not null,
     rows_read    integer not null,
     rows_loaded  integer not null,
-    rows_rejected integer not null
+    rows_rejected integer not null,
+    series       varchar not null,     -- releases of one series are vintages of each other
+    vintage      date,                 -- the release date (publication date, or end of its range)
+    duplicate_of varchar               -- same content as this earlier file: not loaded twice
 );
+
+-- Everything a load noticed that is not a reject: unread columns, totals checked, dropped
+-- personal-data columns, empty cells.
+create table load_warning (
+    file_id varchar not null,
+    message varchar not null
+);
+
+-- Rejected values are shown to people: anything that looks like a NIK, an e-mail address or a
+-- phone number is masked first (etl/build.py mask() is the same rule for the terminal).
+create macro mask_personal(v) as
+    regexp_replace(
+        regexp_replace(
+            regexp_replace(v, '\b\d{16}\b', '[NIK disamarkan]', 'g'),
+            '[\w.+-]+@[\w-]+\.[\w.]+', '[e-mail disamarkan]', 'g'),
+        '(\+62|\b0)8\d{7,11}\b', '[telepon disamarkan]', 'g');
 
 -- One row per citation: every figure points at the outlet, URL and statement it came from.
 create table source (
@@ -73,7 +92,8 @@ create table observation (
     sector         varchar,
     note           varchar,
     source_id      varchar not null,
-    line           integer not null      -- line in the input file, for tracing a figure back
+    line           integer not null,     -- line in the input file, for tracing a figure back
+    superseded     boolean not null default false  -- a later vintage of its series re-reported it
 );
 
 -- The UMKM register at record level. No personal data: no owner name, NIK, phone or address.

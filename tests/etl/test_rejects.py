@@ -26,12 +26,14 @@ def test_bad_rows_are_rejected_with_where_and_why(tmp_path):
         ("raw/labour.csv", 6, "ref_date", ""),
     ]
     reasons = [r[-1] for r in rejected]
-    assert "unknown region code '36.99'" in reasons[0]
-    assert "is not a number" in reasons[1] and "e.g. 17298" in reasons[1]
+    assert "unknown area '36.99'" in reasons[0] and "Kemendagri code" in reasons[0]
+    assert "is not a number" in reasons[1] and "17.298" in reasons[1]
     assert "ref_date is empty" in reasons[2]
 
     # the rest of the file loads
-    loaded = table_rows(tmp_path / "w.duckdb", "observation", exclude=("source_id", "note"))
+    loaded = table_rows(
+        tmp_path / "w.duckdb", "observation", exclude=("source_id", "note", "superseded")
+    )
     assert [(r[0], r[3], r[4], r[-1]) for r in loaded] == [
         ("36", "phk", 17298.0, 2),
         ("36.71", "phk", 6023.0, 7),
@@ -49,14 +51,14 @@ def test_the_build_summary_prints_each_reject(tmp_path, capsys):
     assert main(["build", "--data", str(data), "--warehouse", str(tmp_path / "w.duckdb")]) == 0
     out = capsys.readouterr().out
     assert re.search(r"raw/labour.csv +observations +5 +2 +3", out)
-    assert "raw/labour.csv:3 column area_code value '36.99': unknown region code" in out
+    assert "raw/labour.csv:3 column area_code value '36.99': unknown area '36.99'" in out
     assert "raw/labour.csv:4 column value value '27.569a'" in out
 
 
 def test_unknown_metric_wrong_unit_and_bad_qualifier(tmp_path):
     body = """\
     36,Provinsi Banten,2020-05-20,day,layoffs,1,workers,exact,workplace,,x,https://e.org,2020,
-    36,Provinsi Banten,2020-05-20,day,phk,1,orang,exact,workplace,,x,https://e.org,2020,
+    36,Provinsi Banten,2020-05-20,day,phk,1,perusahaan,exact,workplace,,x,https://e.org,2020,
     36,Provinsi Banten,2020-05-20,day,phk,1,workers,kira-kira,workplace,,x,https://e.org,2020,
     36,Provinsi Banten,2020-13-20,day,phk,1,workers,exact,workplace,,x,https://e.org,2020,
     """
@@ -69,7 +71,7 @@ def test_unknown_metric_wrong_unit_and_bad_qualifier(tmp_path):
         (4, "qualifier"),
         (5, "ref_date"),
     ]
-    assert "measured in 'workers', not 'orang'" in rejected[1][-1]
+    assert "measured in 'workers', not 'perusahaan'" in rejected[1][-1]
     assert table_rows(tmp_path / "w.duckdb", "observation") == []
 
 

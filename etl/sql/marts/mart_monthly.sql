@@ -19,6 +19,7 @@ observed as (
         o.source_id, s.synthetic, s.published
     from observation as o
     inner join source as s using (source_id)
+    where not o.superseded  -- only the latest vintage of a series counts
 ),
 
 -- a synthetic figure never stands in for a real one of the same area and metric

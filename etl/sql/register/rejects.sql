@@ -1,0 +1,56 @@
+-- Every bad cell of the staged register, one row each: (line, column as headed in the file,
+-- value, reason). Parsed values come from the *_map tables, filled once per distinct raw value.
+insert into register_rejects
+with
+input as (select * from register_input),
+
+duplicates as (
+    select line, umkm_id, min(line) over (partition by umkm_id) as first_line
+    from input
+    where umkm_id is not null
+    qualify row_number() over (partition by umkm_id order by line) > 1
+),
+
+final as (
+    select line, $h_umkm_id as col, umkm_id as value,
+        'umkm_id is empty: every business needs its register number' as reason
+    from input where umkm_id is null
+    union all
+    select line, $h_umkm_id, umkm_id,
+        'umkm_id ' || umkm_id || ' appears again (first at line ' || first_line || '): one row per business'
+    from duplicates
+    union all
+    select i.line, $h_area, i.area_raw, coalesce(a.reason, $h_area || ' is empty: every row needs one')
+    from input as i left join area_map as a on a.raw = i.area_raw
+    where a.code is null
+    union all
+    select line, $h_sector, sector, $h_sector || ' is empty: every row needs one'
+    from input where sector is null
+    union all
+    select i.line, $h_scale, i.scale_raw, coalesce(s.reason, $h_scale || ' is empty: every row needs one')
+    from input as i left join scale_map as s on s.raw = i.scale_raw
+    where s.value is null
+    union all
+    select i.line, $h_registered, i.registered_raw,
+        coalesce(d.reason, $h_registered || ' is empty: every row needs one')
+    from input as i left join date_map as d on d.raw = i.registered_raw
+    where d.value is null
+    union all
+    select i.line, $h_onboarded, i.onboarded_raw, d.reason
+    from input as i inner join date_map as d on d.raw = i.onboarded_raw
+    where d.value is null
+    union all
+    select i.line, $h_onboarded, i.onboarded_raw, 'onboarded before it was registered'
+    from input as i
+    inner join date_map as r on r.raw = i.registered_raw
+    inner join date_map as o on o.raw = i.onboarded_raw
+    where o.value < r.value
+    union all
+    select line, $h_platform, '', 'an onboarded business needs its platform'
+    from input where onboarded_raw is not null and platform is null
+    union all
+    select line, $h_onboarded, '', 'a platform is given but no onboarding date'
+    from input where onboarded_raw is null and platform is not null
+)
+
+select * from final
