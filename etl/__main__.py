@@ -1,23 +1,76 @@
-"""Command line: `python -m etl build | demo`."""
+"""Command line: `python -m etl build | check | add | demo`."""
 
 import argparse
 import sys
 from pathlib import Path
 
+from etl import add as add_module
 from etl import build as build_module
 from etl import demo, manifest
+from etl.check import check_file, print_result
+from etl.kinds import KINDS
+
+FILE_KINDS = tuple(k for k in KINDS if k != "metrics")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description="Pulih's ETL")
     commands = parser.add_subparsers(dest="command", required=True)
+
     b = commands.add_parser("build", help="rebuild the warehouse from data/sources.toml")
     b.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
     b.add_argument("--warehouse", type=Path, help="warehouse file (default: $PULIH_WAREHOUSE)")
+
+    c = commands.add_parser(
+        "check", help="dry run: what a file would load and reject; writes nothing"
+    )
+    c.add_argument("file", type=Path)
+    c.add_argument("--kind", required=True, choices=FILE_KINDS)
+    c.add_argument("--sheet", help="for a workbook: the sheet to read (default: the first)")
+    c.add_argument("--json", action="store_true", help="print one JSON object")
+    c.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
+
+    a = commands.add_parser(
+        "add", help="copy a file under data/raw/agency/, add it to the manifest, rebuild"
+    )
+    a.add_argument("file", type=Path)
+    a.add_argument("--kind", required=True, choices=FILE_KINDS)
+    a.add_argument(
+        "--publisher",
+        required=True,
+        help="who published the figures, e.g. 'Disnaker Kota Tangerang'",
+    )
+    a.add_argument("--url", required=True, help="where the figures were published")
+    a.add_argument("--published", required=True, help="publication date, YYYY-MM-DD")
+    a.add_argument("--licence", default="figures as published by the agency")
+    a.add_argument("--title", help="what the file holds (default: its name)")
+    a.add_argument(
+        "--series", help="releases of one series are vintages (default: publisher + kind)"
+    )
+    a.add_argument("--sheet", help="for a workbook: the sheet to read (default: the first)")
+    a.add_argument(
+        "--accept-rejects", action="store_true", help="add the file even if some rows are rejected"
+    )
+    a.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
+
     d = commands.add_parser("demo", help="regenerate the synthetic demo data under data/raw/demo/")
     d.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
     args = parser.parse_args(argv)
 
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("stopped; nothing was replaced", file=sys.stderr)
+        return 130
+    except Exception as e:  # the last guard: a message, never a traceback
+        print(f"{args.command} failed unexpectedly: {type(e).__name__}: {e}", file=sys.stderr)
+        print(
+            "nothing was replaced; please report this with the file that caused it", file=sys.stderr
+        )
+        return 3
+
+
+def _run(args) -> int:
     if args.command == "build":
         try:
             report = build_module.build(args.data, args.warehouse)
@@ -26,6 +79,27 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         build_module.print_summary(report)
         return 0
+    if args.command == "check":
+        result = check_file(args.file, args.kind, args.sheet, args.data)
+        if args.json:
+            print(result.to_json())
+        else:
+            print_result(result, sys.stdout)
+        return result.exit_code
+    if args.command == "add":
+        return add_module.add(
+            args.file,
+            args.kind,
+            args.publisher,
+            args.url,
+            args.published,
+            args.licence,
+            args.title,
+            args.series,
+            args.sheet,
+            args.accept_rejects,
+            args.data,
+        )
     if args.command == "demo":
         for path, rows in demo.write(args.data):
             print(f"wrote {path.name} ({rows} rows, synthetic)")

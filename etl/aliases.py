@@ -55,6 +55,14 @@ class ColumnMap:
         for code in codes:
             self.aliases.setdefault(norm(code), Column(f"metric:{code}"))
 
+    def examples(self, name: str, n: int = 2) -> list[str]:
+        """Headers people use for a column, for messages ('Tanggal', 'Periode')."""
+        return [
+            alias
+            for alias, column in self.aliases.items()
+            if column.name == name and alias != norm(name)
+        ][:n]
+
     def get(self, header, wanted: set[str] = frozenset()) -> Column | None:
         """The column a header names; a kind's own column names are always recognised."""
         if header is None:

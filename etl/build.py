@@ -217,7 +217,8 @@ def _run_checks(con) -> None:
 def masked_rejects(con) -> list[tuple]:
     """The staged rejects, with anything that looks like personal data masked."""
     return con.execute(
-        'select source_file, line, "column", mask_personal(value), reason from rejected_staging '
+        'select source_file, line, "column", mask_personal(value), mask_personal(reason) '
+        "from rejected_staging "
         'order by source_file, line, "column"'
     ).fetchall()
 
@@ -225,7 +226,8 @@ def masked_rejects(con) -> list[tuple]:
 def _record_run(con, report: BuildReport, started: dt.datetime) -> None:
     con.execute(
         'insert into rejected select $run_id as run_id, source_file, line, "column", '
-        'mask_personal(value), reason from rejected_staging order by source_file, line, "column"',
+        "mask_personal(value), mask_personal(reason) from rejected_staging "
+        'order by source_file, line, "column"',
         {"run_id": report.run_id},
     )
     con.execute(
@@ -282,7 +284,7 @@ def print_findings(path: str, loaded: Loaded, out) -> None:
         for r in loaded.rejects[:SUMMARY_REJECTS_PER_FILE]:
             column = f" column {r.column}" if r.column else ""
             value = f" value {mask(r.value)!r}" if r.value is not None else ""
-            print(f"  {path}:{r.line}{column}{value}: {r.reason}", file=out)
+            print(f"  {path}:{r.line}{column}{value}: {mask(r.reason)}", file=out)
         if len(loaded.rejects) > SUMMARY_REJECTS_PER_FILE:
             print(
                 f"  ... and {len(loaded.rejects) - SUMMARY_REJECTS_PER_FILE} more "

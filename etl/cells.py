@@ -143,6 +143,8 @@ def date_with_precision(raw) -> tuple[dt.date, str]:
             return dt.date(int(m[2]), _month(m[1], raw), 1), "month"
         if re.fullmatch(r"\d{5}(\.0+)?", text):
             return _excel_serial(float(text), raw)
+    except CellError:
+        raise
     except ValueError:
         raise CellError(f"'{raw}' is not a calendar date: check the day and the month") from None
     raise CellError(f"'{raw}' is not a date: write 20/05/2020, 20 Mei 2020, Mei 2020 or 2020-05-20")

@@ -188,14 +188,14 @@ class Kind:
         return set(self.required) | set(self.optional)
 
 
-def _missing_columns(table: Table, kind: Kind) -> list[Reject]:
+def _missing_columns(table: Table, kind: Kind, columns: ColumnMap) -> list[Reject]:
     missing = [c for c in kind.required if c not in table.columns]
     if not missing:
         return []
+    named = [f"{c} (e.g. {', '.join(columns.examples(c)) or c})" for c in missing]
     reason = (
-        f"missing column(s) {', '.join(missing)}: the header must name "
-        f"{', '.join(kind.required)} (or a name for them in data/aliases/columns.csv); "
-        "no row of this file was loaded"
+        f"missing column(s) {'; '.join(named)}: add the column, or its name to "
+        "data/aliases/columns.csv; no row of this file was loaded"
     )
     return [Reject(table.header_line, None, ", ".join(table.headers.values()), reason)] + [
         Reject(line, None, None, "not loaded: the header lacks required columns")
@@ -203,11 +203,11 @@ def _missing_columns(table: Table, kind: Kind) -> list[Reject]:
     ]
 
 
-def _load(table: Table, entry: FileEntry, kind: Kind, parse_row) -> Loaded:
+def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -> Loaded:
     """Run parse_row over every row; it returns a record, a list of records, or None."""
     citations = Citations(entry)
     rejects = [Reject(line, None, None, reason) for line, reason in table.broken]
-    header_rejects = _missing_columns(table, kind)
+    header_rejects = _missing_columns(table, kind, ctx.columns)
     records, loaded_rows = [], 0
     if header_rejects:
         rejects += header_rejects
@@ -259,7 +259,7 @@ def load_metrics(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             row.reject("code", record["code"], "metric code defined twice: keep one row per code")
         return record
 
-    loaded = _load(table, entry, kind, parse)
+    loaded = _load(table, entry, kind, parse, ctx)
     ctx.metric_units.update(zip(loaded.frame["code"], loaded.frame["unit"], strict=True))
     ctx.columns.add_metrics(ctx.metric_units)
     return loaded
@@ -300,7 +300,7 @@ def load_regions(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             ctx.resolver.add_region(code, record["name"], level)
         return record
 
-    return _load(table, entry, KINDS["regions"], parse)
+    return _load(table, entry, KINDS["regions"], parse, ctx)
 
 
 def _metric_code(row: Row, ctx: Context) -> str | None:
@@ -364,7 +364,7 @@ def load_observations(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         }
 
     table = _set_aside_totals(table, ctx)
-    return _load(table, entry, KINDS["observations"], parse)
+    return _load(table, entry, KINDS["observations"], parse, ctx)
 
 
 def load_observations_wide(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
@@ -414,7 +414,7 @@ def load_observations_wide(table: Table, entry: FileEntry, ctx: Context) -> Load
         return records
 
     table = _set_aside_totals(table, ctx)
-    loaded = _load(table, entry, KINDS["observations_wide"], parse)
+    loaded = _load(table, entry, KINDS["observations_wide"], parse, ctx)
     if empty_cells:
         loaded.warnings.append(
             f"{empty_cells} cell(s) with no figure ('-', blank, n/a) were not loaded"
@@ -510,7 +510,7 @@ def load_events(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             "source_id": citations.for_row(row),
         }
 
-    return _load(table, entry, KINDS["events"], parse)
+    return _load(table, entry, KINDS["events"], parse, ctx)
 
 
 KINDS = {

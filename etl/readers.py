@@ -207,6 +207,8 @@ def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = Fals
             continue
         column = columns.get(written, wanted)
         name = column.name if column else None
+        if name == "-":
+            continue  # known and deliberately not read, such as a row number
         if name is None or not (name in wanted or (wide and name.startswith("metric:"))):
             table.warnings.append(
                 f"column '{written}' is not recognised and was not read; if it holds data, "

@@ -7,6 +7,8 @@ Line numbers count data rows after the header: a blank line in between shifts th
 reject also carries the business's umkm_id.
 """
 
+import codecs
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -50,7 +52,8 @@ def load(con, path: Path, entry: FileEntry, ctx: Context) -> Loaded:
     if is_xlsx(path):
         headers, levels, warnings, parser_rejects = _stage_rows(con, path, entry, ctx)
     else:
-        headers, levels, warnings, parser_rejects = _stage_csv(con, path, ctx)
+        with tempfile.TemporaryDirectory(prefix="pulih-register-") as scratch:
+            headers, levels, warnings, parser_rejects = _stage_csv(con, path, ctx, Path(scratch))
     rows_staged = con.execute("select count(*) from register_input").fetchone()[0]
     missing = [c for c in kind.required if c not in headers]
     if missing:
@@ -117,6 +120,8 @@ def _name_columns(header: list, ctx: Context) -> tuple[dict[int, str], dict, dic
             dropped.append(written)
             continue
         column = ctx.columns.get(written, wanted)
+        if column is not None and column.name == "-":
+            continue
         if column is None or column.name not in wanted:
             warnings.append(f"column '{written}' is not recognised and was not read")
             continue
@@ -129,10 +134,23 @@ def _name_columns(header: list, ctx: Context) -> tuple[dict[int, str], dict, dic
     return index, headers, levels, warnings
 
 
-def _stage_csv(con, path: Path, ctx: Context):
+def _utf8_copy(path: Path, folder: Path) -> Path:
+    """A UTF-8 copy of a Windows-1252 file, written 1 MB at a time (never whole in memory)."""
+    target = folder / (path.stem + ".utf8.csv")
+    decoder = codecs.getincrementaldecoder("cp1252")(errors="replace")
+    with path.open("rb") as src, target.open("w", encoding="utf-8", newline="") as dst:
+        for chunk in iter(lambda: src.read(1 << 20), b""):
+            dst.write(decoder.decode(chunk))
+        dst.write(decoder.decode(b"", final=True))
+    return target
+
+
+def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
     encoding, delimiter, header_line, header = sniff_csv_header(
         path, ctx.columns, KINDS["umkm_register"].wanted
     )
+    if encoding == "cp1252":  # DuckDB reads UTF-8 and strict Latin-1 only: transcode, streaming
+        path = _utf8_copy(path, scratch)
     index, headers, levels, warnings = _name_columns(header, ctx)
     by_column = {name: f"c{i}" for i, name in index.items()}
     # Identifiers here are our own (c0, c1, ...), never text from the file; values are bound.
@@ -155,7 +173,7 @@ def _stage_csv(con, path: Path, ctx: Context):
                 "path": str(path),
                 "delim": delimiter,
                 "skip": header_line - 1,
-                "encoding": "utf-8" if encoding.startswith("utf-8") else "latin-1",
+                "encoding": "utf-8",
                 "columns": {f"c{i}": "VARCHAR" for i in range(len(header))},
             },
         )

@@ -17,6 +17,10 @@ final as (
     from input where umkm_id is null
     union all
     select line, $h_umkm_id, umkm_id,
+        'umkm_id looks like a NIK (16 digits): personal data is not stored; use the register number'
+    from input where regexp_full_match(umkm_id, '\d{16}')
+    union all
+    select line, $h_umkm_id, umkm_id,
         'umkm_id ' || umkm_id || ' appears again (first at line ' || first_line || '): one row per business'
     from duplicates
     union all

@@ -1,0 +1,112 @@
+"""`python -m etl check FILE --kind KIND`: a dry run. The file is read exactly as the build would
+read it, into an in-memory database holding the project's regions and metrics, and nothing is
+written anywhere. Exit 0: every row would load; 1: some rows would be rejected; 2: the file
+cannot be read at all."""
+
+import json
+import re
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from etl import manifest, paths
+from etl.build import BuildError, load_file, masked_rejects, new_context, open_database
+
+REFERENCE_KINDS = ("metrics", "regions")
+
+
+@dataclass
+class CheckResult:
+    file: str
+    kind: str
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rejected: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None  # the file cannot be read at all
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.error else (1 if self.rejected else 0)
+
+    def to_json(self) -> str:
+        body = asdict(self)
+        if not self.error:
+            body.pop("error")
+        return json.dumps(body, ensure_ascii=False, indent=2)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "file"
+
+
+def entry_for(path: Path, kind: str, sheet: str | None = None, **provenance) -> manifest.FileEntry:
+    """A manifest entry for a file that has none yet."""
+    return manifest.FileEntry(
+        id=provenance.get("id") or slug(path.stem),
+        path=str(path),
+        kind=kind,
+        title=provenance.get("title") or path.name,
+        publisher=provenance.get("publisher") or "(not yet in the manifest)",
+        outlet=provenance.get("outlet") or "",
+        url=provenance.get("url") or "",
+        published=provenance.get("published") or "",
+        licence=provenance.get("licence") or "",
+        synthetic=False,
+        sheet=sheet,
+        series=provenance.get("series") or slug(path.stem),
+    )
+
+
+@contextmanager
+def loaded_in_memory(path: Path, kind: str, sheet: str | None = None, data_dir: Path | None = None):
+    """The file loaded, with the project's regions and metrics, into an in-memory database:
+    yields (connection, FileReport), or raises BuildError when the file cannot be read."""
+    data_dir = data_dir or paths.data_dir()
+    con = open_database(":memory:")
+    try:
+        ctx = new_context(data_dir)
+        for reference in manifest.load(data_dir / "sources.toml"):
+            if reference.kind in REFERENCE_KINDS:
+                load_file(con, data_dir, reference, ctx, [])
+        yield con, load_file(con, data_dir, entry_for(path, kind, sheet), ctx, [])
+    finally:
+        con.close()
+
+
+def check_file(
+    path: Path, kind: str, sheet: str | None = None, data_dir: Path | None = None
+) -> CheckResult:
+    path = Path(path).resolve()
+    result = CheckResult(file=str(path.name), kind=kind)
+    try:
+        with loaded_in_memory(path, kind, sheet, data_dir) as (con, report):
+            result.rows_read = report.loaded.rows_read
+            result.rows_loaded = report.loaded.rows_loaded
+            result.warnings = list(report.loaded.warnings)
+            result.rejected = [
+                {"line": line, "column": column, "value": value, "reason": reason}
+                for source_file, line, column, value, reason in masked_rejects(con)
+                if source_file == str(path)
+            ]
+    except BuildError as e:
+        result.error = str(e).split(": ", 1)[-1]
+    return result
+
+
+def print_result(result: CheckResult, out) -> None:
+    if result.error:
+        print(f"cannot be read: {result.error}", file=out)
+        return
+    rejected_rows = result.rows_read - result.rows_loaded
+    print(
+        f"{result.file} ({result.kind}): {result.rows_read} rows read, {result.rows_loaded} would "
+        f"load, {rejected_rows} would be rejected",
+        file=out,
+    )
+    for r in result.rejected:
+        column = f" column {r['column']}" if r["column"] else ""
+        value = f" value {r['value']!r}" if r["value"] is not None else ""
+        print(f"  line {r['line']}{column}{value}: {r['reason']}", file=out)
+    for w in result.warnings:
+        print(f"  warning: {w}", file=out)
