@@ -100,6 +100,6 @@ def test_a_header_without_required_columns_rejects_every_row_once(tmp_path):
     assert (x.loaded.rows_read, x.loaded.rows_loaded, x.loaded.rows_rejected) == (1, 0, 1)
     rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
     assert [(line, reason.split(":")[0]) for _, line, _, _, reason in rejected] == [
-        (1, "missing column(s) metric"),
+        (1, "missing column(s) metric (e.g. ukuran, indikator)"),
         (2, "not loaded"),
     ]
