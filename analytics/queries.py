@@ -191,3 +191,8 @@ def _fallback(spec: tuple[str, str], labour: pd.DataFrame, umkm: pd.DataFrame) -
 @versioned
 def metric_catalogue(version: str) -> pd.DataFrame:
     return db.query("metrics")
+
+
+@versioned
+def revisions(version: str) -> pd.DataFrame:
+    return db.query("revisions")

@@ -9,7 +9,7 @@ import streamlit as st
 
 from analytics import charts, queries
 from analytics.metrics import KOTA_REPORTED, LABOUR
-from ui import components, filters, present
+from ui import components, filters, fmt, present
 from ui.i18n import t
 
 BANTEN, KOTA = "36", "36.71"
@@ -29,6 +29,22 @@ for code in (BANTEN, KOTA):
         for column, card in zip(st.columns(CARDS_PER_ROW), row, strict=False):
             with column:
                 components.headline_card(card)
+
+# A new release of a series: say what moved, so nobody has to diff two spreadsheets
+revisions = queries.revisions()
+for (series, latest, previous), changes in revisions.groupby(
+    ["series", "latest_vintage", "previous_vintage"], sort=False
+):
+    st.subheader(t("revisions.title"))
+    st.caption(
+        t(
+            "revisions.caption",
+            publisher=changes.publisher.iloc[0],
+            latest=fmt.date(latest),
+            previous=fmt.date(previous),
+        )
+    )
+    st.dataframe(present.revisions_table(changes), hide_index=True, key=f"revisions_{series}")
 
 # Trend: labour impact against UMKM onboarding, policy periods shaded
 st.divider()

@@ -66,6 +66,25 @@ def reported_timeline(frame: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataF
     return table.fillna("—")
 
 
+def revisions_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per figure that moved between two releases of a series."""
+    return pd.DataFrame(
+        {
+            t("col.area"): frame["region_name"].tolist(),
+            t("col.metric"): frame["metric_label"].tolist(),
+            t("col.date"): [fmt.date(d) for d in frame["ref_date"]],
+            t("revisions.previous"): [
+                fmt.figure(r.previous_value, r.previous_qualifier, r.unit)
+                for r in frame.itertuples()
+            ],
+            t("revisions.latest"): [
+                fmt.figure(r.latest_value, r.latest_qualifier, r.unit) for r in frame.itertuples()
+            ],
+            t("revisions.change"): [t(f"change.{c}") for c in frame["change"]],
+        }
+    )
+
+
 def reported_list(frame: pd.DataFrame) -> pd.DataFrame:
     """Reported figures one per row: date, measure, figure, source."""
     return pd.DataFrame(

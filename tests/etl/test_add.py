@@ -1,0 +1,170 @@
+"""`python -m etl add`: a file joins the manifest and the warehouse, once, or nothing changes."""
+
+import shutil
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import etl.add
+from etl.__main__ import main
+from etl.build import BuildError, build
+from tests.conftest import DATA, PROJECT, make_data_dir, table_rows
+
+AGENCY = PROJECT / "tests" / "fixtures" / "agency"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A copy of the project's data folder and a warehouse built from it."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.duckdb*"))
+    warehouse = tmp_path / "w.duckdb"
+    monkeypatch.setenv("PULIH_WAREHOUSE", str(warehouse))
+    build(data, warehouse)
+    return data, warehouse
+
+
+def add(data, file, *extra, published="2020-05-21", kind="observations_wide"):
+    return main(
+        [
+            "add",
+            str(file),
+            "--kind",
+            kind,
+            "--publisher",
+            "Disnaker Kota Tangerang",
+            "--url",
+            "https://example.org/rekap",
+            "--published",
+            published,
+            "--data",
+            str(data),
+            *extra,
+        ]
+    )
+
+
+def query(warehouse, sql):
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_add_copies_the_file_adds_its_entry_and_rebuilds(project, capsys):
+    data, warehouse = project
+    assert add(data, AGENCY / "wide_title_block.xlsx") == 0
+    copied = data / "raw" / "agency" / "2020_05_21_wide_title_block.xlsx"
+    assert copied.read_bytes() == (AGENCY / "wide_title_block.xlsx").read_bytes()
+    manifest = (data / "sources.toml").read_text()
+    assert 'id = "2020_05_21_wide_title_block"' in manifest
+    assert 'series = "disnaker_kota_tangerang:observations_wide"' in manifest
+    assert query(
+        warehouse,
+        "select value from observation o join source s using (source_id) "
+        "where s.file_id = '2020_05_21_wide_title_block' and region_code = '36.71.01' "
+        "and metric = 'phk'",
+    ) == [(100.0,)]
+    assert "added wide_title_block.xlsx" in capsys.readouterr().out
+
+
+def test_the_same_file_twice_loads_once(project, capsys):
+    data, _ = project
+    assert add(data, AGENCY / "wide_title_block.xlsx") == 0
+    manifest = (data / "sources.toml").read_text()
+    assert add(data, AGENCY / "wide_title_block.xlsx", published="2020-06-01") == 0
+    assert "already loaded as '2020_05_21_wide_title_block'" in capsys.readouterr().out
+    assert (data / "sources.toml").read_text() == manifest
+
+
+def test_a_manifest_listing_the_same_content_twice_loads_it_once(tmp_path):
+    body = "36,Provinsi Banten,2020-05-20,day,phk,17298,workers,exact,workplace,,x,https://e.org,2020,\n"
+    data = make_data_dir(tmp_path, {"a.csv": body, "b.csv": body})
+    report = build(data, tmp_path / "w.duckdb")
+    b = next(f for f in report.files if f.entry.id == "b")
+    assert (b.duplicate_of, b.loaded.rows_read, b.loaded.warnings) == (
+        "a",
+        0,
+        ["same content as raw/a.csv: loaded once, not twice"],
+    )
+    assert len(table_rows(tmp_path / "w.duckdb", "observation")) == 1
+
+
+def test_add_refuses_a_file_with_rejects_or_that_cannot_be_read(project, capsys):
+    data, warehouse = project
+    manifest, before = (data / "sources.toml").read_text(), warehouse.read_bytes()
+    assert add(data, AGENCY / "bad_dates.csv", kind="observations") == 1
+    assert "nothing added: fix the rows above, or pass --accept-rejects" in capsys.readouterr().out
+    assert add(data, AGENCY / "binary.csv", kind="observations") == 2
+    assert (data / "sources.toml").read_text() == manifest and warehouse.read_bytes() == before
+    assert not (data / "raw" / "agency").exists() or not any((data / "raw" / "agency").iterdir())
+    assert add(data, AGENCY / "bad_dates.csv", "--accept-rejects", kind="observations") == 0
+    assert query(
+        warehouse, "select count(*) from rejected where source_file like 'raw/agency/%'"
+    ) == [(3,)]
+
+
+def test_a_failed_rebuild_puts_everything_back(project, monkeypatch, capsys):
+    data, warehouse = project
+    manifest, before = (data / "sources.toml").read_text(), warehouse.read_bytes()
+
+    def broken(*args, **kwargs):
+        raise BuildError("data checks failed")
+
+    monkeypatch.setattr(etl.add, "build", broken)
+    assert add(data, AGENCY / "wide_title_block.xlsx") == 1
+    assert "the rebuild failed, nothing was added" in capsys.readouterr().out
+    assert (data / "sources.toml").read_text() == manifest
+    assert warehouse.read_bytes() == before
+    assert not list((data / "raw" / "agency").glob("*"))
+
+
+def test_a_new_release_is_a_vintage_the_latest_is_shown_and_the_change_is_said(project, tmp_path):
+    data, warehouse = project
+    first, second = tmp_path / "rekap_juni.csv", tmp_path / "rekap_juni_revisi.csv"
+    first.write_text("Kecamatan,Tanggal,PHK\nJatiuwung,31/05/2020,1200\nCibodas,31/05/2020,800\n")
+    second.write_text(
+        "Kecamatan,Tanggal,PHK\nJatiuwung,31/05/2020,1250\nCibodas,31/05/2020,800\n"
+        "Periuk,31/05/2020,300\n"
+    )
+    assert add(data, first, "--series", "disnaker-kecamatan", published="2020-06-01") == 0
+    assert add(data, second, "--series", "disnaker-kecamatan", published="2020-06-15") == 0
+
+    # both vintages are kept; the earlier figure that was re-reported is superseded
+    kept = query(
+        warehouse,
+        "select s.file_id, o.region_code, o.value, o.superseded from observation o "
+        "join source s using (source_id) where s.file_id like '2020_06_%' order by 1, 2",
+    )
+    assert kept == [
+        ("2020_06_01_rekap_juni", "36.71.02", 1200.0, True),
+        ("2020_06_01_rekap_juni", "36.71.09", 800.0, True),
+        ("2020_06_15_rekap_juni_revisi", "36.71.02", 1250.0, False),
+        ("2020_06_15_rekap_juni_revisi", "36.71.08", 300.0, False),
+        ("2020_06_15_rekap_juni_revisi", "36.71.09", 800.0, False),
+    ]
+    # the latest is shown: a real report outranks the synthetic kecamatan series
+    assert query(
+        warehouse,
+        "select value, synthetic from mart_monthly where region_code = '36.71.02' "
+        "and metric = 'phk' and month = '2020-05-01'",
+    ) == [(1250.0, False)]
+    assert query(
+        warehouse,
+        "select region_code, previous_value, latest_value, change from mart_revisions "
+        "order by region_code",
+    ) == [
+        ("36.71.02", 1200.0, 1250.0, "revised"),
+        ("36.71.08", None, 300.0, "new"),
+    ]
+    # and the overview says so
+    at = AppTest.from_file(str(PROJECT / "pages" / "ringkasan.py"), default_timeout=60).run()
+    assert not at.exception
+    assert "Yang berubah sejak rilis sebelumnya" in [s.value for s in at.subheader]
+    changes = at.dataframe[0].value
+    assert list(changes["Wilayah"]) == ["Kec. Jatiuwung", "Kec. Periuk"]
+    assert list(changes["Rilis sebelumnya"]) == ["1.200 pekerja", "—"]
+    assert list(changes["Rilis terbaru"]) == ["1.250 pekerja", "300 pekerja"]
+    assert list(changes["Perubahan"]) == ["direvisi", "baru"]
