@@ -10,7 +10,6 @@ Personal-data columns are dropped here, before anything else sees them.
 import csv
 import hashlib
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,10 +133,12 @@ def _read_xlsx(path: Path, sheet: str | None) -> Grid:
     import openpyxl  # only needed for workbooks
 
     try:
+        # openpyxl raises many kinds of error on a damaged workbook: every one means "cannot open"
         workbook = openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
+    except Exception as e:
         raise FileError(
-            f"{path.name}: cannot be opened as an Excel workbook ({e}); save it again as .xlsx"
+            f"{path.name}: cannot be opened as an Excel workbook ({type(e).__name__}); "
+            "open it in Excel and save it again as .xlsx"
         ) from None
     try:
         if sheet is None:
@@ -151,10 +152,16 @@ def _read_xlsx(path: Path, sheet: str | None) -> Grid:
         grid = [list(row) for row in ws.iter_rows(values_only=True)]
         for merged in ws.merged_cells.ranges:  # a merged header names every column it spans
             value = grid[merged.min_row - 1][merged.min_col - 1]
-            for r in range(merged.min_row - 1, merged.max_row):
-                for c in range(merged.min_col - 1, merged.max_col):
+            for r in range(merged.min_row - 1, min(merged.max_row, len(grid))):
+                for c in range(merged.min_col - 1, min(merged.max_col, len(grid[r]))):
                     grid[r][c] = value
         name = ws.title
+    except FileError:
+        raise
+    except Exception as e:
+        raise FileError(
+            f"{path.name}: the workbook is damaged ({type(e).__name__}); save it again as .xlsx"
+        ) from None
     finally:
         workbook.close()
     rows = [
