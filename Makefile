@@ -35,6 +35,10 @@ test: $(WAREHOUSE)
 demo: $(VENV)/.installed
 	$(BIN)/python -m etl demo
 
+# Loads a generated 5-million-row register and prints time, rows/s and peak memory (target 1.5 GB).
+bench: $(VENV)/.installed
+	$(BIN)/python bench/register_load.py
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
