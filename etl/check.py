@@ -13,6 +13,7 @@ from etl import manifest, paths
 from etl.build import BuildError, load_file, masked_rejects, new_context, open_database
 
 REFERENCE_KINDS = ("metrics", "regions")
+SHOWN_REJECTS = 50  # on the terminal; --json lists every one
 
 
 @dataclass
@@ -104,9 +105,14 @@ def print_result(result: CheckResult, out) -> None:
         f"load, {rejected_rows} would be rejected",
         file=out,
     )
-    for r in result.rejected:
+    for r in result.rejected[:SHOWN_REJECTS]:
         column = f" column {r['column']}" if r["column"] else ""
         value = f" value {r['value']!r}" if r["value"] is not None else ""
         print(f"  line {r['line']}{column}{value}: {r['reason']}", file=out)
+    if len(result.rejected) > SHOWN_REJECTS:
+        print(
+            f"  ... and {len(result.rejected) - SHOWN_REJECTS:,} more (--json lists them all)",
+            file=out,
+        )
     for w in result.warnings:
         print(f"  warning: {w}", file=out)

@@ -50,10 +50,11 @@ def load(con, path: Path, entry: FileEntry, ctx: Context) -> Loaded:
     kind = KINDS["umkm_register"]
     source_id = (citations := Citations(entry)).file_source()
     if is_xlsx(path):
-        headers, levels, warnings, parser_rejects = _stage_rows(con, path, entry, ctx)
+        headers, levels, warnings, parser_rejects, header_line = _stage_rows(con, path, entry, ctx)
     else:
         with tempfile.TemporaryDirectory(prefix="pulih-register-") as scratch:
-            headers, levels, warnings, parser_rejects = _stage_csv(con, path, ctx, Path(scratch))
+            staged = _stage_csv(con, path, ctx, Path(scratch))
+            headers, levels, warnings, parser_rejects, header_line = staged
     rows_staged = con.execute("select count(*) from register_input").fetchone()[0]
     missing = [c for c in kind.required if c not in headers]
     if missing:
@@ -64,7 +65,7 @@ def load(con, path: Path, entry: FileEntry, ctx: Context) -> Loaded:
             f"missing column(s) {', '.join(missing)}: "
             f"the header must name {', '.join(kind.required)}"
         )
-        rejects = [Reject(0, None, None, reason)] + [
+        rejects = [Reject(header_line, None, None, reason)] + [
             Reject(n, None, None, "not loaded: header lacks columns") for n in lines
         ]
         return Loaded(
@@ -188,7 +189,7 @@ def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
         )
         for line, _, message in errors
     ]
-    return headers, levels, warnings, rejects
+    return headers, levels, warnings, rejects, header_line
 
 
 def _stage_rows(con, path: Path, entry: FileEntry, ctx: Context):
@@ -208,7 +209,7 @@ def _stage_rows(con, path: Path, entry: FileEntry, ctx: Context):
     con.execute("create or replace temp table register_input as select * from register_rows")
     con.unregister("register_rows")
     rejects = [Reject(line, None, None, reason) for line, reason in table.broken]
-    return table.headers, table.levels, table.warnings, rejects
+    return table.headers, table.levels, table.warnings, rejects, table.header_line
 
 
 def _text(value) -> str | None:
