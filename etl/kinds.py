@@ -188,8 +188,10 @@ class Kind:
         return set(self.required) | set(self.optional)
 
 
-def _missing_columns(table: Table, kind: Kind, columns: ColumnMap) -> list[Reject]:
-    missing = [c for c in kind.required if c not in table.columns]
+def header_rejects(kind: Kind, headers: dict, header_line: int, lines, columns: ColumnMap):
+    """When the header lacks a required column: one reject that says which (with the names
+    agencies use for it), and one per row, which cannot load. Empty when nothing is missing."""
+    missing = [c for c in kind.required if c not in headers]
     if not missing:
         return []
     named = [f"{c} (e.g. {', '.join(columns.examples(c)) or c})" for c in missing]
@@ -197,9 +199,8 @@ def _missing_columns(table: Table, kind: Kind, columns: ColumnMap) -> list[Rejec
         f"missing column(s) {'; '.join(named)}: add the column, or its name to "
         "data/aliases/columns.csv; no row of this file was loaded"
     )
-    return [Reject(table.header_line, None, ", ".join(table.headers.values()), reason)] + [
-        Reject(line, None, None, "not loaded: the header lacks required columns")
-        for line, _ in table.rows
+    return [Reject(header_line, None, ", ".join(headers.values()), reason)] + [
+        Reject(line, None, None, "not loaded: the header lacks required columns") for line in lines
     ]
 
 
@@ -207,10 +208,12 @@ def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -
     """Run parse_row over every row; it returns a record, a list of records, or None."""
     citations = Citations(entry)
     rejects = [Reject(line, None, None, reason) for line, reason in table.broken]
-    header_rejects = _missing_columns(table, kind, ctx.columns)
+    header_faults = header_rejects(
+        kind, table.headers, table.header_line, [line for line, _ in table.rows], ctx.columns
+    )
     records, loaded_rows = [], 0
-    if header_rejects:
-        rejects += header_rejects
+    if header_faults:
+        rejects += header_faults
     else:
         for line, values in table.rows:
             row = Row(line, values, table)

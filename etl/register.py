@@ -9,13 +9,14 @@ reject also carries the business's umkm_id.
 
 import codecs
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from etl import cells, paths
 from etl.aliases import is_personal, norm
-from etl.kinds import KINDS, Citations, Context, Loaded, Reject
+from etl.kinds import KINDS, Citations, Context, Loaded, Reject, header_rejects
 from etl.manifest import FileEntry
 from etl.readers import FileError, is_xlsx, read_grid, sniff_csv_header, to_table
 
@@ -46,40 +47,38 @@ SCALES = {
 }  # fmt: skip
 
 
+@dataclass
+class Staged:
+    headers: dict[str, str]  # register column -> header as written
+    levels: dict[str, str]  # area column -> the level its names are at
+    warnings: list[str]
+    rejects: list[Reject]  # rows the CSV parser could not split
+    header_line: int
+
+
 def load(con, path: Path, entry: FileEntry, ctx: Context) -> Loaded:
     kind = KINDS["umkm_register"]
-    source_id = (citations := Citations(entry)).file_source()
+    citations = Citations(entry)
     if is_xlsx(path):
-        headers, levels, warnings, parser_rejects, header_line = _stage_rows(con, path, entry, ctx)
+        staged = _stage_rows(con, path, entry, ctx)
     else:
         with tempfile.TemporaryDirectory(prefix="pulih-register-") as scratch:
             staged = _stage_csv(con, path, ctx, Path(scratch))
-            headers, levels, warnings, parser_rejects, header_line = staged
-    rows_staged = con.execute("select count(*) from register_input").fetchone()[0]
-    missing = [c for c in kind.required if c not in headers]
-    if missing:
-        lines = [
-            r[0] for r in con.execute("select line from register_input order by line").fetchall()
-        ]
-        reason = (
-            f"missing column(s) {', '.join(missing)}: "
-            f"the header must name {', '.join(kind.required)}"
-        )
-        rejects = [Reject(header_line, None, None, reason)] + [
-            Reject(n, None, None, "not loaded: header lacks columns") for n in lines
-        ]
-        return Loaded(
-            "umkm",
-            None,
-            citations.rows,
-            parser_rejects + rejects,
-            rows_staged + len(parser_rejects),
-            0,
-            warnings,
-        )
+    rows_read = con.execute("select count(*) from register_input").fetchone()[0]
+    rows_read += len(staged.rejects)
+    lines = [r[0] for r in con.execute("select line from register_input order by line").fetchall()]
+    faults = header_rejects(kind, staged.headers, staged.header_line, lines, ctx.columns)
+    rejects, loaded = staged.rejects + faults, 0
+    if not faults:
+        rows_rejected, loaded = _validate_and_insert(con, staged, ctx, citations.file_source())
+        rejects += rows_rejected
+    return Loaded("umkm", None, citations.rows, rejects, rows_read, loaded, staged.warnings)
 
-    _parse_distinct(con, ctx, levels.get("area_code"))
-    shown = {f"h_{key}": headers.get(column, column) for key, column in HEADER_PARAMS.items()}
+
+def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
+    """Rejects for every bad cell, then every row without one into umkm: (rejects, rows loaded)."""
+    _parse_distinct(con, ctx, staged.levels.get("area_code"))
+    shown = {f"h_{key}": staged.headers.get(col, col) for key, col in HEADER_PARAMS.items()}
     con.execute(
         "create or replace temp table register_rejects "
         "(line bigint, col varchar, value varchar, reason varchar)"
@@ -95,15 +94,7 @@ def load(con, path: Path, entry: FileEntry, ctx: Context) -> Loaded:
             "left join register_input as i using (line) order by x.line, x.col"
         ).fetchall()
     ]
-    return Loaded(
-        "umkm",
-        None,
-        citations.rows,
-        parser_rejects + rejects,
-        rows_staged + len(parser_rejects),
-        loaded,
-        warnings,
-    )
+    return rejects, loaded
 
 
 def _with_id(reason: str, umkm_id) -> str:
@@ -189,7 +180,7 @@ def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
         )
         for line, _, message in errors
     ]
-    return headers, levels, warnings, rejects, header_line
+    return Staged(headers, levels, warnings, rejects, header_line)
 
 
 def _stage_rows(con, path: Path, entry: FileEntry, ctx: Context):
@@ -209,7 +200,7 @@ def _stage_rows(con, path: Path, entry: FileEntry, ctx: Context):
     con.execute("create or replace temp table register_input as select * from register_rows")
     con.unregister("register_rows")
     rejects = [Reject(line, None, None, reason) for line, reason in table.broken]
-    return table.headers, table.levels, table.warnings, rejects, table.header_line
+    return Staged(table.headers, table.levels, table.warnings, rejects, table.header_line)
 
 
 def _text(value) -> str | None:
