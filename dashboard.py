@@ -12,6 +12,7 @@ pages = [
         "pages/ringkasan.py", title=t("nav.overview"), icon=":material/dashboard:", default=True
     ),
     st.Page("pages/wilayah.py", title=t("nav.areas"), icon=":material/map:"),
+    st.Page("pages/dampak_adopsi.py", title=t("nav.impact"), icon=":material/scatter_plot:"),
     st.Page("pages/data.py", title=t("nav.data"), icon=":material/table:"),
 ]
 page = st.navigation(pages)

@@ -7,6 +7,7 @@ drawn as their own dotted trace, named as synthetic, so they never pass for repo
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -37,6 +38,9 @@ def _series_traces(
     y: str,
     colour: str,
     secondary_y: bool | None = None,
+    row: int | None = None,
+    col: int | None = None,
+    showlegend: bool = True,
 ) -> None:
     """Add a solid trace for real points and a dotted one for synthetic points of one series.
 
@@ -61,21 +65,26 @@ def _series_traces(
             legendgroup=name,
             connectgaps=False,
         )
-        if secondary_y is None:
-            fig.add_trace(trace)
-        else:
-            fig.add_trace(trace, secondary_y=secondary_y)
+        placement = {"row": row, "col": col} if row else {}
+        if secondary_y is not None:
+            placement["secondary_y"] = secondary_y
+        trace.showlegend = showlegend
+        fig.add_trace(trace, **placement)
 
 
-def add_events(fig: go.Figure, events: pd.DataFrame | None) -> None:
-    """Shade each policy period, labelled with its kind; a one-day event is a line."""
+def add_events(fig: go.Figure, events: pd.DataFrame | None, panels: bool = False) -> None:
+    """Shade each policy period, labelled with its kind; a one-day event is a line. On a figure of
+    several panels (small multiples) every panel is shaded."""
     if events is None:
         return
+    everywhere = {"row": "all", "col": "all"} if panels else {}
     for e in events.itertuples():
         start, end = pd.Timestamp(e.start_date), pd.Timestamp(e.end_date)
         colour = EVENT_COLOURS.get(e.kind, "rgba(127, 127, 127, 0.13)")
         if start == end:
-            fig.add_vline(x=start, line={"color": colour.replace("0.13", "0.8"), "dash": "dash"})
+            fig.add_vline(
+                x=start, line={"color": colour.replace("0.13", "0.8"), "dash": "dash"}, **everywhere
+            )
         else:
             fig.add_vrect(
                 x0=start,
@@ -83,6 +92,7 @@ def add_events(fig: go.Figure, events: pd.DataFrame | None) -> None:
                 fillcolor=colour,
                 line_width=0,
                 layer="below",
+                **everywhere,
             )
         fig.add_annotation(
             x=start,
@@ -173,4 +183,259 @@ def areas_over_time(
         separators=text.get("separators", ",."),
     )
     fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def area_map(
+    frame: pd.DataFrame, text: dict[str, str], boundaries: dict | None = None
+) -> go.Figure:
+    """The chosen measure per area: shaded areas when boundaries are given, else markers at the
+    centroids, sized and coloured by the figure. Areas without a figure are grey and say why.
+
+    frame: region_code, region_name, lat, lon, shown, hover
+    text: title, colorbar, no_figure (legend name of the grey markers)
+    """
+    fig = go.Figure()
+    has = frame["shown"].notna()
+    with_figure, without = frame[has], frame[~has]
+    if boundaries is not None:
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=boundaries,
+                featureidkey="properties.kode_kemendagri",
+                locations=with_figure["region_code"],
+                z=with_figure["shown"],
+                colorscale="OrRd",
+                marker={"opacity": 0.75, "line": {"width": 0.8, "color": "white"}},
+                colorbar={"title": {"text": text["colorbar"]}},
+                hovertext=with_figure["hover"],
+                hoverinfo="text",
+                customdata=with_figure["region_code"],
+                name=text["colorbar"],
+            )
+        )
+    else:
+        biggest = with_figure["shown"].max() if len(with_figure) else 1
+        sizes = 10 + 30 * np.sqrt(with_figure["shown"].clip(lower=0) / (biggest or 1))
+        fig.add_trace(
+            go.Scattermap(
+                lat=with_figure["lat"],
+                lon=with_figure["lon"],
+                mode="markers+text",
+                text=with_figure["region_name"],
+                textposition="top center",
+                marker={
+                    "size": sizes,
+                    "color": with_figure["shown"],
+                    "colorscale": "OrRd",
+                    "showscale": True,
+                    "colorbar": {"title": {"text": text["colorbar"]}},
+                    "opacity": 0.85,
+                },
+                hovertext=with_figure["hover"],
+                hoverinfo="text",
+                customdata=with_figure["region_code"],
+                name=text["colorbar"],
+            )
+        )
+    if len(without):
+        fig.add_trace(
+            go.Scattermap(
+                lat=without["lat"],
+                lon=without["lon"],
+                mode="markers+text",
+                text=without["region_name"],
+                textposition="top center",
+                marker={"size": 9, "color": "#9e9e9e"},
+                hovertext=without["hover"],
+                hoverinfo="text",
+                customdata=without["region_code"],
+                name=text["no_figure"],
+            )
+        )
+    located = frame.dropna(subset=["lat", "lon"])
+    centre = (
+        {"lat": float(located["lat"].mean()), "lon": float(located["lon"].mean())}
+        if len(located)
+        else {"lat": -6.4, "lon": 106.1}
+    )
+    spread = (
+        float(
+            max(
+                located["lat"].max() - located["lat"].min(),
+                located["lon"].max() - located["lon"].min(),
+            )
+        )
+        if len(located) > 1
+        else 1.0
+    )
+    fig.update_layout(
+        title=text["title"],
+        map={"style": "carto-positron", "center": centre, "zoom": _zoom(spread)},
+        margin={"t": 50, "b": 0, "l": 0, "r": 0},
+        height=480,
+        legend={"orientation": "h", "y": -0.02},
+    )
+    return fig
+
+
+def _zoom(spread_degrees: float) -> float:
+    """A map zoom that fits areas this many degrees apart (Banten ~1.5: 7; the city ~0.16: 10)."""
+    return float(np.clip(7.6 - np.log2(max(spread_degrees, 0.05)), 5, 13))
+
+
+def small_multiples(
+    frame: pd.DataFrame, y: str, events: pd.DataFrame | None, text: dict[str, str], columns: int = 4
+) -> go.Figure:
+    """One small time chart per area on shared axes, so the panels compare at a glance.
+
+    frame: region_code, region_name, month, <y>, synthetic, hover
+    """
+    names = frame.drop_duplicates("region_code").sort_values("region_name")
+    rows = max(1, -(-len(names) // columns))
+    fig = make_subplots(
+        rows=rows,
+        cols=columns,
+        shared_xaxes=True,
+        shared_yaxes=True,
+        subplot_titles=list(names["region_name"]),
+        vertical_spacing=0.08,
+        horizontal_spacing=0.03,
+    )
+    for i, area in enumerate(names.itertuples()):
+        series = frame[frame.region_code == area.region_code]
+        _series_traces(
+            fig,
+            series,
+            text["real"],
+            text["synthetic"],
+            y,
+            PALETTE[0],
+            row=i // columns + 1,
+            col=i % columns + 1,
+            showlegend=i == 0,
+        )
+    add_events(fig, events, panels=True)
+    fig.update_layout(
+        title=text["title"],
+        height=max(260, 190 * rows),
+        margin={"t": 80, "b": 30},
+        legend={"orientation": "h", "y": 1.06, "x": 0},
+        hovermode="closest",
+        separators=text.get("separators", ",."),
+    )
+    fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: dict[str, str]) -> go.Figure:
+    """Impact (x) against the adoption rate (y) per area, the fitted line, and r and n on the chart.
+
+    frame: region_name, x, y, hover, excluded (areas left out are not drawn)
+    line: n, r, slope, intercept (slope None when there are too few areas for a line)
+    text: title, x, y, areas, fitted, stats ('r = … · n = …')
+    """
+    used = frame[frame["excluded"].isna()]
+    fig = go.Figure(
+        go.Scatter(
+            x=used["x"],
+            y=used["y"],
+            mode="markers+text",
+            text=used["region_name"],
+            textposition="top center",
+            marker={"size": 11, "color": PALETTE[0]},
+            hovertext=used["hover"],
+            hoverinfo="text",
+            name=text["areas"],
+        )
+    )
+    if line["slope"] is not None:
+        xs = np.linspace(used["x"].min(), used["x"].max(), 20)
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=line["slope"] * xs + line["intercept"],
+                mode="lines",
+                line={"color": PALETTE[1], "dash": "dash"},
+                name=text["fitted"],
+                hoverinfo="skip",
+            )
+        )
+    fig.add_annotation(
+        x=0.01,
+        y=0.99,
+        xref="paper",
+        yref="paper",
+        xanchor="left",
+        yanchor="top",
+        text=text["stats"],
+        showarrow=False,
+        font={"size": 13},
+        bgcolor="rgba(255,255,255,0.8)",
+    )
+    fig.update_layout(
+        title=text["title"],
+        xaxis_title=text["x"],
+        yaxis_title=text["y"],
+        yaxis_tickformat=".0%",
+        legend={"orientation": "h", "y": -0.18},
+        separators=text.get("separators", ",."),
+    )
+    return fig
+
+
+def paired_over_time(
+    labour: pd.DataFrame, umkm: pd.DataFrame, events: pd.DataFrame | None, text: dict[str, str]
+) -> go.Figure:
+    """Two areas side by side: cumulative PHK (left axis) and the adoption rate (right axis).
+
+    labour: region_code, region_name, month, value, synthetic, hover
+    umkm: region_code, month, adoption_rate, synthetic, hover
+    """
+    codes = (
+        list(dict.fromkeys(labour["region_code"]))[:2]
+        or list(dict.fromkeys(umkm["region_code"]))[:2]
+    )
+    names = {c: n for c, n in zip(labour["region_code"], labour["region_name"], strict=True)}
+    fig = make_subplots(
+        rows=1,
+        cols=max(1, len(codes)),
+        shared_yaxes=False,
+        specs=[[{"secondary_y": True}] * max(1, len(codes))],
+        subplot_titles=[names.get(c, c) for c in codes],
+    )
+    for i, code in enumerate(codes, start=1):
+        _series_traces(
+            fig,
+            labour[labour.region_code == code],
+            text["phk"],
+            text["phk_synthetic"],
+            "value",
+            PALETTE[1],
+            secondary_y=False,
+            row=1,
+            col=i,
+            showlegend=i == 1,
+        )
+        _series_traces(
+            fig,
+            umkm[umkm.region_code == code],
+            text["adoption"],
+            text["adoption_synthetic"],
+            "adoption_rate",
+            PALETTE[2],
+            secondary_y=True,
+            row=1,
+            col=i,
+            showlegend=i == 1,
+        )
+    add_events(fig, events, panels=True)
+    fig.update_yaxes(rangemode="tozero", secondary_y=False, title_text=text["y_phk"], col=1)
+    fig.update_yaxes(rangemode="tozero", secondary_y=True, tickformat=".0%", showgrid=False)
+    fig.update_layout(
+        title=text["title"],
+        legend={"orientation": "h", "y": -0.15},
+        height=420,
+        separators=text.get("separators", ",."),
+    )
     return fig

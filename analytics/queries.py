@@ -196,3 +196,12 @@ def metric_catalogue(version: str) -> pd.DataFrame:
 @versioned
 def revisions(version: str) -> pd.DataFrame:
     return db.query("revisions")
+
+
+@versioned
+def conflicts(
+    version: str, regions: tuple[str, ...], date_from: dt.date, date_to: dt.date
+) -> pd.DataFrame:
+    return db.query(
+        "conflicts", {"regions": list(regions), "date_from": date_from, "date_to": date_to}
+    )

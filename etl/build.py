@@ -25,8 +25,12 @@ from etl.kinds import KINDS, LOADERS, Context, Loaded
 HORIZON_START = dt.date(2020, 1, 1)
 HORIZON_END = dt.date(2022, 12, 1)
 MAX_CARRY_MONTHS = 12
+# Reports of one measure this many days apart are about the same moment (a conflict if they
+# differ); a combined PHK + dirumahkan total this soon after a single figure must not be below it.
+CONFLICT_DAYS = 3
+TOTAL_DAYS = 60
 
-MARTS = ("supersede", "mart_monthly", "mart_umkm_monthly", "mart_revisions")
+MARTS = ("supersede", "mart_monthly", "mart_umkm_monthly", "mart_revisions", "mart_conflicts")
 CHECKS = Path(__file__).parent / "sql" / "checks"
 # DuckDB's own cap, well below the 1.5 GB the whole process may use on a 5-million-row register
 # (make bench: about 0.95 GB peak at 768 MB, no slower than at 1 GB); beyond it DuckDB spills to
@@ -184,6 +188,8 @@ def build_marts(con) -> None:
         "horizon_start": HORIZON_START,
         "horizon_end": HORIZON_END,
         "max_carry_months": MAX_CARRY_MONTHS,
+        "conflict_days": CONFLICT_DAYS,
+        "total_days": TOTAL_DAYS,
     }
     for mart in MARTS:
         sql = paths.sql_text(f"marts/{mart}")

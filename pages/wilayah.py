@@ -1,65 +1,146 @@
-"""Wilayah: compare areas for planners.
+"""Wilayah: where were people hit hardest, relative to the size of the place?
 
-Choose a level and areas, a measure and a period, absolute or per 1.000 residents; see one line per
-area and a table of the latest figure per area. Every choice lives in the URL.
+A planner picks a level (province, kabupaten/kota, kecamatan), areas, a measure, a mode (absolute,
+per 1.000 residents, per 100 registered UMKM, index Jan–Feb 2020 = 100) and a period, and sees a
+map, a ranking, one small chart per area, the lines together, and any reports that disagree.
+Choosing an area on the map or in the ranking opens the level below it; the breadcrumb goes back.
+Every choice lives in the URL.
 """
+
+import functools
 
 import streamlit as st
 
-from analytics import charts, measures, queries
-from analytics.metrics import MONTHLY_METRICS
+from analytics import areas, boundaries, charts, queries
 from ui import components, filters, present
 from ui.i18n import metric_label, t
 
 components.warehouse_or_stop()
 st.title(t("areas.title"))
 st.caption(t("areas.intro"))
+notices = st.container()
 
 catalogue = queries.metric_catalogue().set_index("code")
 left, right = st.columns([2, 1])
 with left:
     level = filters.level()
-    areas = filters.areas(level)
+    parent = filters.scope(level)
+    components.breadcrumb(level, parent)
+    chosen = filters.areas(level, parent)
 with right:
     metric = filters.choice(
-        "filter.metric", {m: metric_label(catalogue.loc[m]) for m in MONTHLY_METRICS}, key="ukuran"
+        "filter.metric", {m: metric_label(catalogue.loc[m]) for m in areas.MEASURES}, key="ukuran"
     )
-    per_capita = filters.toggle("filter.per_capita", key="per_kapita")
+    mode = filters.choice("filter.mode", {m: t(f"mode.{m}") for m in areas.MODES}, key="mode")
     show_events = filters.toggle("chart.events", key="kebijakan", default=True)
 start, end = filters.period()
+with notices:
+    filters.url_notices()
+    filters.drill_notice()
 
-series = measures.per_1000(queries.monthly(tuple(areas), (metric,), start, end))
+series = areas.series(tuple(chosen), metric, start, end)
 if series.empty:
     st.info(t("areas.no_data"))
     st.stop()
-
-y = "per_1000" if per_capita else "value"
-series = present.hover_monthly(series, value=y, unit="per_1000" if per_capita else None)
-events = queries.events(filters.events_scope(level)) if show_events else None
-title_key = "areas.chart.title_pc" if per_capita else "areas.chart.title"
+if areas.unavailable(series["unit"].iloc[0], mode):
+    st.info(t("mode.rate"))
+    mode = "absolute"
+registered = queries.umkm_monthly(tuple(chosen), start, end) if mode == "per_100_umkm" else None
+series = present.hover_area(areas.apply_mode(series, mode, registered))
+latest = areas.ranking(series)
+events = queries.events(parent or "36") if show_events else None
 label = metric_label(catalogue.loc[metric])
-figure = charts.areas_over_time(
-    series,
-    y,
-    events,
-    {
-        "title": t(title_key, metric=label),
-        "y": t("unit.per_1000") if per_capita else present.unit_title(catalogue.loc[metric].unit),
-        "synthetic_suffix": t("chart.legend.synthetic"),
-    },
-)
-components.badge_if_synthetic(series)
-st.plotly_chart(figure, key="areas_chart")
-components.sources_caption(series, date_column="as_of_date")
-if per_capita:
-    st.caption(t("areas.population_note"))
-    components.population_notes(series)
+shown_unit = series["shown_unit"].iloc[0]
 
-st.subheader(t("areas.table.title"))
-latest = measures.latest_per_area(series)
-st.dataframe(present.area_summary(latest, per_capita), hide_index=True, key="areas_table")
+components.badge_if_synthetic(series)
+components.missing_notes(latest)
+tab_map, tab_ranking, tab_panels, tab_lines, tab_conflicts = st.tabs(
+    [t("tab.map"), t("tab.ranking"), t("tab.panels"), t("tab.lines"), t("tab.conflicts")]
+)
+
+with tab_map:
+    shapes, problems = boundaries.load()
+    located = latest.merge(
+        queries.regions()[["code", "lat", "lon"]], left_on="region_code", right_on="code"
+    )
+    usable = shapes if shapes and boundaries.codes(shapes) & set(located.region_code) else None
+    figure = charts.area_map(
+        located,
+        {
+            "title": t("map.title", metric=label, unit=present.unit_title(shown_unit)),
+            "colorbar": present.unit_title(shown_unit),
+            "no_figure": t("map.no_figure"),
+        },
+        usable,
+    )
+    st.plotly_chart(
+        figure,
+        key="areas_map",
+        on_select=functools.partial(components.drill_from_map, "areas_map"),
+        selection_mode="points",
+    )
+    st.caption(t("map.areas") if usable else t("map.markers"))
+    for problem in problems:
+        st.caption(t("map.problem", problem=problem))
+    components.sources_caption(latest, column="source_names", date_column="as_of_date")
+
+with tab_ranking:
+    st.dataframe(
+        present.ranking_table(latest),
+        hide_index=True,
+        key="ranking",
+        on_select=functools.partial(
+            components.drill_from_table, "ranking", tuple(latest.region_code)
+        ),
+        selection_mode="single-row",
+    )
+    components.drill_buttons(latest)
+    components.sources_caption(latest, column="source_names", date_column="as_of_date")
+
+with tab_panels:
+    st.plotly_chart(
+        charts.small_multiples(
+            series,
+            "shown",
+            events,
+            {
+                "title": t("panels.title", metric=label, unit=present.unit_title(shown_unit)),
+                "real": t("legend.reported"),
+                "synthetic": t("chart.legend.synthetic", label=t("legend.reported")),
+            },
+        ),
+        key="areas_panels",
+    )
+    components.sources_caption(series, column="source_names", date_column="as_of_date")
+
+with tab_lines:
+    title = t("areas.chart.title", metric=label) + f" ({present.unit_title(shown_unit)})"
+    figure = charts.areas_over_time(
+        series,
+        "shown",
+        events,
+        {
+            "title": title,
+            "y": present.unit_title(shown_unit),
+            "synthetic_suffix": t("chart.legend.synthetic"),
+        },
+    )
+    st.plotly_chart(figure, key="areas_chart")
+    components.sources_caption(series, column="source_names", date_column="as_of_date")
+    if mode == "per_1000":
+        st.caption(t("areas.population_note"))
+        components.population_notes(series)
+
+with tab_conflicts:
+    st.caption(t("conflict.caption"))
+    disagreeing = queries.conflicts(tuple(chosen), start, areas.month_end(end))
+    if disagreeing.empty:
+        st.caption(t("conflict.none"))
+    else:
+        st.dataframe(present.conflicts_table(disagreeing), hide_index=True, key="conflicts")
+
 components.download_csv(
     series.drop(columns="hover"),
-    file_name=f"pulih_wilayah_{metric}_{start:%Y-%m}_{end:%Y-%m}.csv",
+    file_name=f"pulih_wilayah_{metric}_{mode}_{start:%Y-%m}_{end:%Y-%m}.csv",
     key="areas_download",
 )

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import db, queries
-from ui import fmt
+from analytics import areas, db, queries
+from ui import filters, fmt
 from ui.i18n import t
 
 
@@ -114,3 +114,70 @@ def warehouse_or_stop() -> None:
     except db.WarehouseMissing:
         st.error(t("warehouse.missing"))
         st.stop()
+
+
+def breadcrumb(level_code: str, parent: str | None) -> None:
+    """Where the comparison sits (Provinsi Banten › Kota Tangerang), with a way back up."""
+    path = areas.lineage(parent) if parent else []
+    if not path:
+        return
+    st.caption(" › ".join(name for _, name in path))
+    for code, name in path[:-1] if level_code == "district" else []:
+        st.button(
+            t("drill.up", area=name),
+            key=f"up_{code}",
+            on_click=_up,
+            args=(code,),
+            icon=":material/north:",
+        )
+
+
+def _up(code: str) -> None:
+    """Back to the areas under `code` (the province: its kabupaten/kota)."""
+    st.session_state["level"] = "regency"
+    st.session_state.pop("areas_regency", None)
+
+
+def drill_buttons(latest: pd.DataFrame) -> None:
+    """A button for each area with areas below it (a click on the map or ranking does the same)."""
+    regions = queries.regions()
+    with_children = set(regions.parent_code.dropna())
+    for r in latest.itertuples():
+        if r.region_code in with_children:
+            st.button(
+                t("drill.open", area=r.region_name),
+                key=f"drill_{r.region_code}",
+                on_click=filters.drill,
+                args=(r.region_code,),
+                icon=":material/south:",
+            )
+
+
+def drill_from_map(key: str) -> None:
+    points = (st.session_state.get(key) or {}).get("selection", {}).get("points", [])
+    if points:
+        code = points[0].get("customdata")
+        filters.drill(code[0] if isinstance(code, list) else code)
+
+
+def drill_from_table(key: str, codes: tuple[str, ...]) -> None:
+    rows = (st.session_state.get(key) or {}).get("selection", {}).get("rows", [])
+    if rows and rows[0] < len(codes):
+        filters.drill(codes[rows[0]])
+
+
+def missing_notes(latest: pd.DataFrame) -> None:
+    """Name the areas that have no figure in the chosen mode, and why: never a silent blank."""
+    empty = latest[latest["shown"].isna()]
+    for reason, group in empty.groupby("missing"):
+        st.caption(
+            t("missing.note", reason=t(f"missing.{reason}"), areas=", ".join(group.region_name))
+        )
+
+
+def excluded_notes(frame: pd.DataFrame) -> None:
+    """Areas left out of the fit, and why (n says how many stayed in)."""
+    for reason, group in frame[frame["excluded"].notna()].groupby("excluded"):
+        st.caption(
+            t("impact.excluded", reason=t(f"missing.{reason}"), areas=", ".join(group.region_name))
+        )

@@ -3,7 +3,8 @@
 Each filter is seeded from the query string the first time a session renders it, then written back
 on every run. Values in the URL are codes (`level=district`, `areas_district=36.71.05`,
 `dari=2020-03`), never translated labels, so a link works in either language. A value that is not
-one of the filter's options is dropped for the default, never raised on.
+one of the filter's options falls back to the default, never raises, and is named in a notice at
+the top of the page (`url_notices()`), so a stale link does not silently show something else.
 """
 
 import datetime as dt
@@ -15,6 +16,8 @@ from analytics import queries
 from ui.i18n import t
 
 LEVELS = ("province", "regency", "district")
+NOTICES = "_url_notices"
+CHILD_LEVEL = {"province": "regency", "regency": "district"}
 # what a planner most likely wants first at each level
 DEFAULT_AREAS = {"province": ["36"], "regency": ["36.71", "36.03", "36.04", "36.74"]}
 
@@ -24,11 +27,22 @@ def _seed(key: str, options: list[str], default, multi: bool = False) -> None:
     if key in st.session_state:
         return
     raw = st.query_params.get_all(key)
+    unknown = [v for v in raw if v not in options and v != ""]
+    if unknown:
+        st.session_state.setdefault(NOTICES, []).append((key, unknown))
     if multi:
         chosen = [v for v in dict.fromkeys(raw) if v in options]
         st.session_state[key] = chosen if chosen else list(default)
     else:
         st.session_state[key] = raw[0] if raw and raw[0] in options else default
+
+
+def url_notices() -> None:
+    """Name every value from the link that was not understood, and what is shown instead."""
+    for key, values in st.session_state.pop(NOTICES, []):
+        st.warning(
+            t("url.unknown", param=key, values=", ".join(values)), icon=":material/link_off:"
+        )
 
 
 def _publish(key: str, value, default) -> None:
@@ -62,11 +76,10 @@ def level(key: str = "level") -> str:
     )
 
 
-def areas(level_code: str, key: str = "areas") -> list[str]:
+def areas(level_code: str, parent: str | None = None, key: str = "areas") -> list[str]:
     regions = queries.regions()
-    if level_code == "district":
-        # the kecamatan Pulih knows are those of Kota Tangerang
-        regions = regions[regions.parent_code == "36.71"]
+    if parent is not None:
+        regions = regions[regions.parent_code == parent]
     options = regions[regions.level == level_code]
     names = dict(zip(options.code, options.name, strict=True))
     default = [c for c in DEFAULT_AREAS.get(level_code, list(names)) if c in names]
@@ -98,10 +111,16 @@ def choice(label_key: str, options: dict[str, str], key: str, default: str | Non
     return _select(t(label_key), codes, default or codes[0], key, options)
 
 
-def multichoice(label_key: str, options: dict[str, str], key: str, default: list[str]) -> list[str]:
+def multichoice(
+    label_key: str, options: dict[str, str], key: str, default: list[str], most: int | None = None
+) -> list[str]:
     codes = list(options)
     _seed(key, codes, default, multi=True)
-    chosen = st.multiselect(t(label_key), codes, format_func=lambda c: options.get(c, c), key=key)
+    if most and len(st.session_state[key]) > most:
+        st.session_state[key] = st.session_state[key][:most]
+    chosen = st.multiselect(
+        t(label_key), codes, format_func=lambda c: options.get(c, c), key=key, max_selections=most
+    )
     _publish(key, chosen, list(default))
     return chosen
 
@@ -118,3 +137,54 @@ def toggle(label_key: str, key: str, default: bool = False) -> bool:
 def events_scope(level_code: str) -> str:
     """Which region's policy periods to shade: the city for its kecamatan, else the province."""
     return "36.71" if level_code == "district" else "36"
+
+
+def scope(level_code: str, key: str = "induk") -> str | None:
+    """The area whose children are compared: the province for kabupaten/kota, a kabupaten/kota
+    (Kota Tangerang by default) for kecamatan; None at the province level."""
+    if level_code == "province":
+        return None
+    if level_code == "regency":
+        return "36"
+    regions = queries.regions()
+    parents = sorted(set(regions[regions.level == "district"].parent_code))
+    _seed(key, parents, "36.71")
+    if st.session_state[key] not in parents:
+        st.session_state[key] = "36.71"
+    _publish(key, st.session_state[key], "36.71")
+    return st.session_state[key]
+
+
+def drill(code: str) -> None:
+    """Open the level below an area (a callback: runs before the widgets are drawn again)."""
+    regions = queries.regions().set_index("code")
+    if code not in regions.index:
+        return
+    below = CHILD_LEVEL.get(regions.loc[code, "level"])
+    has_children = (queries.regions().parent_code == code).any()
+    if below is None or not has_children:
+        st.session_state["_drill_notice"] = regions.loc[code, "name"]
+        return
+    st.session_state["level"] = below
+    if below == "district":
+        st.session_state["induk"] = code
+    st.session_state.pop(f"areas_{below}", None)  # the new level starts from all its areas
+
+
+def drill_notice() -> None:
+    name = st.session_state.pop("_drill_notice", None)
+    if name:
+        st.info(t("drill.none", area=name))
+
+
+def lag(key: str = "lag", maximum: int = 12) -> int:
+    if key not in st.session_state:
+        raw = st.query_params.get(key)
+        if raw is not None and not (raw.isdigit() and int(raw) <= maximum):
+            st.session_state.setdefault(NOTICES, []).append((key, [raw]))
+        st.session_state[key] = (
+            int(raw) if raw is not None and raw.isdigit() and int(raw) <= maximum else 0
+        )
+    value = st.slider(t("filter.lag"), 0, maximum, key=key)
+    _publish(key, str(value), "0")
+    return value

@@ -127,3 +127,169 @@ def area_summary(frame: pd.DataFrame, per_capita: bool) -> pd.DataFrame:
 
 def unit_title(unit_code: str) -> str:
     return fmt.unit(unit_code).capitalize()
+
+
+def _shown(r) -> str:
+    """The figure in the chosen mode, or why there is none."""
+    if pd.isna(r.shown):
+        return t(f"missing.{r.missing}") if isinstance(r.missing, str) else "—"
+    decimals = (
+        1
+        if r.shown_unit == "index"
+        else (2 if r.shown_unit in ("per_1000", "per_100_umkm") else None)
+    )
+    if r.shown_unit == "ratio":
+        return fmt.percent(r.shown)
+    return f"{fmt.number(r.shown, r.qualifier, decimals=decimals)} {fmt.unit(r.shown_unit)}".strip()
+
+
+def hover_area(frame: pd.DataFrame) -> pd.DataFrame:
+    """Adds `hover`: area and month, the figure in the mode, the reported figure with its unit,
+    qualifier and as-of date, the source, and the badge where synthetic."""
+    out = frame.copy()
+    out["hover"] = [
+        "<br>".join(
+            [f"<b>{r.region_name}</b> · {fmt.month(r.month)}", f"{r.metric_label}: {_shown(r)}"]
+            + ([fmt.figure(r.value, r.qualifier, r.unit)] if r.shown_unit != r.unit else [])
+            + [
+                t("card.as_of", date=fmt.date(r.as_of_date, r.date_precision)),
+                str(r.source_names or ""),
+            ]
+            + ([t("badge.synthetic")] if r.synthetic else [])
+        )
+        for r in out.itertuples()
+    ]
+    return out
+
+
+def ranking_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rank, area, the figure in the mode, the reported figure, its date, denominator, source."""
+    return pd.DataFrame(
+        {
+            t("col.rank"): frame["rank"].tolist(),
+            t("col.area"): frame["region_name"].tolist(),
+            t("col.shown"): [_shown(r) for r in frame.itertuples()],
+            t("col.value"): [fmt.figure(r.value, r.qualifier, r.unit) for r in frame.itertuples()],
+            t("col.as_of"): [fmt.date(r.as_of_date, r.date_precision) for r in frame.itertuples()],
+            t("col.population"): [
+                f"{fmt.number(r.population, decimals=0)} ({r.population_basis})"
+                if pd.notna(r.population)
+                else t("areas.none_population")
+                for r in frame.itertuples()
+            ],
+            t("col.source"): frame["source_names"].tolist(),
+            t("col.synthetic"): frame["synthetic"].astype(bool).tolist(),
+        }
+    )
+
+
+def conflicts_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Two reports that disagree, side by side, with both sources and the difference."""
+
+    def report(r, side: str) -> str:
+        label, value, qualifier, unit = (
+            getattr(r, f"{side}_{k}") for k in ("label", "value", "qualifier", "unit")
+        )
+        who = ", ".join(
+            x
+            for x in (getattr(r, f"{side}_statement_by"), getattr(r, f"{side}_outlet"))
+            if isinstance(x, str) and x
+        )
+        day = fmt.date(getattr(r, f"{side}_ref_date"))
+        return f"{label}: {fmt.figure(value, qualifier, unit)} · {day} · {who}"
+
+    return pd.DataFrame(
+        {
+            t("col.area"): frame["region_name"].tolist(),
+            t("conflict.kind"): [t(f"conflict.{k}") for k in frame["kind"]],
+            t("conflict.a"): [report(r, "a") for r in frame.itertuples()],
+            t("conflict.b"): [report(r, "b") for r in frame.itertuples()],
+            t("conflict.difference"): [fmt.number(d) for d in frame["difference"]],
+        }
+    )
+
+
+def fit_stats(line: dict) -> str:
+    """'r = 0,59 · n = 7', in the user's number format; r is left out when there is no line."""
+    if line["r"] is None:
+        return f"n = {line['n']}"
+    return f"r = {fmt.number(line['r'], decimals=2)} · n = {line['n']}"
+
+
+def hover_impact(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
+    out = frame.copy()
+    unit = t(f"unit.{denominator}")
+    out["hover"] = [
+        "<br>".join(
+            [
+                f"<b>{r.region_name}</b>",
+                t(
+                    "impact.hover.peak",
+                    month=fmt.month(r.peak_month),
+                    phk=fmt.number(r.phk_at_peak),
+                ),
+                f"{fmt.number(r.x, decimals=2)} {unit}"
+                if pd.notna(r.x)
+                else t(f"missing.{r.excluded}"),
+                t(
+                    "impact.hover.adoption",
+                    month=fmt.month(r.adoption_month),
+                    rate=fmt.percent(r.y),
+                ),
+            ]
+            + ([t("badge.synthetic")] if r.synthetic else [])
+        )
+        for r in out.itertuples()
+    ]
+    return out
+
+
+def impact_reading(
+    frame: pd.DataFrame, line: dict, far: pd.DataFrame, denominator: str, lag: int
+) -> str:
+    """A short reading in plain Indonesian: how many areas, how strong, who stands out. It describes
+    co-movement only; it never says that one thing changed the other."""
+    n = line["n"]
+    if line["r"] is None:
+        return t("reading.too_few", n=n)
+    r = line["r"]
+    strength = "weak" if abs(r) < 0.3 else ("moderate" if abs(r) < 0.6 else "strong")
+    direction = "same" if r > 0 else "opposite"
+    parts = [
+        t(
+            "reading.main",
+            n=n,
+            measure=t(f"impact.axis.{denominator}"),
+            lag=lag,
+            direction=t(f"reading.{direction}"),
+            strength=t(f"reading.{strength}"),
+            stats=fit_stats(line),
+        ),
+        t("reading.not_causal"),
+    ]
+    if len(far):
+        named = [
+            t("reading.above" if o.residual > 0 else "reading.below", area=o.region_name)
+            for o in far.itertuples()
+        ]
+        parts.append(t("reading.outliers", areas="; ".join(named)))
+    if frame["synthetic"].any():
+        parts.append(t("reading.synthetic"))
+    return " ".join(parts)
+
+
+def impact_table(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("col.area"): frame["region_name"].tolist(),
+            t("impact.col.peak"): [fmt.month(m) for m in frame["peak_month"]],
+            t("impact.col.phk"): [fmt.figure(v, "exact", "workers") for v in frame["phk_at_peak"]],
+            t(f"impact.axis.{denominator}"): [
+                fmt.number(r.x, decimals=2) if pd.notna(r.x) else t(f"missing.{r.excluded}")
+                for r in frame.itertuples()
+            ],
+            t("impact.col.adoption_month"): [fmt.month(m) for m in frame["adoption_month"]],
+            t("card.adoption"): [fmt.percent(y) for y in frame["y"]],
+            t("col.synthetic"): frame["synthetic"].astype(bool).tolist(),
+        }
+    )

@@ -1,6 +1,7 @@
 """Chart builders, tested on the figure they return."""
 
 import pandas as pd
+import pytest
 
 from analytics import charts
 
@@ -90,3 +91,122 @@ def test_areas_over_time_draws_one_line_per_area():
     assert [t.name for t in fig.data] == ["Kec. Tangerang (sintetis)", "Kec. Jatiuwung (sintetis)"]
     assert list(fig.data[1].y) == [1.5, 2.5]
     assert fig.layout.yaxis.title.text == "Y"
+
+
+def located():
+    return pd.DataFrame(
+        {
+            "region_code": ["36.71.01", "36.71.02", "36.71.03"],
+            "region_name": ["Kec. Tangerang", "Kec. Jatiuwung", "Kec. Batuceper"],
+            "lat": [-6.19, -6.20, -6.16],
+            "lon": [106.64, 106.58, 106.67],
+            "shown": [None, 11.06, 8.83],
+            "hover": ["h0", "h1", "h2"],
+        }
+    )
+
+
+MAP_TEXT = {"title": "T", "colorbar": "per 1.000", "no_figure": "tanpa angka"}
+
+
+def test_area_map_markers_sized_and_coloured_by_value_and_grey_without_a_figure():
+    fig = charts.area_map(located(), MAP_TEXT)
+    figures, grey = fig.data
+    assert (figures.type, grey.type) == ("scattermap", "scattermap")
+    assert list(figures.marker.color) == [11.06, 8.83]
+    assert figures.marker.size[0] > figures.marker.size[1]  # bigger figure, bigger marker
+    assert list(grey.customdata) == ["36.71.01"] and grey.name == "tanpa angka"
+    assert list(figures.customdata) == ["36.71.02", "36.71.03"]  # a click drills into this code
+
+
+def test_area_map_shades_areas_when_boundaries_are_given():
+    shapes = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"kode_kemendagri": c}, "geometry": None}
+            for c in ("36.71.01", "36.71.02", "36.71.03")
+        ],
+    }
+    fig = charts.area_map(located(), MAP_TEXT, shapes)
+    assert fig.data[0].type == "choroplethmap"
+    assert list(fig.data[0].locations) == ["36.71.02", "36.71.03"]
+    assert fig.data[0].featureidkey == "properties.kode_kemendagri"
+
+
+def test_small_multiples_one_panel_per_area_shared_axes_events_in_every_panel():
+    frame = pd.DataFrame(
+        {
+            "region_code": ["a"] * 3 + ["b"] * 3,
+            "region_name": ["Kec. A"] * 3 + ["Kec. B"] * 3,
+            "month": list(MONTHS) * 2,
+            "shown": [1, 2, 3, 4, 5, 6],
+            "synthetic": [True] * 6,
+            "hover": ["h"] * 6,
+        }
+    )
+    fig = charts.small_multiples(
+        frame, "shown", events().head(1), {"title": "T", "real": "r", "synthetic": "s"}, columns=2
+    )
+    assert [t.xaxis for t in fig.data] == ["x", "x2"]
+    assert [a.text for a in fig.layout.annotations][:2] == ["Kec. A", "Kec. B"]
+    assert fig.layout.yaxis2.matches == "y"
+    assert (
+        len([s for s in fig.layout.shapes if s.type == "rect"]) == 2
+    )  # the PSBB period in each panel
+    assert sum(1 for t in fig.data if t.showlegend) == 1
+
+
+def test_impact_vs_adoption_points_line_and_stats():
+    frame = pd.DataFrame(
+        {
+            "region_name": ["A", "B", "C", "D"],
+            "x": [1.0, 2.0, 3.0, 4.0],
+            "y": [0.1, 0.2, 0.2, 0.4],
+            "hover": ["h"] * 4,
+            "excluded": [None, None, None, "no_population"],
+        }
+    )
+    line = {"n": 3, "r": 0.87, "slope": 0.05, "intercept": 0.05}
+    text = {
+        "title": "T",
+        "x": "X",
+        "y": "Y",
+        "areas": "kecamatan",
+        "fitted": "garis",
+        "stats": "r = 0,87 · n = 3",
+    }
+    fig = charts.impact_vs_adoption(frame, line, text)
+    assert [t.name for t in fig.data] == ["kecamatan", "garis"]
+    assert list(fig.data[0].text) == ["A", "B", "C"]  # D has no population: not drawn
+    assert fig.data[1].y[0] == pytest.approx(0.05 * 1.0 + 0.05)
+    assert fig.layout.annotations[0].text == "r = 0,87 · n = 3"
+    no_line = charts.impact_vs_adoption(
+        frame, {"n": 2, "r": None, "slope": None, "intercept": None}, text
+    )
+    assert len(no_line.data) == 1
+
+
+def test_paired_over_time_two_panels_with_phk_and_adoption():
+    labour = pd.DataFrame(
+        {
+            "region_code": ["a"] * 3 + ["b"] * 3,
+            "region_name": ["Kec. A"] * 3 + ["Kec. B"] * 3,
+            "month": list(MONTHS) * 2,
+            "value": [1, 2, 3, 4, 5, 6],
+            "synthetic": [True] * 6,
+            "hover": ["h"] * 6,
+        }
+    )
+    umkm = labour.rename(columns={"value": "adoption_rate"}).assign(adoption_rate=0.1)
+    text = {
+        "title": "T",
+        "phk": "PHK",
+        "phk_synthetic": "PHK (s)",
+        "adoption": "Adopsi",
+        "adoption_synthetic": "Adopsi (s)",
+        "y_phk": "Pekerja",
+    }
+    fig = charts.paired_over_time(labour, umkm, events(), text)
+    assert [t.name for t in fig.data] == ["PHK (s)", "Adopsi (s)", "PHK (s)", "Adopsi (s)"]
+    assert [a.text for a in fig.layout.annotations][:2] == ["Kec. A", "Kec. B"]
+    assert len([s for s in fig.layout.shapes if s.type == "rect"]) >= 2

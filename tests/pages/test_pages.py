@@ -86,18 +86,29 @@ def test_url_restores_the_areas_view(warehouse):
         level="regency",
         areas_regency=["36.71", "36.03"],
         ukuran="phk",
+        mode="per_1000",
         dari="2020-07",
         sampai="2020-07",
-        per_kapita="true",
+        kebijakan="false",
     )
     assert at.radio(key="level").value == "regency"
     assert at.multiselect(key="areas_regency").value == ["36.71", "36.03"]
     assert at.selectbox(key="ukuran").value == "phk"
-    assert at.toggle(key="per_kapita").value is True
-    table = at.dataframe[0].value
-    assert list(table["Wilayah"]) == ["Kabupaten Tangerang", "Kota Tangerang"]
+    assert at.selectbox(key="mode").value == "per_1000"
+    assert (at.selectbox(key="dari").value, at.selectbox(key="sampai").value) == (
+        "2020-07",
+        "2020-07",
+    )
+    assert at.toggle(key="kebijakan").value is False
+    assert not at.warning
+    ranking = at.dataframe[0].value
+    assert list(ranking["Wilayah"]) == ["Kabupaten Tangerang", "Kota Tangerang"]
     # per 1.000 residents, by hand: 14910 / 3245619 * 1000 = 4.59; 6023 / 1895486 * 1000 = 3.18
-    assert list(table["Per 1.000 penduduk"]) == ["4,59", "3,18"]
+    assert list(ranking["Angka yang dibandingkan"]) == [
+        "4,59 per 1.000 penduduk",
+        "3,18 per 1.000 penduduk",
+    ]
+    assert list(ranking["Angka"]) == ["14.910 pekerja", "6.023 pekerja"]
 
 
 def test_areas_without_population_say_so(warehouse):
@@ -105,20 +116,27 @@ def test_areas_without_population_say_so(warehouse):
         "pages/wilayah.py",
         level="district",
         areas_district=["36.71.01", "36.71.05"],
-        per_kapita="true",
+        mode="per_1000",
     )
-    table = at.dataframe[0].value
-    per_1000 = dict(zip(table["Wilayah"], table["Per 1.000 penduduk"], strict=True))
-    assert per_1000["Kec. Tangerang"] == "tidak ada angka penduduk"
-    assert per_1000["Kec. Cipondoh"] != "tidak ada angka penduduk"
-    assert "Tanpa angka penduduk (tidak ada angka per kapita): Kec. Tangerang" in texts(at)
+    ranking = at.dataframe[0].value
+    shown = dict(zip(ranking["Wilayah"], ranking["Angka yang dibandingkan"], strict=True))
+    assert shown["Kec. Tangerang"] == "tidak ada angka penduduk"
+    assert shown["Kec. Cipondoh"].endswith("per 1.000 penduduk")
+    assert list(ranking["Wilayah"]) == ["Kec. Cipondoh", "Kec. Tangerang"]  # no figure ranks last
+    assert "Tanpa angka (tidak ada angka penduduk): Kec. Tangerang" in texts(at)
 
 
-def test_garbage_in_the_url_falls_back_to_defaults(warehouse):
-    at = open_page("pages/wilayah.py", level="planet", ukuran="nope", dari="1999-01")
+def test_garbage_in_the_url_falls_back_to_defaults_with_a_notice(warehouse):
+    at = open_page("pages/wilayah.py", level="planet", ukuran="nope", mode="x", dari="1999-01")
     assert not at.exception
     assert at.radio(key="level").value == "province"
+    assert at.selectbox(key="ukuran").value == "phk"
+    assert at.selectbox(key="mode").value == "absolute"
     assert at.selectbox(key="dari").value == "2020-01"
+    notices = [w.value for w in at.warning]
+    assert "Nilai di tautan tidak dikenali dan diganti nilai bawaan: level = planet" in notices
+    assert "Nilai di tautan tidak dikenali dan diganti nilai bawaan: dari = 1999-01" in notices
+    assert len(notices) == 4
 
 
 def test_data_page_download_is_exactly_the_rows_shown(warehouse):

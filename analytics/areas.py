@@ -1,0 +1,165 @@
+"""Comparing areas: one monthly series per area for a measure, shown in one of four modes.
+
+Modes (the planner chooses; each says when it cannot apply instead of showing a wrong number):
+- absolute: the figure as reported (or as carried forward, with its as-of date)
+- per_1000: per 1.000 residents, on the fixed population of the regions file (SP2020 where known)
+- per_100_umkm: per 100 UMKM on the register in the same area and month
+- index: the baseline Jan–Feb 2020 = 100, where the series has a non-zero figure in both months
+"""
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from analytics import queries
+
+MODES = ("absolute", "per_1000", "per_100_umkm", "index")
+LABOUR = ("phk", "dirumahkan", "companies_closed", "phk_plus_dirumahkan")
+# measures read from the register mart, and the mart column each comes from
+REGISTER = {
+    "umkm_registered": "registered",
+    "umkm_onboarded": "onboarded",
+    "umkm_adoption_rate": "adoption_rate",
+}
+MEASURES = LABOUR + tuple(REGISTER)
+BASELINE_MONTHS = (pd.Timestamp("2020-01-01"), pd.Timestamp("2020-02-01"))
+MODE_UNITS = {"per_1000": "per_1000", "per_100_umkm": "per_100_umkm", "index": "index"}
+
+COLUMNS = [
+    "region_code",
+    "region_name",
+    "level",
+    "month",
+    "metric",
+    "metric_label",
+    "value",
+    "unit",
+    "qualifier",
+    "as_of_date",
+    "date_precision",
+    "synthetic",
+    "conflict",
+    "sources",
+    "source_names",
+    "population",
+    "population_year",
+    "population_basis",
+]
+
+
+def series(regions: tuple[str, ...], metric: str, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """One row per area and month. Register measures take a real reported figure where there is one
+    (it outranks the register, which for Kota Tangerang is synthetic) and the register elsewhere."""
+    reported = queries.monthly(regions, (metric,), start, end)
+    if metric not in REGISTER:
+        return reported[COLUMNS]
+    register = queries.umkm_monthly(regions, start, end)
+    if register.empty:
+        return reported[COLUMNS]
+    catalogue = queries.metric_catalogue().set_index("code")
+    column = REGISTER[metric]
+    people = queries.regions().set_index("code")[
+        ["population", "population_year", "population_basis"]
+    ]
+    from_register = register.assign(
+        metric=metric,
+        metric_label=catalogue.loc[metric, "label_id"],
+        value=register[column].astype(float),
+        unit="ratio" if column == "adoption_rate" else "businesses",
+        qualifier="exact",
+        as_of_date=register["month"] + pd.offsets.MonthEnd(0),
+        date_precision="month",
+        conflict=False,
+    ).join(people, on="region_code")
+    merged = pd.concat([reported[COLUMNS], from_register[COLUMNS]], ignore_index=True)
+    # a real report of the month outranks the register's count for the same area and month
+    merged["rank"] = merged["synthetic"].astype(bool).astype(int)
+    merged = merged.sort_values(["region_code", "month", "rank"]).drop_duplicates(
+        ["region_code", "month"]
+    )
+    return merged.drop(columns="rank").reset_index(drop=True)
+
+
+def unavailable(metric_unit: str, mode: str) -> bool:
+    """A rate is not divided again by residents or businesses."""
+    return mode in ("per_1000", "per_100_umkm") and metric_unit in ("ratio", "percent")
+
+
+def apply_mode(
+    frame: pd.DataFrame, mode: str, registered: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Adds `shown` (the figure in the mode), `shown_unit`, and `missing` (why `shown` is empty)."""
+    out = frame.copy()
+    out["missing"] = None
+    if mode == "absolute":
+        out["shown"], out["shown_unit"] = out["value"], out["unit"]
+        return out
+    out["shown_unit"] = MODE_UNITS[mode]
+    if mode == "per_1000":
+        population = pd.to_numeric(out["population"], errors="coerce")
+        out["shown"] = (out["value"] / population * 1000).where(population > 0)
+        out.loc[population.isna(), "missing"] = "no_population"
+    elif mode == "per_100_umkm":
+        counts = (
+            registered
+            if registered is not None
+            else pd.DataFrame(columns=["region_code", "month", "registered"])
+        )
+        merged = out.merge(
+            counts[["region_code", "month", "registered"]], on=["region_code", "month"], how="left"
+        )
+        out["shown"] = (
+            (merged["value"] / merged["registered"] * 100)
+            .where(merged["registered"] > 0)
+            .to_numpy()
+        )
+        out.loc[merged["registered"].isna().to_numpy(), "missing"] = "no_register"
+    elif mode == "index":
+        base = (
+            out[out["month"].isin(BASELINE_MONTHS)]
+            .groupby("region_code")["value"]
+            .agg(["mean", "count"])
+        )
+        base = base[(base["count"] == len(BASELINE_MONTHS)) & (base["mean"] > 0)]["mean"]
+        baseline = out["region_code"].map(base)
+        out["shown"] = out["value"] / baseline * 100
+        out.loc[baseline.isna(), "missing"] = "no_baseline"
+    if unavailable(str(out["unit"].iloc[0]) if len(out) else "", mode):
+        out["shown"], out["missing"] = np.nan, "rate"
+    # plain floats: a missing population (a nullable integer) must read as NaN, not pd.NA
+    out["shown"] = (
+        pd.Series(out["shown"], index=out.index)
+        .astype("Float64")
+        .to_numpy(dtype=float, na_value=np.nan)
+    )
+    return out
+
+
+def month_end(month: dt.date) -> dt.date:
+    return (pd.Timestamp(month) + pd.offsets.MonthEnd(0)).date()
+
+
+def ranking(frame: pd.DataFrame) -> pd.DataFrame:
+    """The latest month in the period for each area, highest first; areas without a figure last."""
+    latest = frame.sort_values("month").groupby("region_code", as_index=False).tail(1)
+    latest = latest.sort_values(
+        ["shown", "region_name"], ascending=[False, True], na_position="last"
+    )
+    latest.insert(0, "rank", range(1, len(latest) + 1))
+    return latest.reset_index(drop=True)
+
+
+def children(parent: str) -> pd.DataFrame:
+    regions = queries.regions()
+    return regions[regions.parent_code == parent]
+
+
+def lineage(code: str) -> list[tuple[str, str]]:
+    """(code, name) from the province down to this region, for the breadcrumb."""
+    regions = queries.regions().set_index("code")
+    path = []
+    while code in regions.index and regions.loc[code, "level"] != "country":
+        path.insert(0, (code, regions.loc[code, "name"]))
+        code = regions.loc[code, "parent_code"]
+    return path

@@ -1,0 +1,10 @@
+-- reports that disagree for the chosen regions and dates, with both sources and the difference
+select c.*, r.name as region_name,
+    ma.label_id as a_label, mb.label_id as b_label, ma.unit as a_unit, mb.unit as b_unit
+from mart_conflicts as c
+inner join region as r on r.code = c.region_code
+inner join metric as ma on ma.code = c.a_metric
+inner join metric as mb on mb.code = c.b_metric
+where list_contains($regions, c.region_code)
+    and c.a_ref_date between $date_from and $date_to
+order by r.name, c.a_ref_date
