@@ -186,8 +186,16 @@ def areas_over_time(
     return fig
 
 
+# "white-bg" draws with no tiles, so the map works on a network that cannot reach a tile server;
+# PULIH_MAP_STYLE (e.g. "carto-positron") asks for a street basemap where it can be loaded.
+DEFAULT_MAP_STYLE = "white-bg"
+
+
 def area_map(
-    frame: pd.DataFrame, text: dict[str, str], boundaries: dict | None = None
+    frame: pd.DataFrame,
+    text: dict[str, str],
+    boundaries: dict | None = None,
+    map_style: str = DEFAULT_MAP_STYLE,
 ) -> go.Figure:
     """The chosen measure per area: shaded areas when boundaries are given, else markers at the
     centroids, sized and coloured by the figure. Areas without a figure are grey and say why.
@@ -271,7 +279,7 @@ def area_map(
     )
     fig.update_layout(
         title=text["title"],
-        map={"style": "carto-positron", "center": centre, "zoom": _zoom(spread)},
+        map={"style": map_style, "center": centre, "zoom": _zoom(spread)},
         margin={"t": 50, "b": 0, "l": 0, "r": 0},
         height=480,
         legend={"orientation": "h", "y": -0.02},

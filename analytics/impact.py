@@ -60,6 +60,7 @@ def impact_and_adoption(parent: str, denominator: str, lag: int) -> pd.DataFrame
                 "phk_at_peak": p.value,
                 "registered_at_peak": registered,
                 "population": p.population,
+                "population_year": p.population_year,
                 "population_basis": p.population_basis,
                 "adoption_month": adoption_month,
                 "x": x,

@@ -12,7 +12,7 @@ from analytics import charts, impact, queries
 from ui import components, filters, present
 from ui.i18n import t
 
-components.warehouse_or_stop()
+components.page_setup()
 st.title(t("impact.title"))
 st.caption(t("impact.intro"))
 notices = st.container()
@@ -48,6 +48,8 @@ st.plotly_chart(
 )
 st.markdown(present.impact_reading(frame, line, far, denominator, lag))
 components.excluded_notes(frame)
+if denominator == "per_1000":
+    components.other_year_note(frame[frame.excluded.isna()])
 components.sources_caption(frame.assign(sources=t("impact.sources")))
 st.dataframe(present.impact_table(frame, denominator), hide_index=True, key="impact_table")
 

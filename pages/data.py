@@ -8,7 +8,7 @@ from analytics.metrics import LABOUR
 from ui import components, filters
 from ui.i18n import metric_label, t
 
-components.warehouse_or_stop()
+components.page_setup()
 st.title(t("data.title"))
 st.caption(t("data.intro"))
 

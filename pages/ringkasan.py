@@ -16,7 +16,7 @@ BANTEN, KOTA = "36", "36.71"
 AREAS = {KOTA: "Kota Tangerang", BANTEN: "Provinsi Banten"}
 CARDS_PER_ROW = 3
 
-components.warehouse_or_stop()
+components.page_setup()
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))
 

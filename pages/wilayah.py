@@ -8,6 +8,7 @@ Every choice lives in the URL.
 """
 
 import functools
+import os
 
 import streamlit as st
 
@@ -15,7 +16,7 @@ from analytics import areas, boundaries, charts, queries
 from ui import components, filters, present
 from ui.i18n import metric_label, t
 
-components.warehouse_or_stop()
+components.page_setup()
 st.title(t("areas.title"))
 st.caption(t("areas.intro"))
 notices = st.container()
@@ -72,6 +73,7 @@ with tab_map:
             "no_figure": t("map.no_figure"),
         },
         usable,
+        map_style=os.environ.get("PULIH_MAP_STYLE", charts.DEFAULT_MAP_STYLE),
     )
     st.plotly_chart(
         figure,

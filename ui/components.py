@@ -83,9 +83,15 @@ def population_notes(frame: pd.DataFrame) -> None:
 
     areas = frame.drop_duplicates("region_code")
     missing = areas[areas.population.isna()].region_name.tolist()
-    other = areas[areas.population.notna() & (areas.population_year != 2020)]
     if missing:
         st.caption(t("areas.no_population", areas=", ".join(missing)))
+    other_year_note(frame)
+
+
+def other_year_note(frame: pd.DataFrame) -> None:
+    """Name the areas whose denominator is not the 2020 census (a projection of another year)."""
+    areas = frame.drop_duplicates("region_code")
+    other = areas[areas.population.notna() & (areas.population_year != 2020)]
     if not other.empty:
         listed = ", ".join(f"{r.region_name} ({r.population_basis})" for r in other.itertuples())
         st.caption(t("areas.other_year", areas=listed))
@@ -105,6 +111,25 @@ def download_csv(frame: pd.DataFrame, file_name: str, key: str) -> None:
         key=key,
         icon=":material/download:",
     )
+
+
+def page_setup() -> None:
+    """First lines of every page: run inside the app; a clear message if there is no data yet."""
+    _inside_the_app()
+    warehouse_or_stop()
+
+
+def _inside_the_app() -> None:
+    """A shared deep link (/wilayah?...) opened as the first visit to a freshly started server makes
+    Streamlit run the page file on its own, through its old pages/ folder fallback, without
+    dashboard.py: no navigation labels, no sidebar. Hand that run back to the entry point, which
+    opens the same page through st.navigation. (Streamlit switches the fallback off for good as
+    soon as any run calls st.navigation; this only does it one run earlier.)"""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def warehouse_or_stop() -> None:
