@@ -60,7 +60,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.events": {"id": "Periode PSBB/PPKM diarsir", "en": "PSBB/PPKM periods shaded"},
     "chart.axis.workers": {"id": "Pekerja (kumulatif)", "en": "Workers (cumulative)"},
     "chart.axis.umkm": {"id": "UMKM masuk digital", "en": "UMKM onboarded"},
-    "chart.axis.month": {"id": "Bulan", "en": "Month"},
     "chart.no_umkm": {
         "id": "Tidak ada register UMKM untuk wilayah ini; hanya angka ketenagakerjaan yang ditampilkan.",
         "en": "No UMKM register for this area; only labour figures are shown.",
@@ -140,9 +139,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.value": {"id": "Angka", "en": "Figure"},
     "col.as_of": {"id": "Per tanggal", "en": "As of"},
     "col.population": {"id": "Penduduk", "en": "Population"},
-    "col.per_1000": {"id": "Per 1.000 penduduk", "en": "Per 1,000 residents"},
     "col.synthetic": {"id": "Sintetis", "en": "Synthetic"},
-    "col.note": {"id": "Catatan", "en": "Note"},
     # areas page
     "areas.title": {"id": "Wilayah", "en": "Areas"},
     "areas.intro": {
@@ -157,7 +154,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "filter.metrics": {"id": "Ukuran", "en": "Measures"},
     "filter.from": {"id": "Dari bulan", "en": "From month"},
     "filter.to": {"id": "Sampai bulan", "en": "To month"},
-    "filter.per_capita": {"id": "Per 1.000 penduduk", "en": "Per 1,000 residents"},
     "filter.dataset": {"id": "Himpunan data", "en": "Dataset"},
     "filter.mode": {"id": "Tampilan angka", "en": "Show figures as"},
     "filter.lag": {
@@ -316,10 +312,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "level.regency": {"id": "Kabupaten/Kota", "en": "Regency/City"},
     "level.district": {"id": "Kecamatan (Kota Tangerang)", "en": "District (Kota Tangerang)"},
     "areas.chart.title": {"id": "{metric} per wilayah", "en": "{metric} by area"},
-    "areas.chart.title_pc": {
-        "id": "{metric} per 1.000 penduduk, per wilayah",
-        "en": "{metric} per 1,000 residents, by area",
-    },
     "areas.no_data": {
         "id": "Tidak ada angka untuk pilihan ini. Coba wilayah, ukuran atau periode lain.",
         "en": "No figures for this choice. Try another area, measure or period.",
@@ -335,10 +327,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "areas.population_note": {
         "id": "Per kapita memakai penduduk tetap Sensus Penduduk 2020 (SP2020) bila ada.",
         "en": "Per-capita rates use the fixed 2020 census population (SP2020) where known.",
-    },
-    "areas.table.title": {
-        "id": "Angka terakhir per wilayah dalam periode",
-        "en": "Latest figure per area in the period",
     },
     "areas.none_population": {"id": "tidak ada angka penduduk", "en": "no population figure"},
     # data page

@@ -6,16 +6,14 @@ from ui import fmt
 from ui.i18n import t
 
 
-def hover_monthly(
-    frame: pd.DataFrame, value: str = "value", unit: str | None = None
-) -> pd.DataFrame:
+def hover_monthly(frame: pd.DataFrame) -> pd.DataFrame:
     """Adds `hover`: area, month, figure with qualifier and unit, as-of date, source, synthetic."""
     out = frame.copy()
     out["hover"] = [
         "<br>".join(
             [
                 f"<b>{r.region_name}</b> · {fmt.month(r.month)}",
-                f"{r.metric_label}: {fmt.figure(getattr(r, value), r.qualifier, unit or r.unit)}",
+                f"{r.metric_label}: {fmt.figure(r.value, r.qualifier, r.unit)}",
                 t("card.as_of", date=fmt.date(r.as_of_date, r.date_precision)),
                 r.source_names,
             ]
@@ -98,31 +96,6 @@ def reported_list(frame: pd.DataFrame) -> pd.DataFrame:
             ],
         }
     )
-
-
-def area_summary(frame: pd.DataFrame, per_capita: bool) -> pd.DataFrame:
-    """One row per area: latest figure in the period, its date, the denominator, the source."""
-    return pd.DataFrame(
-        {
-            t("col.area"): frame["region_name"].tolist(),
-            t("col.value"): [fmt.figure(r.value, r.qualifier, r.unit) for r in frame.itertuples()],
-            t("col.as_of"): [fmt.date(r.as_of_date, r.date_precision) for r in frame.itertuples()],
-            t("col.population"): [
-                f"{fmt.number(r.population, decimals=0)} ({r.population_basis})"
-                if pd.notna(r.population)
-                else t("areas.none_population")
-                for r in frame.itertuples()
-            ],
-            t("col.per_1000"): [
-                fmt.number(r.per_1000, r.qualifier, decimals=2)
-                if pd.notna(r.per_1000)
-                else t("areas.none_population")
-                for r in frame.itertuples()
-            ],
-            t("col.synthetic"): frame["synthetic"].astype(bool).tolist(),
-            t("col.source"): frame["source_names"].tolist(),
-        }
-    ).drop(columns=[] if per_capita else [t("col.per_1000")])
 
 
 def unit_title(unit_code: str) -> str:
