@@ -14,6 +14,7 @@ pages = [
     st.Page("pages/wilayah.py", title=t("nav.areas"), icon=":material/map:"),
     st.Page("pages/dampak_adopsi.py", title=t("nav.impact"), icon=":material/scatter_plot:"),
     st.Page("pages/data.py", title=t("nav.data"), icon=":material/table:"),
+    st.Page("pages/sumber_metode.py", title=t("nav.method"), icon=":material/menu_book:"),
 ]
 page = st.navigation(pages)
 

@@ -12,7 +12,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from analytics import queries
+from analytics import privacy, queries
 
 MODES = ("absolute", "per_1000", "per_100_umkm", "index")
 LABOUR = ("phk", "dirumahkan", "companies_closed", "phk_plus_dirumahkan")
@@ -72,7 +72,17 @@ def series(regions: tuple[str, ...], metric: str, start: dt.date, end: dt.date) 
         date_precision="month",
         conflict=False,
     ).join(people, on="region_code")
-    merged = pd.concat([reported[COLUMNS], from_register[COLUMNS]], ignore_index=True)
+    # a register count that could point at a handful of businesses is withheld (analytics/privacy)
+    small = privacy.is_small(
+        from_register["registered" if column == "adoption_rate" else column], from_register["level"]
+    )
+    if column == "adoption_rate":
+        small |= privacy.is_small(from_register["onboarded"], from_register["level"])
+    from_register["value"] = from_register["value"].where(~small)
+    from_register["small_cell"] = small
+    merged = pd.concat(
+        [reported[COLUMNS], from_register[[*COLUMNS, "small_cell"]]], ignore_index=True
+    )
     # a real report of the month outranks the register's count for the same area and month
     merged["rank"] = merged["synthetic"].astype(bool).astype(int)
     merged = merged.sort_values(["region_code", "month", "rank"]).drop_duplicates(
@@ -92,8 +102,14 @@ def apply_mode(
     """Adds `shown` (the figure in the mode), `shown_unit`, and `missing` (why `shown` is empty)."""
     out = frame.copy()
     out["missing"] = None
+    small = (
+        out["small_cell"].fillna(False).astype(bool)
+        if "small_cell" in out
+        else pd.Series(False, index=out.index)
+    )
     if mode == "absolute":
         out["shown"], out["shown_unit"] = out["value"], out["unit"]
+        out.loc[small.to_numpy(), "missing"] = "small_cell"
         return out
     out["shown_unit"] = MODE_UNITS[mode]
     if mode == "per_1000":
@@ -127,6 +143,7 @@ def apply_mode(
         out.loc[baseline.isna(), "missing"] = "no_baseline"
     if unavailable(str(out["unit"].iloc[0]) if len(out) else "", mode):
         out["shown"], out["missing"] = np.nan, "rate"
+    out.loc[small.to_numpy(), "missing"] = "small_cell"
     # plain floats: a missing population (a nullable integer) must read as NaN, not pd.NA
     out["shown"] = (
         pd.Series(out["shown"], index=out.index)

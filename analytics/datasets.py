@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from analytics import queries
+from analytics import exports, privacy, queries
 
 DATASETS = ("reported", "monthly", "umkm")
 
@@ -50,12 +50,37 @@ def load(
             unit="businesses; adoption_rate as a ratio of 0-1",
         )
         frame["as_of_date"] = [month_end(m) for m in frame["month"]]
+        frame = privacy.suppress(frame, ["registered", "onboarded"], ["adoption_rate"])
     else:
         raise ValueError(f"unknown dataset '{name}': choose one of {', '.join(DATASETS)}")
     return frame[COLUMNS[name]].reset_index(drop=True)
 
 
-def file_name(name: str, regions: tuple[str, ...], month_from: dt.date, month_to: dt.date) -> str:
-    """Says what is in the file: dataset, areas, period."""
-    areas = "-".join(regions) if len(regions) <= 3 else f"{len(regions)}-wilayah"
-    return f"pulih_{name}_{areas}_{month_from:%Y-%m}_{month_to:%Y-%m}.csv"
+TITLES = {
+    "reported": "Reported figures, exactly as reported",
+    "monthly": "Monthly as-of series per area",
+    "umkm": "UMKM registered, onboarded and adoption rate per area and month",
+}
+
+
+def meta(
+    name: str,
+    regions: tuple[str, ...],
+    metrics: tuple[str, ...],
+    month_from: dt.date,
+    month_to: dt.date,
+) -> exports.Meta:
+    """What the Data page and `python -m etl export` write beside the same rows."""
+    filters = {
+        "areas": ", ".join(regions),
+        "from": f"{month_from:%Y-%m}",
+        "to": f"{month_to:%Y-%m}",
+    }
+    if name != "umkm":
+        filters["metrics"] = ", ".join(metrics) or "all"
+    else:
+        filters["small cells"] = (
+            f"register counts below {privacy.threshold()} at kecamatan level show as "
+            f"{privacy.label()}"
+        )
+    return exports.Meta(dataset=name, title=TITLES[name], filters=filters)

@@ -205,3 +205,23 @@ def conflicts(
     return db.query(
         "conflicts", {"regions": list(regions), "date_from": date_from, "date_to": date_to}
     )
+
+
+@versioned
+def sources(version: str) -> pd.DataFrame:
+    return db.query("sources")
+
+
+@versioned
+def source_files(version: str) -> pd.DataFrame:
+    return db.query("source_files")
+
+
+@versioned
+def rejected(version: str) -> pd.DataFrame:
+    return db.query("rejected")
+
+
+@versioned
+def load_warnings(version: str) -> pd.DataFrame:
+    return db.query("load_warnings")

@@ -53,6 +53,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     a.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
 
+    e = commands.add_parser("export", help="write a dataset as the Data page's download would")
+    e.add_argument("--dataset", required=True, help="reported, monthly or umkm")
+    e.add_argument("--format", required=True, choices=("csv", "csv-id", "xlsx", "parquet"))
+    e.add_argument("--area", action="append", help="Kemendagri code; repeat for more (default: 36)")
+    e.add_argument(
+        "--metric", action="append", help="metric code; repeat (default: PHK, dirumahkan, closures)"
+    )
+    e.add_argument("--from", dest="start", help="first month, YYYY-MM (default: 2020-01)")
+    e.add_argument("--to", dest="end", help="last month, YYYY-MM (default: 2022-12)")
+    e.add_argument(
+        "--out", type=Path, help="file to write (default: a name that says what is in it)"
+    )
+
     d = commands.add_parser("demo", help="regenerate the synthetic demo data under data/raw/demo/")
     d.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
     args = parser.parse_args(argv)
@@ -100,6 +113,19 @@ def _run(args) -> int:
             args.accept_rejects,
             args.data,
         )
+    if args.command == "export":
+        from analytics.db import WarehouseMissing
+        from etl.export import ExportError, export
+
+        try:
+            path = export(
+                args.dataset, args.format, args.area, args.metric, args.start, args.end, args.out
+            )
+        except (ExportError, WarehouseMissing) as e:
+            print(f"export failed: {e}", file=sys.stderr)
+            return 2
+        print(f"wrote {path}")
+        return 0
     if args.command == "demo":
         for path, rows in demo.write(args.data):
             print(f"wrote {path.name} ({rows} rows, synthetic)")

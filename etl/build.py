@@ -240,7 +240,7 @@ def _record_run(con, report: BuildReport, started: dt.datetime) -> None:
     con.execute(
         "insert into etl_run "
         "values ($run_id, $started, $finished, $files, $read, $loaded, $rejected, "
-        "$horizon_start, $horizon_end, $max_carry_months)",
+        "$horizon_start, $horizon_end, $max_carry_months, $conflict_days, $total_days)",
         {
             "run_id": report.run_id,
             "started": started,
@@ -252,6 +252,8 @@ def _record_run(con, report: BuildReport, started: dt.datetime) -> None:
             "horizon_start": HORIZON_START,
             "horizon_end": HORIZON_END,
             "max_carry_months": MAX_CARRY_MONTHS,
+            "conflict_days": CONFLICT_DAYS,
+            "total_days": TOTAL_DAYS,
         },
     )
 

@@ -6,6 +6,7 @@ UMKM adoption rate some months later; a fitted line with r and n; a plain readin
 outliers and makes no causal claim; and two areas side by side over time.
 """
 
+import pandas as pd
 import streamlit as st
 
 from analytics import charts, impact, queries
@@ -26,7 +27,11 @@ with left:
 with right:
     lag = filters.lag(maximum=impact.MAX_LAG)
 
-frame = present.hover_impact(impact.impact_and_adoption(parent, denominator, lag), denominator)
+frame = impact.impact_and_adoption(parent, denominator, lag)
+if frame.empty:
+    st.info(t("areas.no_data"))
+    st.stop()
+frame = present.hover_impact(frame, denominator)
 line = impact.fit(frame)
 far = impact.outliers(frame, line)
 
@@ -52,6 +57,12 @@ if denominator == "per_1000":
     components.other_year_note(frame[frame.excluded.isna()])
 components.sources_caption(frame.assign(sources=t("impact.sources")))
 st.dataframe(present.impact_table(frame, denominator), hide_index=True, key="impact_table")
+components.downloads(
+    frame,
+    components.meta_for("dampak_adopsi", "title.impact", scope=parent, impact=denominator, lag=lag),
+    "impact_dl",
+    (parent,),
+)
 
 st.subheader(t("impact.paired"))
 names = dict(zip(frame.region_code, frame.region_name, strict=True))
@@ -80,3 +91,11 @@ st.plotly_chart(
 )
 components.badge_if_synthetic(labour, umkm)
 components.sources_caption(labour, column="source_names", date_column="as_of_date")
+components.downloads(
+    pd.concat([labour, umkm], ignore_index=True),
+    components.meta_for("dua_wilayah", "title.paired", areas=", ".join(pair)),
+    "paired_dl",
+    tuple(pair),
+    queries.FIRST_MONTH,
+    queries.LAST_MONTH,
+)

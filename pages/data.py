@@ -28,8 +28,11 @@ frame = datasets.load(dataset, tuple(areas), tuple(metrics), start, end)
 components.badge_if_synthetic(frame)
 st.caption(t("data.rows", n=len(frame)))
 st.dataframe(frame, hide_index=True, key="data_preview")
-components.download_csv(
+components.downloads(
     frame,
-    file_name=datasets.file_name(dataset, tuple(areas), start, end),
+    datasets.meta(dataset, tuple(areas), tuple(metrics), start, end),
     key="data_download",
+    areas_=tuple(areas),
+    start=start,
+    end=end,
 )

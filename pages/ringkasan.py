@@ -5,6 +5,7 @@ trend of layoffs and furloughs against UMKM going digital with PSBB/PPKM shaded,
 timeline, and Kota Tangerang's reports with the workplace and KTP-resident bases kept apart.
 """
 
+import pandas as pd
 import streamlit as st
 
 from analytics import charts, queries
@@ -45,6 +46,11 @@ for (series, latest, previous), changes in revisions.groupby(
         )
     )
     st.dataframe(present.revisions_table(changes), hide_index=True, key=f"revisions_{series}")
+    components.downloads(
+        changes,
+        components.meta_for(f"revisi_{series}", "revisions.title", series=series),
+        f"revisions_dl_{series}",
+    )
 
 # Trend: labour impact against UMKM onboarding, policy periods shaded
 st.divider()
@@ -73,6 +79,12 @@ st.caption(t("chart.note.asof", months=queries.build_info().max_carry_months.ilo
 components.sources_caption(labour, date_column="as_of_date")
 if not umkm.empty:
     components.sources_caption(umkm)
+components.downloads(
+    pd.concat([labour, umkm], ignore_index=True),
+    components.meta_for("ringkasan_tren", "title.trend", area=area),
+    "trend_dl",
+    (area,),
+)
 
 # Banten: the reported timeline (20 May 2020 reads 17.298 / 27.569 / 59)
 st.divider()
@@ -80,6 +92,12 @@ st.subheader(t("timeline.banten.title"))
 banten = queries.reported((BANTEN,), LABOUR)
 st.dataframe(present.reported_timeline(banten, LABOUR), hide_index=True, key="banten_timeline")
 components.sources_caption(banten, column="outlet")
+components.downloads(
+    banten,
+    components.meta_for("linimasa_banten", "title.timeline", area=BANTEN),
+    "banten_dl",
+    (BANTEN,),
+)
 
 # Kota Tangerang: the two bases, never added together
 st.subheader(t("timeline.kota.title"))
@@ -94,3 +112,9 @@ with ktp:
     st.markdown(f"**{t('timeline.kota.ktp')}**")
     rows = kota[kota.basis == "ktp_kota_tangerang"]
     st.dataframe(present.reported_list(rows), hide_index=True, key="kota_ktp")
+components.downloads(
+    kota,
+    components.meta_for("laporan_kota_tangerang", "title.bases", area=KOTA),
+    "kota_dl",
+    (KOTA,),
+)

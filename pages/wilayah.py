@@ -52,6 +52,16 @@ latest = areas.ranking(series)
 events = queries.events(parent or "36") if show_events else None
 label = metric_label(catalogue.loc[metric])
 shown_unit = series["shown_unit"].iloc[0]
+view = functools.partial(
+    components.meta_for,
+    level=level,
+    scope=parent or "-",
+    areas=", ".join(chosen),
+    measure=metric,
+    mode=mode,
+    start=f"{start:%Y-%m}",
+    end=f"{end:%Y-%m}",
+)
 
 components.badge_if_synthetic(series)
 components.missing_notes(latest)
@@ -85,6 +95,9 @@ with tab_map:
     for problem in problems:
         st.caption(t("map.problem", problem=problem))
     components.sources_caption(latest, column="source_names", date_column="as_of_date")
+    components.downloads(
+        latest, view("wilayah_peta", "title.map"), "map_dl", tuple(chosen), start, end
+    )
 
 with tab_ranking:
     st.dataframe(
@@ -98,6 +111,9 @@ with tab_ranking:
     )
     components.drill_buttons(latest)
     components.sources_caption(latest, column="source_names", date_column="as_of_date")
+    components.downloads(
+        latest, view("wilayah_peringkat", "title.ranking"), "ranking_dl", tuple(chosen), start, end
+    )
 
 with tab_panels:
     st.plotly_chart(
@@ -114,6 +130,9 @@ with tab_panels:
         key="areas_panels",
     )
     components.sources_caption(series, column="source_names", date_column="as_of_date")
+    components.downloads(
+        series, view("wilayah_bulanan", "title.monthly"), "panels_dl", tuple(chosen), start, end
+    )
 
 with tab_lines:
     title = t("areas.chart.title", metric=label) + f" ({present.unit_title(shown_unit)})"
@@ -132,6 +151,9 @@ with tab_lines:
     if mode == "per_1000":
         st.caption(t("areas.population_note"))
         components.population_notes(series)
+    components.downloads(
+        series, view("wilayah_bulanan", "title.monthly"), "lines_dl", tuple(chosen), start, end
+    )
 
 with tab_conflicts:
     st.caption(t("conflict.caption"))
@@ -140,9 +162,11 @@ with tab_conflicts:
         st.caption(t("conflict.none"))
     else:
         st.dataframe(present.conflicts_table(disagreeing), hide_index=True, key="conflicts")
-
-components.download_csv(
-    series.drop(columns="hover"),
-    file_name=f"pulih_wilayah_{metric}_{mode}_{start:%Y-%m}_{end:%Y-%m}.csv",
-    key="areas_download",
-)
+        components.downloads(
+            disagreeing,
+            view("laporan_berbeda", "title.conflicts"),
+            "conflicts_dl",
+            tuple(chosen),
+            start,
+            end,
+        )

@@ -1,10 +1,12 @@
 """Small Streamlit pieces every page uses: headline cards, badges, source captions, downloads."""
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
-from analytics import areas, db, queries
-from ui import filters, fmt
+from analytics import areas, db, exports, queries
+from ui import filters, fmt, present
 from ui.i18n import t
 
 
@@ -97,20 +99,26 @@ def other_year_note(frame: pd.DataFrame) -> None:
         st.caption(t("areas.other_year", areas=listed))
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The download's bytes: UTF-8, comma-separated, dot decimals, ISO dates."""
-    return frame.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")
-
-
-def download_csv(frame: pd.DataFrame, file_name: str, key: str) -> None:
-    st.download_button(
-        t("download.csv"),
-        data=csv_bytes(frame),
-        file_name=file_name,
-        mime="text/csv",
-        key=key,
-        icon=":material/download:",
-    )
+def downloads(
+    frame: pd.DataFrame,
+    meta: exports.Meta,
+    key: str,
+    areas_: tuple[str, ...] = (),
+    start=None,
+    end=None,
+) -> None:
+    """Under a chart or table: the data behind it, in the four formats, named for what it holds.
+    Files are made when clicked (a callable), so a page with many tables stays fast."""
+    frame = frame.drop(columns=[c for c in ("hover",) if c in frame]).reset_index(drop=True)
+    with st.popover(t("download.label"), icon=":material/download:"):
+        for fmt_ in exports.FORMATS:
+            st.download_button(
+                t(f"download.{fmt_}"),
+                data=functools.partial(exports.to_bytes, frame, fmt_, meta),
+                file_name=exports.file_name(meta.dataset, areas_, start, end, fmt_),
+                mime=exports.FORMATS[fmt_][1],
+                key=f"{key}_{fmt_}",
+            )
 
 
 def page_setup() -> None:
@@ -196,7 +204,11 @@ def missing_notes(latest: pd.DataFrame) -> None:
     empty = latest[latest["shown"].isna()]
     for reason, group in empty.groupby("missing"):
         st.caption(
-            t("missing.note", reason=t(f"missing.{reason}"), areas=", ".join(group.region_name))
+            t(
+                "missing.note",
+                reason=present.missing_text(reason),
+                areas=", ".join(group.region_name),
+            )
         )
 
 
@@ -204,5 +216,16 @@ def excluded_notes(frame: pd.DataFrame) -> None:
     """Areas left out of the fit, and why (n says how many stayed in)."""
     for reason, group in frame[frame["excluded"].notna()].groupby("excluded"):
         st.caption(
-            t("impact.excluded", reason=t(f"missing.{reason}"), areas=", ".join(group.region_name))
+            t(
+                "impact.excluded",
+                reason=present.missing_text(reason),
+                areas=", ".join(group.region_name),
+            )
         )
+
+
+def meta_for(dataset: str, title_key: str, **filters) -> exports.Meta:
+    """A download's metadata: what it is (in the reader's language) and the filters behind it."""
+    return exports.Meta(
+        dataset=dataset, title=t(title_key), filters={k: str(v) for k, v in filters.items()}
+    )

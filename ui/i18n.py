@@ -4,6 +4,8 @@ Pages never hold literal text: they call t("key"). The language is kept in the s
 wired through but not yet offered in the sidebar.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 DEFAULT_LANG = "id"
@@ -294,6 +296,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The kecamatan data here is synthetic demo data, not official data.",
     },
     "nav.impact": {"id": "Dampak vs Adopsi", "en": "Impact vs Adoption"},
+    "nav.method": {"id": "Sumber & Metode", "en": "Sources & Method"},
+    "method.title": {"id": "Sumber & Metode", "en": "Sources & Method"},
+    "method.intro": {
+        "id": "Dari mana setiap angka berasal, apa artinya, bagaimana dihitung, dan dari berkas apa gudang data ini dibangun.",
+        "en": "Where every figure comes from, what it means, how it is computed, and which files this warehouse was built from.",
+    },
+    "method.sources": {"id": "Sumber", "en": "Sources"},
+    "method.dictionary": {"id": "Kamus data", "en": "Data dictionary"},
+    "method.metrics": {"id": "Ukuran", "en": "Measures"},
+    "method.columns": {"id": "Kolom unduhan", "en": "Download columns"},
+    "method.notes": {"id": "Catatan metode", "en": "Method notes"},
+    "method.build": {"id": "Status pembangunan data", "en": "Build status"},
+    "method.files": {
+        "id": "Berkas masukan (dengan checksum SHA-256)",
+        "en": "Input files (with SHA-256 checksums)",
+    },
+    "method.rejected": {"id": "Baris yang ditolak", "en": "Rejected rows"},
+    "method.no_rejects": {
+        "id": "Tidak ada baris yang ditolak pada pembangunan terakhir.",
+        "en": "No row was rejected in the last build.",
+    },
+    "method.warnings": {"id": "Catatan pemuatan", "en": "Load notes"},
+    "method.sources_count": {
+        "id": "{n} sumber, {files} berkas",
+        "en": "{n} sources, {files} files",
+    },
+    "missing.small_cell": {
+        "id": "<{limit} (sel kecil disamarkan)",
+        "en": "<{limit} (small cell withheld)",
+    },
     "missing.no_population": {"id": "tidak ada angka penduduk", "en": "no population figure"},
     "missing.no_register": {"id": "tidak ada register UMKM", "en": "no UMKM register"},
     "missing.no_baseline": {
@@ -343,7 +375,41 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "UMKM adoption per area and month",
     },
     "data.rows": {"id": "{n} baris", "en": "{n} rows"},
-    "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
+    "title.map": {"id": "Angka terakhir per wilayah (peta)", "en": "Latest figure per area (map)"},
+    "title.ranking": {"id": "Peringkat wilayah", "en": "Ranking of areas"},
+    "title.monthly": {"id": "Seri bulanan per wilayah", "en": "Monthly series per area"},
+    "title.conflicts": {"id": "Laporan yang berbeda", "en": "Reports that disagree"},
+    "title.trend": {
+        "id": "Tren PHK, dirumahkan dan UMKM masuk digital",
+        "en": "Trend of layoffs, furloughs and UMKM onboarded",
+    },
+    "title.timeline": {
+        "id": "Linimasa laporan Provinsi Banten",
+        "en": "Provinsi Banten reported timeline",
+    },
+    "title.bases": {
+        "id": "Laporan Disnaker Kota Tangerang per basis",
+        "en": "Kota Tangerang labour-office reports by basis",
+    },
+    "title.impact": {
+        "id": "Dampak vs adopsi per kecamatan",
+        "en": "Impact vs adoption per kecamatan",
+    },
+    "title.paired": {"id": "Dua wilayah berdampingan", "en": "Two areas side by side"},
+    "download.label": {"id": "Unduh data", "en": "Download data"},
+    "download.csv": {
+        "id": "CSV (koma, titik desimal, UTF-8)",
+        "en": "CSV (comma, dot decimals, UTF-8)",
+    },
+    "download.csv-id": {
+        "id": "CSV untuk Excel Indonesia (titik koma, koma desimal)",
+        "en": "CSV for Indonesian Excel (semicolon, decimal comma)",
+    },
+    "download.xlsx": {
+        "id": "Excel (.xlsx) dengan lembar metadata",
+        "en": "Excel (.xlsx) with a metadata sheet",
+    },
+    "download.parquet": {"id": "Parquet", "en": "Parquet"},
     "caption.sources": {"id": "Sumber: {sources}", "en": "Sources: {sources}"},
     "caption.as_of": {"id": "Angka per {dates}.", "en": "Figures as of {dates}."},
     "conflict.note": {
@@ -373,6 +439,16 @@ def lang() -> str:
 def t(key: str, **values) -> str:
     text = STRINGS[key].get(lang()) or STRINGS[key][DEFAULT_LANG]
     return text.format(**values) if values else text
+
+
+def document(name: str, **values) -> str:
+    """A longer text (ui/text/<name>.<lang>.md) in the user's language, with values filled in."""
+    folder = Path(__file__).parent / "text"
+    path = folder / f"{name}.{lang()}.md"
+    text = (path if path.exists() else folder / f"{name}.{DEFAULT_LANG}.md").read_text(
+        encoding="utf-8"
+    )
+    return text.format(**values)
 
 
 def metric_label(row) -> str:

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from analytics import privacy
 from ui import fmt
 from ui.i18n import t
 
@@ -102,10 +103,15 @@ def unit_title(unit_code: str) -> str:
     return fmt.unit(unit_code).capitalize()
 
 
+def missing_text(reason: str) -> str:
+    """Why a figure is not shown ('tidak ada angka penduduk', '<5 (sel kecil disamarkan)')."""
+    return t(f"missing.{reason}", limit=privacy.threshold())
+
+
 def _shown(r) -> str:
     """The figure in the chosen mode, or why there is none."""
     if pd.isna(r.shown):
-        return t(f"missing.{r.missing}") if isinstance(r.missing, str) else "—"
+        return missing_text(r.missing) if isinstance(r.missing, str) else "—"
     decimals = (
         1
         if r.shown_unit == "index"
@@ -203,7 +209,7 @@ def hover_impact(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
                 ),
                 f"{fmt.number(r.x, decimals=2)} {unit}"
                 if pd.notna(r.x)
-                else t(f"missing.{r.excluded}"),
+                else missing_text(r.excluded),
                 t(
                     "impact.hover.adoption",
                     month=fmt.month(r.adoption_month),
@@ -258,7 +264,7 @@ def impact_table(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
             t("impact.col.peak"): [fmt.month(m) for m in frame["peak_month"]],
             t("impact.col.phk"): [fmt.figure(v, "exact", "workers") for v in frame["phk_at_peak"]],
             t(f"impact.axis.{denominator}"): [
-                fmt.number(r.x, decimals=2) if pd.notna(r.x) else t(f"missing.{r.excluded}")
+                fmt.number(r.x, decimals=2) if pd.notna(r.x) else missing_text(r.excluded)
                 for r in frame.itertuples()
             ],
             t("impact.col.adoption_month"): [fmt.month(m) for m in frame["adoption_month"]],

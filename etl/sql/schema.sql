@@ -129,7 +129,9 @@ create table etl_run (
     rows_rejected integer not null,
     horizon_start date not null,       -- the months the marts cover
     horizon_end   date not null,
-    max_carry_months integer not null  -- how long a report is carried forward in mart_monthly
+    max_carry_months integer not null, -- how long a report is carried forward in mart_monthly
+    conflict_days integer not null,    -- reports this close are about the same moment
+    total_days integer not null        -- a total this soon after its part must not be below it
 );
 
 -- Nothing read is lost silently: every row that did not load, and why.

@@ -1,6 +1,7 @@
 """Every page opened with AppTest: renders without exception and shows what its users rely on."""
 
 import csv
+import datetime as dt
 import io
 import shutil
 
@@ -8,12 +9,18 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import datasets
+from analytics import datasets, exports
+from analytics.metrics import LABOUR
 from etl.build import build
 from tests.conftest import DATA, PROJECT, make_data_dir
-from ui.components import csv_bytes
 
-PAGES = ("pages/ringkasan.py", "pages/wilayah.py", "pages/data.py")
+PAGES = (
+    "pages/ringkasan.py",
+    "pages/wilayah.py",
+    "pages/dampak_adopsi.py",
+    "pages/data.py",
+    "pages/sumber_metode.py",
+)
 
 
 def open_page(page: str, **query) -> AppTest:
@@ -158,7 +165,8 @@ def test_data_page_download_is_exactly_the_rows_shown(warehouse):
     )
     pd.testing.assert_frame_equal(shown.reset_index(drop=True), expected, check_dtype=False)
     assert len(shown) == 12
-    downloaded = pd.read_csv(io.BytesIO(csv_bytes(shown)))
+    meta = datasets.meta("monthly", ("36.71.02",), LABOUR, dt.date(2020, 3, 1), dt.date(2020, 6, 1))
+    downloaded = pd.read_csv(io.BytesIO(exports.to_bytes(shown, "csv", meta)))
     assert list(downloaded.columns) == datasets.COLUMNS["monthly"]
     assert {"unit", "as_of_date", "sources", "synthetic"} <= set(downloaded.columns)
     assert downloaded["value"].tolist() == expected["value"].tolist()
@@ -170,7 +178,9 @@ def test_reported_dataset_keeps_qualifier_and_source_url(warehouse):
     at = open_page(
         "pages/data.py", dataset="reported", level="province", dari="2020-04", sampai="2020-04"
     )
-    rows = list(csv.DictReader(io.StringIO(csv_bytes(at.dataframe[0].value).decode())))
+    meta = exports.Meta("reported", "test")
+    shown = at.dataframe[0].value
+    rows = list(csv.DictReader(io.StringIO(exports.to_bytes(shown, "csv", meta).decode())))
     at_least = [r for r in rows if r["ref_date"] == "2020-04-20" and r["metric"] == "phk"]
     assert at_least[0]["qualifier"] == "at_least" and at_least[0]["url"].startswith(
         "https://rmol.id"
@@ -198,16 +208,10 @@ def test_a_rebuild_shows_on_the_next_interaction(tmp_path, monkeypatch):
     assert ("PHK", "7.000 pekerja") in [(m.label, m.value) for m in at.metric]
 
 
-def test_pages_do_not_need_a_fixture_data_dir(tmp_path):
+def test_pages_render_on_a_warehouse_with_no_figures(tmp_path, monkeypatch):
     # a data folder with only the reference tables still renders every page (no data, no crash)
     data = make_data_dir(tmp_path, {})
     build(data, tmp_path / "empty.duckdb")
-    import os
-
-    old = os.environ.get("PULIH_WAREHOUSE")
-    os.environ["PULIH_WAREHOUSE"] = str(tmp_path / "empty.duckdb")
-    try:
-        for page in PAGES:
-            assert not open_page(page).exception, page
-    finally:
-        os.environ["PULIH_WAREHOUSE"] = old
+    monkeypatch.setenv("PULIH_WAREHOUSE", str(tmp_path / "empty.duckdb"))
+    for page in PAGES:
+        assert not open_page(page).exception, page

@@ -1,0 +1,132 @@
+"""The files an analyst takes away: the exact frame behind a chart or table, in four formats, with
+what it needs to be understood (sources, units, as-of dates, filters, when it was made).
+
+- csv: UTF-8, comma, dot decimals, ISO dates (for scripts and most tools)
+- csv-id: for Indonesian Excel: semicolon, decimal comma, UTF-8 with BOM
+- xlsx: sheet "data" and sheet "metadata"
+- parquet: typed columns, metadata in the file's key-value metadata
+
+Text cells that begin with =, +, -, @, a tab or a carriage return are neutralised in CSV and XLSX
+with a leading apostrophe (OWASP, CSV injection), so a spreadsheet never runs them as a formula.
+The download buttons and `python -m etl export` both call to_bytes(): the same filters give the
+same file.
+"""
+
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+FORMATS = {
+    "csv": ("csv", "text/csv"),
+    "csv-id": ("csv", "text/csv"),
+    "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "parquet": ("parquet", "application/vnd.apache.parquet"),
+}
+DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class Meta:
+    """What travels with the data."""
+
+    dataset: str
+    title: str
+    filters: dict[str, str] = field(default_factory=dict)
+    made_at: dt.datetime | None = None
+
+    def rows(self, frame: pd.DataFrame) -> list[tuple[str, str]]:
+        """(field, value) lines what, filters, sources, units, dates, when."""
+        lines = [("dataset", self.dataset), ("title", self.title)]
+        lines += [(f"filter: {k}", str(v)) for k, v in self.filters.items()]
+        lines.append(("rows", str(len(frame))))
+        for column in ("sources", "source_names", "outlet", "url"):
+            if column in frame:
+                values = sorted(
+                    {s for cell in frame[column].dropna() for s in str(cell).split("; ") if s}
+                )
+                lines += [(f"source ({column})", v) for v in values]
+        for column in ("unit", "shown_unit"):
+            if column in frame:
+                lines.append(
+                    (
+                        f"units ({column})",
+                        ", ".join(sorted(frame[column].dropna().astype(str).unique())),
+                    )
+                )
+        for column in ("as_of_date", "ref_date", "month"):
+            if column in frame and frame[column].notna().any():
+                dates = pd.to_datetime(frame[column].dropna())
+                lines.append(
+                    (f"dates ({column})", f"{dates.min():%Y-%m-%d} .. {dates.max():%Y-%m-%d}")
+                )
+        if "synthetic" in frame:
+            lines.append(
+                ("synthetic rows", str(int(frame["synthetic"].fillna(False).astype(bool).sum())))
+            )
+        lines.append(("made at", (self.made_at or dt.datetime.now()).isoformat(timespec="seconds")))
+        return lines
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """A leading apostrophe on every text cell a spreadsheet would read as a formula."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(DANGEROUS_START) else v
+            )
+    return out
+
+
+def _dates_as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out
+
+
+def to_bytes(frame: pd.DataFrame, fmt: str, meta: Meta) -> bytes:
+    # CRLF line ends (RFC 4180): a cell holding a lone carriage return is then quoted, not split
+    if fmt == "csv":
+        text = neutralise(frame).to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\r\n")
+        return text.encode("utf-8")
+    if fmt == "csv-id":
+        text = neutralise(frame).to_csv(
+            index=False, sep=";", decimal=",", date_format="%Y-%m-%d", lineterminator="\r\n"
+        )
+        return text.encode("utf-8-sig")
+    if fmt == "xlsx":
+        buffer = io.BytesIO()
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            neutralise(_dates_as_text(frame)).to_excel(writer, sheet_name="data", index=False)
+            pd.DataFrame(meta.rows(frame), columns=["field", "value"]).pipe(neutralise).to_excel(
+                writer, sheet_name="metadata", index=False
+            )
+        return buffer.getvalue()
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        info = {"pulih": json.dumps(meta.rows(frame)[:-1], ensure_ascii=False)}  # without "made at"
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), **info})
+        buffer = io.BytesIO()
+        pq.write_table(table, buffer)
+        return buffer.getvalue()
+    raise ValueError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
+
+
+def file_name(
+    dataset: str, areas: tuple[str, ...], start: dt.date | None, end: dt.date | None, fmt: str
+) -> str:
+    """Says what is in the file: pulih_<dataset>_<areas>_<from>_<to>.<ext>."""
+    where = (
+        "-".join(areas) if 0 < len(areas) <= 3 else (f"{len(areas)}-wilayah" if areas else "semua")
+    )
+    period = f"_{start:%Y-%m}_{end:%Y-%m}" if start and end else ""
+    suffix = "_id" if fmt == "csv-id" else ""
+    return f"pulih_{dataset}_{where}{period}{suffix}.{FORMATS[fmt][0]}"

@@ -1,0 +1,113 @@
+"""Sumber & Metode, and small cells end to end: a tiny register's counts never show below 5."""
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics import datasets, exports
+from etl.build import build
+from tests.conftest import PROJECT, entry, make_data_dir
+
+REGISTER = """umkm_id,region_code,sector,scale,registered_on,onboarded_on,platform
+A1,36.71.04,kuliner,mikro,2019-01-01,2020-02-01,Shopee
+A2,36.71.04,kuliner,mikro,2019-01-01,,
+B1,36.71.11,jasa,kecil,2019-01-01,2020-02-01,Shopee
+B2,36.71.11,jasa,kecil,2019-01-01,2020-02-01,Tokopedia
+B3,36.71.11,jasa,kecil,2019-01-01,2020-02-01,Tokopedia
+B4,36.71.11,jasa,kecil,2019-01-01,2020-02-01,Shopee
+B5,36.71.11,jasa,kecil,2019-01-01,2020-02-01,Shopee
+B6,36.71.11,jasa,kecil,2019-01-01,,
+B7,36.71.11,jasa,kecil,2019-01-01,,
+"""
+BAD = "36,Provinsi Banten,20 Mai 2020,day,phk,17298,workers,exact,workplace,,Kompas.com,https://e.org,2020,\n"
+
+
+@pytest.fixture
+def small_warehouse(tmp_path, monkeypatch):
+    data = make_data_dir(tmp_path, {"labour.csv": BAD})
+    (data / "raw" / "register.csv").write_text(REGISTER)
+    with (data / "sources.toml").open("a") as f:
+        f.write(entry("register", "raw/register.csv", "umkm_register", synthetic=True))
+    path = tmp_path / "small.duckdb"
+    build(data, path)
+    monkeypatch.setenv("PULIH_WAREHOUSE", str(path))
+    return path
+
+
+def open_page(page: str, **query) -> AppTest:
+    at = AppTest.from_file(str(PROJECT / "pages" / page), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def test_small_register_counts_show_as_less_than_5_on_screen_and_in_downloads(small_warehouse):
+    month = pd.Timestamp("2020-03-01").date()
+    frame = datasets.load("umkm", ("36.71.04", "36.71.11", "36.71"), (), month, month).set_index(
+        "region_code"
+    )
+    assert frame.loc["36.71.04", "registered"] == "<5"  # Benda: 2 businesses
+    assert frame.loc["36.71.04", "onboarded"] == "<5"
+    assert pd.isna(frame.loc["36.71.04", "adoption_rate"])
+    assert frame.loc["36.71.11", "registered"] == 7 and frame.loc["36.71.11", "onboarded"] == 5
+    assert frame.loc["36.71", "registered"] == 9  # the city is not a small area
+    meta = datasets.meta("umkm", ("36.71.04",), (), month, month)
+    download = exports.to_bytes(frame.reset_index(), "csv", meta).decode()
+    assert "36.71.04,Kec. Benda,district,2020-03-01,<5,<5,," in download
+    at = open_page(
+        "wilayah.py", level="district", ukuran="umkm_registered", dari="2020-03", sampai="2020-03"
+    )
+    shown = dict(
+        zip(
+            at.dataframe[0].value["Wilayah"],
+            at.dataframe[0].value["Angka yang dibandingkan"],
+            strict=True,
+        )
+    )
+    assert shown["Kec. Benda"] == "<5 (sel kecil disamarkan)"
+    assert shown["Kec. Pinang"] == "7 usaha"
+
+
+def test_method_page_lists_sources_dictionary_notes_and_build_status(small_warehouse):
+    at = open_page("sumber_metode.py")
+    assert not at.exception
+    assert [h.value for h in at.header] == [
+        "Sumber",
+        "Kamus data",
+        "Catatan metode",
+        "Status pembangunan data",
+    ]
+    sources, measures, columns, files, rejected = (d.value for d in at.dataframe[:5])
+    assert {
+        "publisher",
+        "outlet",
+        "statement_by",
+        "url",
+        "published",
+        "licence",
+        "synthetic",
+        "metrics",
+        "areas",
+        "first_date",
+        "last_date",
+        "rows",
+    } <= set(sources.columns)
+    assert "umkm register" in set(sources.metrics)
+    assert {"code", "description_id", "description_en", "unit", "kind", "caveats"} <= set(
+        measures.columns
+    )
+    assert "registered" in set(columns.column)
+    assert len(files) == 5 and files.sha256.str.fullmatch(r"[0-9a-f]{64}").all()
+    assert rejected.to_dict("records") == [
+        {
+            "source_file": "raw/labour.csv",
+            "line": 2,
+            "column": "ref_date",
+            "value": "20 Mai 2020",
+            "reason": "'20 Mai 2020': 'mai' is not a month name (e.g. Mei, Agustus, Des)",
+        }
+    ]
+    notes = " ".join(m.value for m in at.markdown)
+    assert "#### Sel kecil" in notes and 'ditampilkan "<5"' in notes
+    assert "paling lama 12 bulan" in notes
+    assert len(at.get("download_button")) == 5 * 4
