@@ -153,9 +153,16 @@ def impact_over_time(
         margin={"t": 60, "b": 40},
         separators=text.get("separators", ",."),
     )
-    fig.update_yaxes(title_text=text["y_workers"], secondary_y=False, rangemode="tozero")
+    # "," groups thousands; the layout's separators make that 17.298 in Indonesian
     fig.update_yaxes(
-        title_text=text["y_umkm"], secondary_y=True, rangemode="tozero", showgrid=False
+        title_text=text["y_workers"], secondary_y=False, rangemode="tozero", tickformat=","
+    )
+    fig.update_yaxes(
+        title_text=text["y_umkm"],
+        secondary_y=True,
+        rangemode="tozero",
+        showgrid=False,
+        tickformat=",",
     )
     return fig
 
@@ -182,7 +189,7 @@ def areas_over_time(
         margin={"t": 60, "b": 40},
         separators=text.get("separators", ",."),
     )
-    fig.update_yaxes(rangemode="tozero")
+    fig.update_yaxes(rangemode="tozero", tickformat=",")
     return fig
 
 
@@ -332,7 +339,7 @@ def small_multiples(
         hovermode="closest",
         separators=text.get("separators", ",."),
     )
-    fig.update_yaxes(rangemode="tozero")
+    fig.update_yaxes(rangemode="tozero", tickformat=",")
     return fig
 
 
@@ -438,7 +445,8 @@ def paired_over_time(
             showlegend=i == 1,
         )
     add_events(fig, events, panels=True)
-    fig.update_yaxes(rangemode="tozero", secondary_y=False, title_text=text["y_phk"], col=1)
+    fig.update_yaxes(rangemode="tozero", secondary_y=False, tickformat=",")
+    fig.update_yaxes(title_text=text["y_phk"], secondary_y=False, col=1)
     fig.update_yaxes(rangemode="tozero", secondary_y=True, tickformat=".0%", showgrid=False)
     fig.update_layout(
         title=text["title"],
