@@ -25,6 +25,18 @@ def warehouse(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A copy of the project's data folder and a warehouse built from it that the pages read:
+    for tests that change the data and rebuild."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.duckdb*"))
+    warehouse = tmp_path / "live.duckdb"
+    monkeypatch.setenv("PULIH_WAREHOUSE", str(warehouse))
+    build(data, warehouse)
+    return data, warehouse
+
+
+@pytest.fixture
 def con(warehouse):
     connection = duckdb.connect(str(warehouse), read_only=True)
     yield connection

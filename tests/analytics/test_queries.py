@@ -2,11 +2,9 @@
 
 import datetime as dt
 import inspect
-import shutil
 
 from analytics import queries
 from etl.build import build
-from tests.conftest import DATA
 
 NEW_REPORT = (
     "36.71,Kota Tangerang,2020-08-01,day,phk,7000,workers,exact,workplace,Kadisnaker,Test,"
@@ -23,12 +21,8 @@ def test_every_cached_query_is_keyed_on_the_warehouse_version():
         assert first == "version", name
 
 
-def test_a_rebuild_shows_in_every_query_without_a_restart(tmp_path, monkeypatch):
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.duckdb*"))
-    warehouse = tmp_path / "live.duckdb"
-    build(data, warehouse)
-    monkeypatch.setenv("PULIH_WAREHOUSE", str(warehouse))
+def test_a_rebuild_shows_in_every_query_without_a_restart(project):
+    data, warehouse = project
     august = dt.date(2020, 8, 1)
 
     def phk_august():

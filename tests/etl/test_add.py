@@ -1,28 +1,14 @@
 """`python -m etl add`: a file joins the manifest and the warehouse, once, or nothing changes."""
 
-import shutil
-
 import duckdb
-import pytest
 from streamlit.testing.v1 import AppTest
 
 import etl.add
 from etl.__main__ import main
 from etl.build import BuildError, build
-from tests.conftest import DATA, PROJECT, make_data_dir, table_rows
+from tests.conftest import PROJECT, make_data_dir, table_rows
 
 AGENCY = PROJECT / "tests" / "fixtures" / "agency"
-
-
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    """A copy of the project's data folder and a warehouse built from it."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.duckdb*"))
-    warehouse = tmp_path / "w.duckdb"
-    monkeypatch.setenv("PULIH_WAREHOUSE", str(warehouse))
-    build(data, warehouse)
-    return data, warehouse
 
 
 def add(data, file, *extra, published="2020-05-21", kind="observations_wide"):

@@ -3,7 +3,6 @@
 import csv
 import datetime as dt
 import io
-import shutil
 
 import pandas as pd
 import pytest
@@ -12,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from analytics import datasets, exports
 from analytics.metrics import LABOUR
 from etl.build import build
-from tests.conftest import DATA, PROJECT, make_data_dir
+from tests.conftest import PROJECT, make_data_dir
 
 PAGES = (
     "pages/ringkasan.py",
@@ -188,12 +187,8 @@ def test_reported_dataset_keeps_qualifier_and_source_url(warehouse):
     assert {r["synthetic"] for r in rows} == {"False"}
 
 
-def test_a_rebuild_shows_on_the_next_interaction(tmp_path, monkeypatch):
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.duckdb*"))
-    warehouse = tmp_path / "live.duckdb"
-    build(data, warehouse)
-    monkeypatch.setenv("PULIH_WAREHOUSE", str(warehouse))
+def test_a_rebuild_shows_on_the_next_interaction(project):
+    data, warehouse = project
     at = open_page("pages/ringkasan.py")
     assert ("PHK", "6.023 pekerja") in [(m.label, m.value) for m in at.metric]
 
