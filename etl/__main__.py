@@ -65,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument(
         "--out", type=Path, help="file to write (default: a name that says what is in it)"
     )
+    e.add_argument(
+        "--no-synthetic",
+        dest="synthetic",
+        action="store_false",
+        help="leave out every synthetic (demo) row, as with the dashboard's demo switch off",
+    )
 
     d = commands.add_parser("demo", help="regenerate the synthetic demo data under data/raw/demo/")
     d.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
@@ -119,7 +125,14 @@ def _run(args) -> int:
 
         try:
             path = export(
-                args.dataset, args.format, args.area, args.metric, args.start, args.end, args.out
+                args.dataset,
+                args.format,
+                args.area,
+                args.metric,
+                args.start,
+                args.end,
+                args.out,
+                args.synthetic,
             )
         except (ExportError, WarehouseMissing) as e:
             print(f"export failed: {e}", file=sys.stderr)

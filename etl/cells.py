@@ -2,13 +2,16 @@
 
 Numbers: "17.298" (dot groups thousands), "1.234,5" (comma is the decimal mark), "8.52" (a dot
 not followed by groups of three is a decimal point, as our own files write), "4 ribu", "2,5 juta",
-"±19.000", "> 30.000", "4 ribu lebih". A sign or word of approximation becomes the qualifier.
+"±19.000", "> 30.000", "4 ribu lebih". A sign or word of approximation becomes the qualifier, and
+so does rounding: "661 ribu" or "6,21 juta" (fewer digits than the scale word has zeros) is
+approximate.
 "-", blank and "n/a" mean missing, never zero.
 Dates: "20/05/2020", "20-05-2020", "20 Mei 2020", "Mei 2020" (month precision), ISO "2020-05-20"
 and "2020-05", Excel serial numbers, and dates typed as dates in a spreadsheet.
 """
 
 import datetime as dt
+import math
 import re
 
 MISSING = frozenset({"", "-", "–", "—", "n/a", "na", "n.a.", "#n/a", "tidak ada data", "tad", "?"})
@@ -66,6 +69,16 @@ def _plain_number(text: str) -> float:
     raise ValueError(text)
 
 
+def _rounded(digits: str, scale: float) -> bool:
+    """Whether a figure written with a scale word is rounded: "661 ribu" and "6,21 juta" give
+    fewer digits than the scale has zeros (so they are approximate); "17,298 ribu" gives all."""
+    decimals = re.search(r"[.,](\d+)$", digits.replace(" ", ""))
+    given = (
+        len(decimals.group(1)) if decimals and not re.fullmatch(r"\d{1,3}(\.\d{3})+", digits) else 0
+    )
+    return given < round(math.log10(scale))
+
+
 def quantity(raw) -> tuple[float, str]:
     """A reported figure -> (value, qualifier). Raises CellError; callers check is_missing first."""
     if isinstance(raw, bool):
@@ -88,8 +101,8 @@ def quantity(raw) -> tuple[float, str]:
     match = re.fullmatch(r"(.+?)\s*(ribu|rb|juta|jt|miliar|milyar)(an)?(\s+lebih)?", text)
     if match:
         text, scale = match.group(1), _SCALES[match.group(2)]
-        if match.group(3):
-            qualifier = "approx"
+        if match.group(3) or (qualifier == "exact" and _rounded(text, scale)):
+            qualifier = "approx"  # "19 ribuan"; "661 ribu" is 661.000 rounded to the thousand
         if match.group(4):
             qualifier = "at_least"
     elif text.endswith(" lebih"):

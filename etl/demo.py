@@ -18,7 +18,8 @@ Register (data/raw/demo/umkm_register.csv)
   before 2020, most from mid-2020, with kecamatan differing by up to +-30 %.
 Labour (data/raw/demo/kecamatan_labour_monthly.csv)
 - Month-end cumulative PHK and dirumahkan per kecamatan whose 13 kecamatan add up, in each month
-  with a published city figure (workplace basis), to the latest such figure in that month.
+  with a published city figure (workplace basis, dated to the day), to the latest such figure in
+  that month. Figures known only to their year (ANTARA's undated 2020 report) are not used.
   Before the first report (March 2020) and after the last (July 2020) the path is assumed.
 - Closures: no public city figure; an assumed small count that only grows.
 No names, NIK, phone numbers or addresses are generated.
@@ -220,7 +221,8 @@ def _city_targets(labour) -> dict[str, dict[dt.date, int]]:
     """Latest published city figure (workplace basis) in each month, by metric."""
     reported: dict[str, dict[dt.date, tuple[dt.date, int]]] = {}
     for r in labour:
-        if r["area_code"] != CITY or r["basis"] != "workplace":
+        # a figure known only to its year (a placeholder date) says nothing about a month
+        if r["area_code"] != CITY or r["basis"] != "workplace" or r["date_precision"] != "day":
             continue
         day = dt.date.fromisoformat(r["ref_date"])
         month_end = dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])

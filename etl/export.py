@@ -24,6 +24,7 @@ def export(
     start: str | None = None,
     end: str | None = None,
     out: Path | None = None,
+    synthetic: bool = True,
 ) -> Path:
     # outside a Streamlit server the query cache warns on every call; a script has no use for it
     import streamlit.runtime.caching.cache_data_api  # noqa: F401  (creates the logger to quiet)
@@ -52,9 +53,13 @@ def export(
     if dataset != "umkm" and (bad := [m for m in metrics if m not in catalogue]):
         raise ExportError(f"unknown metric(s) {', '.join(bad)}: see data/raw/metrics.csv")
     metrics = metrics if dataset != "umkm" else []
-    frame = datasets.load(dataset, tuple(areas), tuple(metrics), month_from, month_to)
-    meta = datasets.meta(dataset, tuple(areas), tuple(metrics), month_from, month_to)
-    target = out or Path(exports.file_name(dataset, tuple(areas), month_from, month_to, fmt))
+    frame = datasets.load(dataset, tuple(areas), tuple(metrics), month_from, month_to, synthetic)
+    meta = datasets.meta(dataset, tuple(areas), tuple(metrics), month_from, month_to, synthetic)
+    target = out or Path(
+        exports.file_name(
+            dataset, tuple(areas), month_from, month_to, fmt, exports.has_synthetic(frame)
+        )
+    )
     target.write_bytes(exports.to_bytes(frame, fmt, meta))
     return target
 

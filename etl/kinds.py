@@ -240,11 +240,13 @@ def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -
 
 COLUMNS = {
     "metric": ["code", "label_id", "label_en", "unit", "kind", "basis", "time_aggregation",
-               "space_aggregation", "additive", "description_id", "description_en", "caveats"],
-    "region": ["code", "name", "level", "parent_code", "population", "population_year",
+               "space_aggregation", "additive", "cumulative", "parts", "description_id",
+               "description_en", "caveats"],
+    "region": ["code", "name", "level", "parent_code", "children_count", "population",
+               "population_year",
                "population_basis", "area_km2", "lat", "lon", "kelurahan_count", "source_id"],
-    "observation": ["region_code", "ref_date", "date_precision", "metric", "value", "qualifier",
-                    "basis", "sector", "note", "source_id", "line"],
+    "observation": ["obs_id", "region_code", "ref_date", "date_precision", "metric", "value",
+                    "qualifier", "basis", "sector", "note", "source_id", "line"],
     "event": ["start_date", "end_date", "name", "kind", "scope", "scope_codes", "legal_basis",
               "source_id"],
 }  # fmt: skip
@@ -257,6 +259,10 @@ def load_metrics(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         record = {c: row.get(c) for c in kind.required}
         record["kind"] = row.get("kind", cells.choice("stock", "flow", "rate"))
         record["additive"] = row.get("additive", cells.boolean)
+        record["cumulative"] = row.get("cumulative", cells.boolean)
+        # a combined measure names its parts ("phk;dirumahkan"): derived where both are reported
+        record["parts"] = [p.strip() for p in (row.get("parts", required=False) or "").split(";")]
+        record["parts"] = [p for p in record["parts"] if p]
         record["caveats"] = row.get("caveats", required=False)
         if record["code"] in ctx.metric_units:
             row.reject("code", record["code"], "metric code defined twice: keep one row per code")
@@ -284,6 +290,7 @@ def load_regions(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             "name": row.get("name"),
             "level": level,
             "parent_code": parent,
+            "children_count": row.get("children_count", cells.integer, required=False),
             "population": row.get("population", cells.integer, required=False),
             "population_year": row.get("population_year", cells.integer, required=False),
             "population_basis": row.get("population_basis", required=False),
@@ -353,6 +360,7 @@ def load_observations(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         value, from_value = row.quantity("value")
         _unit_ok(row, metric, ctx)
         return {
+            "obs_id": f"{entry.id}:{row.line}:{metric}",
             "region_code": region,
             "ref_date": ref_date,
             "date_precision": precision,
@@ -399,12 +407,14 @@ def load_observations_wide(table: Table, entry: FileEntry, ctx: Context) -> Load
             value, qualifier = row.quantity(column)
             if value is None or region is None or ref_date is None:
                 continue
+            metric = column.removeprefix("metric:")
             records.append(
                 {
+                    "obs_id": f"{entry.id}:{row.line}:{metric}",
                     "region_code": region,
                     "ref_date": ref_date,
                     "date_precision": precision,
-                    "metric": column.removeprefix("metric:"),
+                    "metric": metric,
                     "value": value,
                     "qualifier": qualifier,
                     "basis": entry.basis,
@@ -520,14 +530,14 @@ KINDS = {
     "metrics": Kind(
         "metric",
         ("code", "label_id", "label_en", "unit", "kind", "basis", "time_aggregation",
-         "space_aggregation", "additive", "description_id", "description_en"),
-        ("caveats",),
+         "space_aggregation", "additive", "cumulative", "description_id", "description_en"),
+        ("parts", "caveats"),
     ),
     "regions": Kind(
         "region",
         ("code", "name", "level", "parent_code"),
-        ("population", "population_year", "population_basis", "area_km2", "lat", "lon",
-         "kelurahan_count", "population_source", "note"),
+        ("children_count", "population", "population_year", "population_basis", "area_km2",
+         "lat", "lon", "kelurahan_count", "population_source", "note"),
     ),
     "observations": Kind(
         "observation",

@@ -55,6 +55,8 @@ create table region (
     name             varchar not null,
     level            varchar not null check (level in ('country', 'province', 'regency', 'district', 'village')),
     parent_code      varchar,
+    children_count   integer,             -- how many children it has in the Kemendagri list: a
+                                          -- parent is summed only when all of them reported
     population       bigint,
     population_year  integer,
     population_basis varchar,             -- 'SP2020', 'SP2020 (derived ...)', 'BPS projection 2023 ...'
@@ -75,6 +77,9 @@ create table metric (
     time_aggregation  varchar not null,
     space_aggregation varchar not null,
     additive          boolean not null,  -- may children be summed into a parent (when all reported)?
+    cumulative        boolean not null,  -- a cumulative stock: carried forward; anything else
+                                         -- (flows, rates, survey levels) belongs to its own period
+    parts             varchar[] not null default [],  -- a combined measure's parts (PHK + dirumahkan)
     description_id    varchar not null,
     description_en    varchar not null,
     caveats           varchar
@@ -82,6 +87,7 @@ create table metric (
 
 -- One row per reported figure, exactly as reported.
 create table observation (
+    obs_id         varchar primary key,  -- '<file_id>:<line>:<metric>'
     region_code    varchar not null,
     ref_date       date not null,
     date_precision varchar not null check (date_precision in ('day', 'month', 'year')),
@@ -93,8 +99,23 @@ create table observation (
     note           varchar,
     source_id      varchar not null,
     line           integer not null,     -- line in the input file, for tracing a figure back
-    superseded     boolean not null default false  -- a later vintage of its series re-reported it
+    superseded     boolean not null default false, -- a later vintage of its series re-reported it
+    -- a figure known only to its year (or month) that another citation dates: the obs_id of that
+    -- dated figure, which carries both citations; the undated row is never a point of its own
+    dated_by       varchar
 );
+
+-- Qualifier algebra for anything derived from several figures (a sum of parts or of children):
+-- exact with exact is exact; a lower bound (>=, >) with exact parts is a lower bound (> wins over
+-- >=, since a strict bound added to anything stays strict); any approximate part makes the result
+-- approximate. A derived figure is never silently exact.
+create macro combined_qualifier(qualifiers) as
+    case
+        when list_contains(qualifiers, 'approx') then 'approx'
+        when list_contains(qualifiers, 'more_than') then 'more_than'
+        when list_contains(qualifiers, 'at_least') then 'at_least'
+        else 'exact'
+    end;
 
 -- The UMKM register at record level. No personal data: no owner name, NIK, phone or address.
 create table umkm (

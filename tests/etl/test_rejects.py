@@ -32,7 +32,9 @@ def test_bad_rows_are_rejected_with_where_and_why(tmp_path):
 
     # the rest of the file loads
     loaded = table_rows(
-        tmp_path / "w.duckdb", "observation", exclude=("source_id", "note", "superseded")
+        tmp_path / "w.duckdb",
+        "observation",
+        exclude=("obs_id", "source_id", "note", "superseded", "dated_by"),
     )
     assert [(r[0], r[3], r[4], r[-1]) for r in loaded] == [
         ("36", "phk", 17298.0, 2),

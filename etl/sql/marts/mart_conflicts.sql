@@ -13,6 +13,8 @@ reports as (
     inner join source as s using (source_id)
     inner join source_file as f on f.file_id = s.file_id
     where not o.superseded and not s.synthetic
+        -- a year-only figure has no day to compare; its dated twin (dated_by) stands for it
+        and o.date_precision <> 'year' and o.dated_by is null
 ),
 
 alternatives(metric, other) as (

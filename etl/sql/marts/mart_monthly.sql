@@ -1,9 +1,18 @@
--- mart_monthly: one row per region, metric and month in the horizon.
--- Disnaker figures are cumulative stocks "as of" a cut-off date, so a month takes the latest report
--- in or before its last day (an as-of join) and says how old that report is; figures are never
--- summed across dates. A report older than $max_carry_months is not carried further.
--- A parent gets a sum of its children only when it has no figure of its own for the month, the
--- metric is additive, and every child reported in that month for the same date.
+-- mart_monthly: one row per region, metric and month in the horizon (the grain; checked in
+-- etl/sql/checks/mart_monthly_unique.sql). This file makes each area's own rows; the sums of
+-- children are added level by level by mart_monthly_parents.sql, conflicts flagged by
+-- mart_monthly_conflicts.sql.
+--
+-- The rules (README, "What the numbers mean"; ui/text/metode.*.md):
+-- - A month takes the latest figure in or before its last day (an as-of join) and says its date
+--   and age; figures are never summed across dates.
+-- - Only cumulative stocks are carried forward, and at most $max_carry_months months; flows,
+--   rates and survey levels belong to their own month. A figure known only to its month is the
+--   point of that month and is not carried; a figure known only to its year is never a point.
+-- - A combined measure (PHK + dirumahkan) is reported, or derived from its parts when every part
+--   was reported for the same date (qualifier algebra: combined_qualifier); it is never carried
+--   past a newer report of one of its parts.
+-- - A real figure outranks a synthetic one for the same area, measure and month.
 create table mart_monthly as
 with
 months as (
@@ -13,101 +22,103 @@ months as (
     from generate_series(cast($horizon_start as date), cast($horizon_end as date), interval 1 month)
 ),
 
-observed as (
+-- undated restatements of a dated figure, to be cited with it
+restated as (
+    select dated_by as obs_id, list(source_id order by source_id) as source_ids
+    from observation
+    where dated_by is not null and not superseded
+    group by dated_by
+),
+
+figures as (
     select
         o.region_code, o.metric, o.ref_date, o.date_precision, o.value, o.qualifier, o.basis,
-        o.source_id, s.synthetic, s.published
+        [o.source_id] || coalesce(r.source_ids, []) as source_ids,
+        s.synthetic, s.published, 'as_reported' as derivation
     from observation as o
     inner join source as s using (source_id)
-    where not o.superseded  -- only the latest vintage of a series counts
+    left join restated as r using (obs_id)
+    where not o.superseded              -- only the latest vintage of a series counts
+        and o.date_precision <> 'year'  -- a year is not a month
+        and o.dated_by is null          -- its dated twin stands for it
 ),
 
--- a synthetic figure never stands in for a real one of the same area and metric
-real_series as (
-    select distinct region_code, metric from observed where not synthetic
+-- a combined measure from its parts, where each part was reported once for the same date
+from_parts as (
+    select
+        f.region_code, c.code as metric, f.ref_date, any_value(f.date_precision) as date_precision,
+        sum(f.value) as value,
+        combined_qualifier(list(f.qualifier)) as qualifier,
+        any_value(f.basis) as basis,
+        list_distinct(flatten(list(f.source_ids order by f.metric))) as source_ids,
+        f.synthetic,
+        max(f.published) as published,
+        'sum_of_parts' as derivation
+    from metric as c
+    inner join figures as f on list_contains(c.parts, f.metric)
+    where len(c.parts) > 0
+    group by f.region_code, c.code, c.parts, f.ref_date, f.synthetic
+    having count(*) = len(c.parts)
+        and count(distinct f.metric) = len(c.parts)
+        and count(distinct f.basis) = 1
 ),
 
-usable as (
-    select observed.*
-    from observed
-    left join real_series as r using (region_code, metric)
-    where not observed.synthetic or r.region_code is null
+candidates as (
+    select * from figures
+    union all by name
+    select p.* from from_parts as p
+    anti join figures as r
+        on r.region_code = p.region_code and r.metric = p.metric and r.ref_date = p.ref_date
+        and r.synthetic = p.synthetic  -- a reported total of that date stands as reported
 ),
 
--- two sources giving different figures for the same area, metric and date: flag, never pick silently
-conflicts as (
-    select region_code, metric, ref_date, count(distinct value) > 1 as conflict
-    from usable
-    group by region_code, metric, ref_date
-),
-
+-- the latest real and the latest synthetic figure of each area, measure and month
 latest as (
     select
-        m.month,
-        u.*,
-        date_diff('month', date_trunc('month', u.ref_date), m.month) as age_months
+        m.month, m.month_end, c.*,
+        date_diff('month', date_trunc('month', c.ref_date), m.month) as age_months
     from months as m
-    inner join usable as u on u.ref_date <= m.month_end
+    inner join candidates as c on c.ref_date <= m.month_end
     qualify row_number() over (
-        partition by u.region_code, u.metric, m.month
-        order by u.ref_date desc, u.published desc nulls last, u.source_id
+        partition by c.region_code, c.metric, c.synthetic, m.month
+        order by c.ref_date desc, c.published desc nulls last, c.source_ids[1]
     ) = 1
 ),
 
-own as (
-    select
-        l.region_code, l.month, l.metric, l.value, l.qualifier, l.basis,
-        l.ref_date as as_of_date, l.date_precision, l.age_months,
-        [l.source_id] as source_ids, l.synthetic,
-        case when l.age_months = 0 then 'reported' else 'carried_forward' end as method,
-        c.conflict
+shown as (
+    select l.*
     from latest as l
-    inner join conflicts as c using (region_code, metric, ref_date)
-    where l.age_months <= $max_carry_months
-),
-
-child_reports as (
-    select
-        r.parent_code as region_code, o.month, o.metric, o.basis,
-        sum(o.value) as value,
-        case when bool_and(o.qualifier = 'exact') then 'exact' else 'approx' end as qualifier,
-        max(o.as_of_date) as as_of_date,
-        any_value(o.date_precision) as date_precision,
-        count(*) as n_children,
-        count(distinct o.as_of_date) as n_dates,
-        list(distinct o.source_ids[1] order by o.source_ids[1]) as source_ids,
-        bool_or(o.synthetic) as synthetic
-    from own as o
-    inner join region as r on r.code = o.region_code
-    inner join metric as mt on mt.code = o.metric
-    where o.method = 'reported' and mt.additive and r.parent_code is not null
-    group by r.parent_code, o.month, o.metric, o.basis
-),
-
-children_per_parent as (
-    select parent_code as region_code, count(*) as n_children
-    from region
-    where parent_code is not null
-    group by parent_code
-),
-
-summed as (
-    select
-        c.region_code, c.month, c.metric, c.value, c.qualifier, c.basis, c.as_of_date,
-        c.date_precision, 0 as age_months, c.source_ids, c.synthetic,
-        'sum_of_children' as method, false as conflict
-    from child_reports as c
-    inner join children_per_parent as k
-        on k.region_code = c.region_code and k.n_children = c.n_children
-    anti join own as o
-        on o.region_code = c.region_code and o.metric = c.metric and o.month = c.month
-    where c.n_dates = 1
+    inner join metric as mt on mt.code = l.metric
+    where (
+        l.age_months = 0
+        or (mt.cumulative and l.date_precision = 'day' and l.age_months <= $max_carry_months)
+    )
+    -- a combined total is not carried past a newer report of one of its parts
+    and not (
+        l.age_months > 0 and len(mt.parts) > 0 and exists (
+            select 1 from figures as p
+            where p.region_code = l.region_code and list_contains(mt.parts, p.metric)
+                and p.synthetic = l.synthetic
+                and p.ref_date > l.ref_date and p.ref_date <= l.month_end
+        )
+    )
 ),
 
 final as (
-    select * from own
-    union all by name
-    select * from summed
+    select
+        region_code, month, metric, value, qualifier, basis,
+        ref_date as as_of_date, date_precision, age_months, source_ids, synthetic,
+        case
+            when age_months > 0 then 'carried_forward'
+            when derivation = 'sum_of_parts' then 'sum_of_parts'
+            else 'reported'
+        end as method,
+        derivation,
+        false as conflict
+    from shown
+    qualify row_number() over (
+        partition by region_code, metric, month order by synthetic
+    ) = 1  -- real before synthetic
 )
 
 select * from final
