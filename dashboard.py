@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import components
+from ui import components, filters
 from ui.i18n import t
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/monitoring:", layout="wide")
@@ -21,6 +21,7 @@ page = st.navigation(pages)
 with st.sidebar:
     st.markdown(f"**{t('app.title')}**  \n{t('app.tagline')}")
     components.warehouse_or_stop()
+    filters.demo_switch()
     components.build_caption()
 
 page.run()

@@ -36,6 +36,7 @@ COLUMNS = [
     "value",
     "unit",
     "qualifier",
+    "basis",
     "as_of_date",
     "date_precision",
     "synthetic",
@@ -48,13 +49,16 @@ COLUMNS = [
 ]
 
 
-def series(regions: tuple[str, ...], metric: str, start: dt.date, end: dt.date) -> pd.DataFrame:
+def series(
+    regions: tuple[str, ...], metric: str, start: dt.date, end: dt.date, synthetic: bool = True
+) -> pd.DataFrame:
     """One row per area and month. Register measures take a real reported figure where there is one
-    (it outranks the register, which for Kota Tangerang is synthetic) and the register elsewhere."""
-    reported = queries.monthly(regions, (metric,), start, end)
+    (it outranks the register, which for Kota Tangerang is synthetic) and the register elsewhere.
+    With synthetic=False (the demo switch off) no synthetic row is returned."""
+    reported = queries.monthly(regions, (metric,), start, end, synthetic=synthetic)
     if metric not in REGISTER:
         return reported[COLUMNS]
-    register = queries.umkm_monthly(regions, start, end)
+    register = queries.umkm_monthly(regions, start, end, synthetic=synthetic)
     if register.empty:
         return reported[COLUMNS]
     catalogue = queries.metric_catalogue().set_index("code")
@@ -68,6 +72,7 @@ def series(regions: tuple[str, ...], metric: str, start: dt.date, end: dt.date) 
         value=register[column].astype(float),
         unit="ratio" if column == "adoption_rate" else "businesses",
         qualifier="exact",
+        basis="register",
         as_of_date=register["month"] + pd.offsets.MonthEnd(0),
         date_precision="month",
         conflict=False,
@@ -116,6 +121,9 @@ def apply_mode(
         population = pd.to_numeric(out["population"], errors="coerce")
         out["shown"] = (out["value"] / population * 1000).where(population > 0)
         out.loc[population.isna(), "missing"] = "no_population"
+        # a workplace count (workers of firms in the area, many living elsewhere) divided by the
+        # residents says so in its unit: "per 1.000 penduduk (basis tempat kerja)"
+        out.loc[out["basis"] == "workplace", "shown_unit"] = "per_1000_workplace"
     elif mode == "per_100_umkm":
         counts = (
             registered
@@ -158,13 +166,40 @@ def month_end(month: dt.date) -> dt.date:
 
 
 def ranking(frame: pd.DataFrame) -> pd.DataFrame:
-    """The latest month in the period for each area, highest first; areas without a figure last."""
-    latest = frame.sort_values("month").groupby("region_code", as_index=False).tail(1)
-    latest = latest.sort_values(
-        ["shown", "region_name"], ascending=[False, True], na_position="last"
+    """Each area's latest figure in the period, highest first, like with like.
+
+    Real and synthetic figures are never ranked together: when any area has a real figure, each
+    area's latest real figure is ranked, and an area with synthetic figures only is listed after
+    them without a rank (`unranked` = "synthetic_only"); when none is real, the synthetic figures
+    are ranked (and badged). Areas without a figure in the chosen mode get no rank either
+    (`unranked` = their `missing` reason). The as-of dates of the ranked figures are the window
+    the ranking compares (stated under it)."""
+    frame = frame.assign(synthetic=frame["synthetic"].fillna(False).astype(bool))
+    any_real = (~frame["synthetic"]).any()
+    pool = frame[~frame["synthetic"]] if any_real else frame
+    latest = pool.sort_values("month").groupby("region_code", as_index=False).tail(1)
+    latest = latest.assign(unranked=latest["missing"].where(latest["shown"].isna()))
+    if any_real:
+        only_synthetic = frame[~frame["region_code"].isin(latest["region_code"])]
+        only_synthetic = only_synthetic.sort_values("month").groupby("region_code").tail(1)
+        only_synthetic = only_synthetic.assign(unranked="synthetic_only")
+        latest = pd.concat([latest, only_synthetic], ignore_index=True)
+    latest = latest.assign(_ranked=latest["unranked"].isna()).sort_values(
+        ["_ranked", "shown", "region_name"], ascending=[False, False, True], na_position="last"
     )
-    latest.insert(0, "rank", range(1, len(latest) + 1))
-    return latest.reset_index(drop=True)
+    ranked = int(latest["_ranked"].sum())
+    ranks = list(range(1, ranked + 1)) + [None] * (len(latest) - ranked)
+    latest.insert(0, "rank", pd.array(ranks, dtype="Int64"))
+    return latest.drop(columns="_ranked").reset_index(drop=True)
+
+
+def as_of_window(latest: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """The first and last as-of date of the figures a ranking compares."""
+    ranked = latest[latest["rank"].notna()]
+    if ranked.empty:
+        return None
+    dates = pd.to_datetime(ranked["as_of_date"])
+    return dates.min().date(), dates.max().date()
 
 
 def children(parent: str) -> pd.DataFrame:

@@ -41,14 +41,20 @@ def _series_traces(
     row: int | None = None,
     col: int | None = None,
     showlegend: bool = True,
+    conflict_name: str | None = None,
 ) -> None:
-    """Add a solid trace for real points and a dotted one for synthetic points of one series.
+    """Add a solid trace for real points and a dotted one for synthetic points of one series:
+    separate series, never one line that jumps where the source changes.
 
     Each trace keeps every month on its x axis with gaps where the other trace has the point, so
-    a line never bridges a stretch it has no figure for.
+    a line never bridges a stretch it has no figure for. Months whose figure another report
+    disagrees with get a ring marker of their own (`conflict_name` names it in the legend).
     """
     frame = frame.sort_values("month")
     synthetic = frame["synthetic"].fillna(False).astype(bool)
+    placement = {"row": row, "col": col} if row else {}
+    if secondary_y is not None:
+        placement["secondary_y"] = secondary_y
     for is_synthetic, label, dash in ((False, name, "solid"), (True, synthetic_name, "dot")):
         mask = synthetic == is_synthetic
         if not mask.any():
@@ -65,11 +71,22 @@ def _series_traces(
             legendgroup=name,
             connectgaps=False,
         )
-        placement = {"row": row, "col": col} if row else {}
-        if secondary_y is not None:
-            placement["secondary_y"] = secondary_y
         trace.showlegend = showlegend
         fig.add_trace(trace, **placement)
+    if conflict_name and "conflict" in frame and frame["conflict"].fillna(False).astype(bool).any():
+        flagged = frame[frame["conflict"].fillna(False).astype(bool)]
+        marker = go.Scatter(
+            x=flagged["month"],
+            y=flagged[y],
+            name=conflict_name,
+            mode="markers",
+            marker={"size": 13, "symbol": "circle-open", "color": "#000000", "line": {"width": 2}},
+            hovertext=flagged.get("hover"),
+            hoverinfo="text" if "hover" in flagged else "x+y",
+            legendgroup="conflict",
+            showlegend=showlegend,
+        )
+        fig.add_trace(marker, **placement)
 
 
 def add_events(fig: go.Figure, events: pd.DataFrame | None, panels: bool = False) -> None:
@@ -133,6 +150,7 @@ def impact_over_time(
             "value",
             colour,
             secondary_y=False,
+            conflict_name=text.get("conflict"),
         )
     if not umkm.empty:
         label = text["umkm_label"]
@@ -179,7 +197,15 @@ def areas_over_time(
         PALETTE * 3, frame.groupby("region_code", sort=True), strict=False
     ):
         name = series["region_name"].iloc[0]
-        _series_traces(fig, series, name, text["synthetic_suffix"].format(label=name), y, colour)
+        _series_traces(
+            fig,
+            series,
+            name,
+            text["synthetic_suffix"].format(label=name),
+            y,
+            colour,
+            conflict_name=text.get("conflict"),
+        )
     add_events(fig, events)
     fig.update_layout(
         title=text["title"],

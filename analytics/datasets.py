@@ -15,11 +15,12 @@ COLUMNS = {
     "reported": [
         "region_code", "region_name", "level", "ref_date", "date_precision", "metric",
         "metric_label", "value", "unit", "qualifier", "basis", "statement_by", "outlet", "url",
-        "published", "synthetic", "note", "source_id",
+        "published", "synthetic", "conflict", "note", "source_id",
     ],
     "monthly": [
         "region_code", "region_name", "level", "month", "metric", "metric_label", "value", "unit",
-        "qualifier", "basis", "as_of_date", "date_precision", "age_months", "method", "conflict",
+        "qualifier", "basis", "as_of_date", "date_precision", "age_months", "method", "derivation",
+        "conflict",
         "population", "population_year", "population_basis", "synthetic", "sources",
     ],
     "umkm": [
@@ -39,14 +40,16 @@ def load(
     metrics: tuple[str, ...],
     month_from: dt.date,
     month_to: dt.date,
+    synthetic: bool = True,
 ) -> pd.DataFrame:
-    """The rows of one dataset for the filters, in a fixed column order."""
+    """The rows of one dataset for the filters, in a fixed column order; no synthetic row when
+    synthetic is False (the demo switch off)."""
     if name == "reported":
-        frame = queries.reported(regions, metrics, month_from, month_end(month_to))
+        frame = queries.reported(regions, metrics, month_from, month_end(month_to), synthetic)
     elif name == "monthly":
-        frame = queries.monthly(regions, metrics, month_from, month_to)
+        frame = queries.monthly(regions, metrics, month_from, month_to, synthetic)
     elif name == "umkm":
-        frame = queries.umkm_monthly(regions, month_from, month_to).assign(
+        frame = queries.umkm_monthly(regions, month_from, month_to, synthetic).assign(
             unit="businesses; adoption_rate as a ratio of 0-1",
         )
         frame["as_of_date"] = [month_end(m) for m in frame["month"]]
@@ -69,12 +72,14 @@ def meta(
     metrics: tuple[str, ...],
     month_from: dt.date,
     month_to: dt.date,
+    synthetic: bool = True,
 ) -> exports.Meta:
     """What the Data page and `python -m etl export` write beside the same rows."""
     filters = {
         "areas": ", ".join(regions),
         "from": f"{month_from:%Y-%m}",
         "to": f"{month_to:%Y-%m}",
+        "demo data": "included where no official figure exists" if synthetic else "excluded",
     }
     if name != "umkm":
         filters["metrics"] = ", ".join(metrics) or "all"

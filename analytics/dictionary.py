@@ -61,12 +61,16 @@ COLUMNS: dict[str, tuple[str, str]] = {
         "Age of the report in months",
     ),
     "method": (
-        "reported, carried_forward, atau sum_of_children (jumlah anak wilayah yang semuanya melapor)",
-        "reported, carried_forward or sum_of_children",
+        "reported (dilaporkan bulan itu), carried_forward (dibawa dari laporan sebelumnya; hanya stok kumulatif), sum_of_parts (PHK + dirumahkan dari kedua bagiannya pada tanggal yang sama) atau sum_of_children (jumlah semua anak wilayah yang melapor untuk tanggal yang sama)",
+        "reported (reported that month), carried_forward (from an earlier report; cumulative stocks only), sum_of_parts (PHK + dirumahkan from both parts of the same date) or sum_of_children (sum of all child areas reporting for the same date)",
+    ),
+    "derivation": (
+        "Asal angka: as_reported (seperti dilaporkan), sum_of_parts atau sum_of_children; tetap tercatat saat dibawa ke bulan berikutnya",
+        "Where the figure comes from: as_reported, sum_of_parts or sum_of_children; kept when carried forward",
     ),
     "conflict": (
-        "True bila sumber lain memberi angka berbeda untuk wilayah, ukuran dan tanggal yang sama",
-        "True when another source gives a different figure for the same area, measure and date",
+        "True bila laporan lain berbeda dengan angka ini (sumber lain pada tanggal yang hampir sama, perkiraan lain, atau total di bawah bagiannya); lihat tab Laporan berbeda di halaman Wilayah",
+        "True when another report disagrees with this figure (another source on nearly the same date, another estimate, or a total below its part); see Reports that disagree on the Areas page",
     ),
     "population": (
         "Penduduk tetap untuk per kapita (SP2020 bila ada)",

@@ -66,6 +66,7 @@ class Meta:
             lines.append(
                 ("synthetic rows", str(int(frame["synthetic"].fillna(False).astype(bool).sum())))
             )
+            lines += [("synthetic data (demo)", line) for line in synthetic_coverage(frame)]
         lines.append(("made at", (self.made_at or dt.datetime.now()).isoformat(timespec="seconds")))
         return lines
 
@@ -121,12 +122,51 @@ def to_bytes(frame: pd.DataFrame, fmt: str, meta: Meta) -> bytes:
 
 
 def file_name(
-    dataset: str, areas: tuple[str, ...], start: dt.date | None, end: dt.date | None, fmt: str
+    dataset: str,
+    areas: tuple[str, ...],
+    start: dt.date | None,
+    end: dt.date | None,
+    fmt: str,
+    synthetic: bool = False,
 ) -> str:
-    """Says what is in the file: pulih_<dataset>_<areas>_<from>_<to>.<ext>."""
+    """Says what is in the file: pulih_<dataset>_<areas>_<from>_<to>[_sintetis].<ext>; a file
+    with any synthetic row says so in its name, where nobody can miss it."""
     where = (
         "-".join(areas) if 0 < len(areas) <= 3 else (f"{len(areas)}-wilayah" if areas else "semua")
     )
     period = f"_{start:%Y-%m}_{end:%Y-%m}" if start and end else ""
+    demo = "_sintetis" if synthetic else ""
     suffix = "_id" if fmt == "csv-id" else ""
-    return f"pulih_{dataset}_{where}{period}{suffix}.{FORMATS[fmt][0]}"
+    return f"pulih_{dataset}_{where}{period}{demo}{suffix}.{FORMATS[fmt][0]}"
+
+
+def has_synthetic(frame: pd.DataFrame) -> bool:
+    return "synthetic" in frame and bool(frame["synthetic"].fillna(False).astype(bool).any())
+
+
+def synthetic_coverage(frame: pd.DataFrame) -> list[str]:
+    """Where the rows of this file are synthetic: 'area · measure: 2020-01..2020-03, ...', read
+    from the rows themselves."""
+    if not has_synthetic(frame):
+        return []
+    flags = frame["synthetic"].fillna(False).astype(bool)
+    rows = frame[flags]
+    area = next((c for c in ("region_name", "region_code") if c in rows), None)
+    measure = next((c for c in ("metric_label", "metric") if c in rows), None)
+    when = next((c for c in ("month", "as_of_date", "ref_date") if c in rows), None)
+    keys = [c for c in (area, measure) if c]
+    if not keys or when is None:
+        return [f"{int(flags.sum())} rows"]
+    lines = []
+    for key, group in rows.groupby(keys, sort=True):
+        months = sorted(pd.to_datetime(group[when]).dt.to_period("M").unique())
+        spans, start = [], months[0]
+        for previous, current in zip(months, months[1:], strict=False):
+            if current != previous + 1:
+                spans.append((start, previous))
+                start = current
+        spans.append((start, months[-1]))
+        label = " · ".join(str(k) for k in (key if isinstance(key, tuple) else (key,)))
+        text = ", ".join(str(a) if a == b else f"{a}..{b}" for a, b in spans)
+        lines.append(f"{label}: {text}")
+    return lines

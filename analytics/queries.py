@@ -55,12 +55,14 @@ def reported(
     metrics: tuple[str, ...] = (),
     date_from: dt.date = dt.date(1900, 1, 1),
     date_to: dt.date = dt.date(2999, 12, 31),
+    synthetic: bool = True,
 ) -> pd.DataFrame:
     params = {
         "regions": list(regions),
         "metrics": list(metrics),
         "date_from": date_from,
         "date_to": date_to,
+        "synthetic": synthetic,
     }
     return db.query("reported", params)
 
@@ -72,12 +74,14 @@ def monthly(
     metrics: tuple[str, ...],
     month_from: dt.date = FIRST_MONTH,
     month_to: dt.date = LAST_MONTH,
+    synthetic: bool = True,
 ) -> pd.DataFrame:
     params = {
         "regions": list(regions),
         "metrics": list(metrics),
         "month_from": month_from,
         "month_to": month_to,
+        "synthetic": synthetic,
     }
     return db.query("monthly", params)
 
@@ -88,10 +92,15 @@ def umkm_monthly(
     regions: tuple[str, ...],
     month_from: dt.date = FIRST_MONTH,
     month_to: dt.date = LAST_MONTH,
+    synthetic: bool = True,
 ) -> pd.DataFrame:
-    return db.query(
-        "umkm_monthly", {"regions": list(regions), "month_from": month_from, "month_to": month_to}
-    )
+    params = {
+        "regions": list(regions),
+        "month_from": month_from,
+        "month_to": month_to,
+        "synthetic": synthetic,
+    }
+    return db.query("umkm_monthly", params)
 
 
 @versioned
@@ -104,55 +113,82 @@ def build_info(version: str) -> pd.DataFrame:
     return db.query("build_info")
 
 
-def headline(region: str) -> pd.DataFrame:
-    """One row per headline card: the figure, its unit, as-of date, qualifier, source, synthetic."""
+def headline(region: str, synthetic: bool = True) -> pd.DataFrame:
+    """One row per headline card. The headline is real: the latest real report of the card's
+    measure, with its unit, as-of date, qualifier and source, or nothing ("belum ada angka").
+    Where there is no real figure and demo data is shown, the card's demo value comes in the
+    `demo_*` columns, for a secondary line that is badged, never for the headline."""
     reported_metrics = tuple(m for card in HEADLINE for m in card.reported)
     real = latest_reported(region, reported_metrics).set_index("metric")
     labour = monthly(
-        (region,), tuple(c.fallback[1] for c in HEADLINE if c.fallback[0] == "monthly")
+        (region,),
+        tuple(c.fallback[1] for c in HEADLINE if c.fallback[0] == "monthly"),
+        synthetic=synthetic,
     )
-    umkm = umkm_monthly((region,))
+    umkm = umkm_monthly((region,), synthetic=synthetic)
     rows = []
     for card in HEADLINE:
         found = next((m for m in card.reported if m in real.index), None)
+        row = {"card": card.key, **EMPTY_CARD}
         if found:
             r = real.loc[found]
-            rows.append(
-                {
-                    "card": card.key,
-                    "metric": found,
-                    "label_id": r.label_id,
-                    "value": r.value,
-                    "unit": r.unit,
-                    "qualifier": r.qualifier,
-                    "as_of": pd.Timestamp(r.ref_date).date(),
-                    "date_precision": r.date_precision,
-                    "outlet": r.outlet,
-                    "url": r.url,
-                    "statement_by": r.statement_by,
-                    "synthetic": False,
-                }
+            row.update(
+                metric=found,
+                label_id=r.label_id,
+                value=r.value,
+                unit=r.unit,
+                qualifier=r.qualifier,
+                as_of=pd.Timestamp(r.ref_date).date(),
+                date_precision=r.date_precision,
+                outlet=r.outlet,
+                url=r.url,
+                statement_by=r.statement_by,
+                also_cited=r.also_cited if isinstance(r.also_cited, str) else None,
+                undated_value=r.undated_value,
+                undated_qualifier=r.undated_qualifier,
+                undated_date=r.undated_date,
+                undated_outlet=r.undated_outlet,
+                conflict=bool(r.conflict),
             )
-            continue
-        rows.append({"card": card.key, **_fallback(card.fallback, labour, umkm)})
+        fallback = _fallback(card.fallback, labour, umkm)
+        if not found and fallback["value"] is not None and not fallback["synthetic"]:
+            row.update(fallback)  # a real figure of the monthly mart (e.g. a sum of all children)
+        elif not found and fallback["value"] is not None:
+            row.update({f"demo_{k}": v for k, v in fallback.items() if f"demo_{k}" in DEMO_COLUMNS})
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
+EMPTY_CARD = {
+    "metric": None,
+    "label_id": None,
+    "value": None,
+    "unit": None,
+    "qualifier": None,
+    "as_of": None,
+    "date_precision": None,
+    "outlet": None,
+    "url": None,
+    "statement_by": None,
+    "also_cited": None,
+    "undated_value": None,
+    "undated_qualifier": None,
+    "undated_date": None,
+    "undated_outlet": None,
+    "synthetic": False,
+    "conflict": False,
+    "demo_value": None,
+    "demo_unit": None,
+    "demo_qualifier": None,
+    "demo_as_of": None,
+    "demo_date_precision": None,
+}
+DEMO_COLUMNS = ("demo_value", "demo_unit", "demo_qualifier", "demo_as_of", "demo_date_precision")
+
+
 def _fallback(spec: tuple[str, str], labour: pd.DataFrame, umkm: pd.DataFrame) -> dict:
-    """The latest month of a mart, for a card with no real report (may be synthetic: badged)."""
-    empty = {
-        "metric": None,
-        "label_id": None,
-        "value": None,
-        "unit": None,
-        "qualifier": None,
-        "as_of": None,
-        "date_precision": None,
-        "outlet": None,
-        "url": None,
-        "statement_by": None,
-        "synthetic": False,
-    }
+    """The latest month of a mart, for a card with no real report (may be synthetic)."""
+    empty = {"value": None, "synthetic": False}
     table, column = spec
     if table == "monthly":
         series = labour[labour.metric == column]
@@ -160,7 +196,6 @@ def _fallback(spec: tuple[str, str], labour: pd.DataFrame, umkm: pd.DataFrame) -
             return empty
         r = series.iloc[-1]
         return {
-            **empty,
             "metric": column,
             "label_id": r.metric_label,
             "value": r.value,
@@ -176,7 +211,6 @@ def _fallback(spec: tuple[str, str], labour: pd.DataFrame, umkm: pd.DataFrame) -
     r = umkm.iloc[-1]
     month_end = (pd.Timestamp(r.month) + pd.offsets.MonthEnd(0)).date()
     return {
-        **empty,
         "metric": column,
         "value": r[column],
         "unit": UMKM_UNITS[column],
@@ -205,6 +239,11 @@ def conflicts(
     return db.query(
         "conflicts", {"regions": list(regions), "date_from": date_from, "date_to": date_to}
     )
+
+
+@versioned
+def synthetic_coverage(version: str) -> pd.DataFrame:
+    return db.query("synthetic_coverage")
 
 
 @versioned

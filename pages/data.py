@@ -24,13 +24,14 @@ if dataset != "umkm":
     labels = {r.code: metric_label(r) for r in catalogue.itertuples()}
     metrics = filters.multichoice("filter.metrics", labels, key="ukuran", default=list(LABOUR))
 
-frame = datasets.load(dataset, tuple(areas), tuple(metrics), start, end)
+demo = filters.demo()
+frame = datasets.load(dataset, tuple(areas), tuple(metrics), start, end, demo)
 components.badge_if_synthetic(frame)
 st.caption(t("data.rows", n=len(frame)))
 st.dataframe(frame, hide_index=True, key="data_preview")
 components.downloads(
     frame,
-    datasets.meta(dataset, tuple(areas), tuple(metrics), start, end),
+    datasets.meta(dataset, tuple(areas), tuple(metrics), start, end, demo),
     key="data_download",
     areas_=tuple(areas),
     start=start,

@@ -24,12 +24,12 @@ st.caption(t("overview.intro"))
 # Headline cards
 for code in (BANTEN, KOTA):
     st.subheader(AREAS[code])
-    cards = list(queries.headline(code).itertuples())
+    cards = list(queries.headline(code, synthetic=filters.demo()).itertuples())
     for start in range(0, len(cards), CARDS_PER_ROW):  # three a row keeps each figure whole
         row = cards[start : start + CARDS_PER_ROW]
         for column, card in zip(st.columns(CARDS_PER_ROW), row, strict=False):
             with column:
-                components.headline_card(card)
+                components.headline_card(card, code)
 
 # A new release of a series: say what moved, so nobody has to diff two spreadsheets
 revisions = queries.revisions()
@@ -56,8 +56,9 @@ for (series, latest, previous), changes in revisions.groupby(
 st.divider()
 area = filters.choice("chart.overview.area", AREAS, key="wilayah")
 show_events = filters.toggle("chart.events", key="kebijakan", default=True)
-labour = present.hover_monthly(queries.monthly((area,), ("phk", "dirumahkan")))
-umkm = present.hover_umkm(queries.umkm_monthly((area,)))
+demo = filters.demo()
+labour = present.hover_monthly(queries.monthly((area,), ("phk", "dirumahkan"), synthetic=demo))
+umkm = present.hover_umkm(queries.umkm_monthly((area,), synthetic=demo))
 events = queries.events(area) if show_events else None
 figure = charts.impact_over_time(
     labour,
@@ -69,6 +70,7 @@ figure = charts.impact_over_time(
         "y_umkm": t("chart.axis.umkm"),
         "umkm_label": t("card.umkm_onboarded"),
         "synthetic_suffix": t("chart.legend.synthetic"),
+        "conflict": t("conflict.legend"),
     },
 )
 components.badge_if_synthetic(labour, umkm)
@@ -76,6 +78,9 @@ st.plotly_chart(figure, key="overview_chart")
 if umkm.empty:
     st.caption(t("chart.no_umkm"))
 st.caption(t("chart.note.asof", months=queries.build_info().max_carry_months.iloc[0]))
+components.months_caption(
+    pd.concat([labour, umkm.assign(metric="umkm_onboarded", metric_label=t("card.umkm_onboarded"))])
+)
 components.sources_caption(labour, date_column="as_of_date")
 if not umkm.empty:
     components.sources_caption(umkm)
@@ -89,7 +94,7 @@ components.downloads(
 # Banten: the reported timeline (20 May 2020 reads 17.298 / 27.569 / 59)
 st.divider()
 st.subheader(t("timeline.banten.title"))
-banten = queries.reported((BANTEN,), LABOUR)
+banten = queries.reported((BANTEN,), LABOUR, synthetic=demo)
 st.dataframe(present.reported_timeline(banten, LABOUR), hide_index=True, key="banten_timeline")
 components.sources_caption(banten, column="outlet")
 components.downloads(
@@ -102,7 +107,7 @@ components.downloads(
 # Kota Tangerang: the two bases, never added together
 st.subheader(t("timeline.kota.title"))
 st.caption(t("timeline.bases_note"))
-kota = queries.reported((KOTA,), KOTA_REPORTED)
+kota = queries.reported((KOTA,), KOTA_REPORTED, synthetic=demo)
 workplace, ktp = st.columns(2)
 with workplace:
     st.markdown(f"**{t('timeline.kota.workplace')}**")

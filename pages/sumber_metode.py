@@ -5,7 +5,7 @@ rows loaded and rejected, and the rejected rows themselves."""
 import streamlit as st
 
 from analytics import dictionary, privacy, queries
-from ui import components
+from ui import components, present
 from ui.i18n import document, lang, t
 
 components.page_setup()
@@ -39,6 +39,14 @@ st.markdown(
         conflict_days=run.conflict_days,
         total_days=run.total_days,
     )
+)
+
+st.subheader(t("method.synthetic"))
+coverage = queries.synthetic_coverage()
+st.caption(present.synthetic_summary(coverage))
+st.dataframe(present.synthetic_coverage_table(coverage), hide_index=True, key="synthetic_coverage")
+components.downloads(
+    coverage, components.meta_for("data_contoh", "method.synthetic"), "synthetic_dl"
 )
 
 st.header(t("method.build"))

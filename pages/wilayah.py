@@ -39,16 +39,22 @@ with notices:
     filters.url_notices()
     filters.drill_notice()
 
-series = areas.series(tuple(chosen), metric, start, end)
+demo = filters.demo()
+series = areas.series(tuple(chosen), metric, start, end, synthetic=demo)
 if series.empty:
     st.info(t("areas.no_data"))
     st.stop()
 if areas.unavailable(series["unit"].iloc[0], mode):
     st.info(t("mode.rate"))
     mode = "absolute"
-registered = queries.umkm_monthly(tuple(chosen), start, end) if mode == "per_100_umkm" else None
+registered = (
+    queries.umkm_monthly(tuple(chosen), start, end, synthetic=demo)
+    if mode == "per_100_umkm"
+    else None
+)
 series = present.hover_area(areas.apply_mode(series, mode, registered))
 latest = areas.ranking(series)
+window = areas.as_of_window(latest)
 events = queries.events(parent or "36") if show_events else None
 label = metric_label(catalogue.loc[metric])
 shown_unit = series["shown_unit"].iloc[0]
@@ -65,15 +71,28 @@ view = functools.partial(
 
 components.badge_if_synthetic(series)
 components.missing_notes(latest)
+# "Laporan berbeda" on a headline card opens this page on the comparison
+opened = t("tab.conflicts") if st.session_state.pop("_open_conflicts", False) else None
 tab_map, tab_ranking, tab_panels, tab_lines, tab_conflicts = st.tabs(
-    [t("tab.map"), t("tab.ranking"), t("tab.panels"), t("tab.lines"), t("tab.conflicts")]
+    [t("tab.map"), t("tab.ranking"), t("tab.panels"), t("tab.lines"), t("tab.conflicts")],
+    default=opened,
 )
+
+
+def per_capita_notes() -> None:
+    if mode == "per_1000":
+        components.per_capita_notes(series)
+
 
 with tab_map:
     shapes, problems = boundaries.load()
-    located = latest.merge(
-        queries.regions()[["code", "lat", "lon"]], left_on="region_code", right_on="code"
-    )
+    # the map compares what the ranking compares: unranked areas are grey and say why
+    located = present.hover_area(
+        latest.assign(
+            shown=latest["shown"].where(latest["rank"].notna()),
+            missing=latest["unranked"].where(latest["unranked"].notna(), latest["missing"]),
+        )
+    ).merge(queries.regions()[["code", "lat", "lon"]], left_on="region_code", right_on="code")
     usable = shapes if shapes and boundaries.codes(shapes) & set(located.region_code) else None
     figure = charts.area_map(
         located,
@@ -94,6 +113,8 @@ with tab_map:
     st.caption(t("map.areas") if usable else t("map.markers"))
     for problem in problems:
         st.caption(t("map.problem", problem=problem))
+    components.window_caption(latest, window)
+    per_capita_notes()
     components.sources_caption(latest, column="source_names", date_column="as_of_date")
     components.downloads(
         latest, view("wilayah_peta", "title.map"), "map_dl", tuple(chosen), start, end
@@ -110,6 +131,8 @@ with tab_ranking:
         selection_mode="single-row",
     )
     components.drill_buttons(latest)
+    components.window_caption(latest, window)
+    per_capita_notes()
     components.sources_caption(latest, column="source_names", date_column="as_of_date")
     components.downloads(
         latest, view("wilayah_peringkat", "title.ranking"), "ranking_dl", tuple(chosen), start, end
@@ -125,10 +148,13 @@ with tab_panels:
                 "title": t("panels.title", metric=label, unit=present.unit_title(shown_unit)),
                 "real": t("legend.reported"),
                 "synthetic": t("chart.legend.synthetic", label=t("legend.reported")),
+                "conflict": t("conflict.legend"),
             },
         ),
         key="areas_panels",
     )
+    components.months_caption(series)
+    per_capita_notes()
     components.sources_caption(series, column="source_names", date_column="as_of_date")
     components.downloads(
         series, view("wilayah_bulanan", "title.monthly"), "panels_dl", tuple(chosen), start, end
@@ -144,13 +170,13 @@ with tab_lines:
             "title": title,
             "y": present.unit_title(shown_unit),
             "synthetic_suffix": t("chart.legend.synthetic"),
+            "conflict": t("conflict.legend"),
         },
     )
     st.plotly_chart(figure, key="areas_chart")
+    components.months_caption(series)
+    per_capita_notes()
     components.sources_caption(series, column="source_names", date_column="as_of_date")
-    if mode == "per_1000":
-        st.caption(t("areas.population_note"))
-        components.population_notes(series)
     components.downloads(
         series, view("wilayah_bulanan", "title.monthly"), "lines_dl", tuple(chosen), start, end
     )

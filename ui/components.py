@@ -36,21 +36,52 @@ def build_caption() -> None:
     )
 
 
-def headline_card(row) -> None:
-    """One headline figure with its unit, as-of date, qualifier and source, or an honest blank."""
+def headline_card(row, region: str) -> None:
+    """One real headline figure with its unit, as-of date, qualifier and source, or an honest
+    blank ("belum ada angka"). A demo value never takes the headline: where there is one, it is a
+    second line with the badge."""
     with st.container(border=True):
         if row.value is None or pd.isna(row.value):
             st.metric(t(row.card), t("card.none"))
             st.caption(t("card.none_help"))
+            if row.demo_value is not None and pd.notna(row.demo_value):
+                demo = fmt.figure(row.demo_value, row.demo_qualifier, row.demo_unit)
+                when = fmt.date(row.demo_as_of, row.demo_date_precision)
+                st.caption(t("card.demo_line", figure=demo, date=when))
+                synthetic_badge()
             return
         st.metric(t(row.card), fmt.figure(row.value, row.qualifier, row.unit))
         lines = [t("card.as_of", date=fmt.date(row.as_of, row.date_precision))]
         if isinstance(row.label_id, str) and row.label_id and t(row.card) != row.label_id:
             lines.append(t("card.measured_as", label=row.label_id))
         lines.append(source_text(row.outlet, row.url, row.statement_by))
+        if isinstance(row.also_cited, str) and row.also_cited:
+            lines.append(t("card.also_cited", outlets=row.also_cited))
+        if row.undated_value is not None and pd.notna(row.undated_value):
+            lines.append(
+                t(
+                    "card.undated",
+                    figure=fmt.figure(row.undated_value, row.undated_qualifier, row.unit),
+                    date=fmt.date(row.undated_date, "year"),
+                    outlet=row.undated_outlet,
+                )
+            )
         st.caption("  \n".join(lines))
+        if row.conflict:
+            conflict_link(region, key=f"conflict_{region}_{row.card}")
         if row.synthetic:
             synthetic_badge()
+
+
+def conflict_link(region: str, key: str) -> None:
+    """'Laporan berbeda': the figure has a report that disagrees with it; the button opens the two
+    side by side on Wilayah, for this area."""
+    if st.button(t("conflict.flag"), key=key, icon=":material/compare_arrows:", type="tertiary"):
+        level = queries.regions().set_index("code").loc[region, "level"]
+        st.session_state["level"] = level
+        st.session_state[f"areas_{level}"] = [region]
+        st.session_state["_open_conflicts"] = True
+        st.switch_page("pages/wilayah.py")
 
 
 def source_text(outlet, url=None, statement_by=None) -> str:
@@ -95,8 +126,35 @@ def other_year_note(frame: pd.DataFrame) -> None:
     areas = frame.drop_duplicates("region_code")
     other = areas[areas.population.notna() & (areas.population_year != 2020)]
     if not other.empty:
-        listed = ", ".join(f"{r.region_name} ({r.population_basis})" for r in other.itertuples())
+        listed = ", ".join(
+            f"{r.region_name} ({present.population_basis(r)})" for r in other.itertuples()
+        )
         st.caption(t("areas.other_year", areas=listed))
+
+
+def per_capita_notes(frame: pd.DataFrame) -> None:
+    """Under every per-1.000 figure: which population, which areas have none or another year's,
+    and that a workplace count divided by residents is not a resident rate."""
+    st.caption(t("areas.population_note"))
+    if "basis" in frame and (frame["basis"] == "workplace").any():
+        st.caption(t("areas.workplace_note"))
+    population_notes(frame)
+
+
+def window_caption(latest: pd.DataFrame, window) -> None:
+    """Under a ranking or map: the as-of dates of the figures it compares."""
+    if window is None:
+        return
+    ranked = latest[latest["rank"].notna()]
+    key = "ranking.window_synthetic" if ranked["synthetic"].all() else "ranking.window"
+    st.caption(t(key, start=fmt.date(window[0]), end=fmt.date(window[1])))
+
+
+def months_caption(frame: pd.DataFrame) -> None:
+    """Which months of each line are official figures and which are demo data."""
+    text = present.real_and_synthetic_months(frame)
+    if text:
+        st.caption(text)
 
 
 def downloads(
@@ -115,7 +173,9 @@ def downloads(
             st.download_button(
                 t(f"download.{fmt_}"),
                 data=functools.partial(exports.to_bytes, frame, fmt_, meta),
-                file_name=exports.file_name(meta.dataset, areas_, start, end, fmt_),
+                file_name=exports.file_name(
+                    meta.dataset, areas_, start, end, fmt_, exports.has_synthetic(frame)
+                ),
                 mime=exports.FORMATS[fmt_][1],
                 key=f"{key}_{fmt_}",
             )
@@ -200,9 +260,9 @@ def drill_from_table(key: str, codes: tuple[str, ...]) -> None:
 
 
 def missing_notes(latest: pd.DataFrame) -> None:
-    """Name the areas that have no figure in the chosen mode, and why: never a silent blank."""
-    empty = latest[latest["shown"].isna()]
-    for reason, group in empty.groupby("missing"):
+    """Name the areas that are not ranked, and why (no figure in the chosen mode, or only demo
+    figures beside real ones): never a silent blank."""
+    for reason, group in latest[latest["unranked"].notna()].groupby("unranked"):
         st.caption(
             t(
                 "missing.note",

@@ -134,6 +134,27 @@ def toggle(label_key: str, key: str, default: bool = False) -> bool:
     return value
 
 
+DEMO_KEY = "contoh"
+
+
+def demo_switch() -> bool:
+    """The sidebar switch that shows or hides every synthetic (demo) figure, on every page and in
+    every download. In the URL as `contoh=0` (hidden) or absent (shown, the default)."""
+    if DEMO_KEY not in st.session_state:
+        raw = st.query_params.get(DEMO_KEY)
+        if raw is not None and raw not in ("0", "1"):
+            st.session_state.setdefault(NOTICES, []).append((DEMO_KEY, [raw]))
+        st.session_state[DEMO_KEY] = raw != "0"
+    value = st.toggle(t("demo.switch"), key=DEMO_KEY, help=t("demo.switch_help"))
+    _publish(DEMO_KEY, "1" if value else "0", "1")
+    return value
+
+
+def demo() -> bool:
+    """Whether synthetic demo figures are shown (the sidebar switch; on unless turned off)."""
+    return bool(st.session_state.get(DEMO_KEY, True))
+
+
 def events_scope(level_code: str) -> str:
     """Which region's policy periods to shade: the city for its kecamatan, else the province."""
     return "36.71" if level_code == "district" else "36"

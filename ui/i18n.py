@@ -19,6 +19,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.overview": {"id": "Ringkasan", "en": "Overview"},
     "nav.areas": {"id": "Wilayah", "en": "Areas"},
     "nav.data": {"id": "Data", "en": "Data"},
+    "demo.switch": {"id": "Tampilkan data contoh (sintetis)", "en": "Show demo data (synthetic)"},
+    "demo.switch_help": {
+        "id": "Matikan untuk melihat hanya angka resmi: semua angka sintetis hilang dari layar dan "
+        "dari unduhan. Tersimpan di tautan sebagai contoh=0.",
+        "en": "Turn off to see official figures only: every synthetic figure leaves the screen and "
+        "the downloads. Kept in the link as contoh=0.",
+    },
     "badge.synthetic": {"id": "data contoh — sintetis", "en": "demo data — synthetic"},
     "badge.synthetic_help": {
         "id": "Sebagian angka di sini adalah data contoh buatan (sintetis), bukan data resmi. "
@@ -54,6 +61,22 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "card.as_of": {"id": "per {date}", "en": "as of {date}"},
     "card.measured_as": {"id": "Angka: {label}", "en": "Figure: {label}"},
+    "card.demo_line": {
+        "id": "Data contoh (sintetis), bukan angka resmi: {figure}, per {date}",
+        "en": "Demo data (synthetic), not an official figure: {figure}, as of {date}",
+    },
+    "card.also_cited": {
+        "id": "Angka yang sama juga: {outlets}",
+        "en": "Same figure also: {outlets}",
+    },
+    "card.undated": {
+        "id": "Laporan lain, {date}: {figure} ({outlet})",
+        "en": "Another report, {date}: {figure} ({outlet})",
+    },
+    "conflict.flag": {
+        "id": "Laporan berbeda — lihat perbandingan",
+        "en": "Reports disagree — see the comparison",
+    },
     "chart.overview.title": {
         "id": "Dampak pada pekerja dan UMKM yang masuk digital — {area}",
         "en": "Impact on workers and UMKM going digital — {area}",
@@ -142,6 +165,50 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.as_of": {"id": "Per tanggal", "en": "As of"},
     "col.population": {"id": "Penduduk", "en": "Population"},
     "col.synthetic": {"id": "Sintetis", "en": "Synthetic"},
+    "col.note": {"id": "Catatan", "en": "Note"},
+    "conflict.short": {"id": "laporan berbeda", "en": "reports disagree"},
+    "conflict.legend": {"id": "laporan berbeda", "en": "reports disagree"},
+    "missing.synthetic_only": {
+        "id": "hanya data contoh (sintetis): tidak diperingkat bersama angka resmi",
+        "en": "demo data only (synthetic): not ranked with official figures",
+    },
+    "ranking.window": {
+        "id": "Membandingkan angka resmi terakhir tiap wilayah dalam periode; tanggal angkanya {start} sampai {end}.",
+        "en": "Compares each area's latest official figure in the period; their dates run from {start} to {end}.",
+    },
+    "ranking.window_synthetic": {
+        "id": "Semua angka di peringkat ini adalah data contoh (sintetis); tanggal {start} sampai {end}.",
+        "en": "Every figure in this ranking is demo data (synthetic); dated {start} to {end}.",
+    },
+    "months.both": {
+        "id": "{line}: angka resmi {real}; data contoh (sintetis) {synthetic}.",
+        "en": "{line}: official figures {real}; demo data (synthetic) {synthetic}.",
+    },
+    "months.synthetic": {
+        "id": "{line}: seluruhnya data contoh (sintetis), {synthetic}.",
+        "en": "{line}: all demo data (synthetic), {synthetic}.",
+    },
+    "months.many": {
+        "id": "{n} garis memuat data contoh (sintetis): titik putus-putus; garis penuh adalah angka resmi.",
+        "en": "{n} lines hold demo data (synthetic): dotted points; solid lines are official figures.",
+    },
+    "population.sp2020": {"id": "SP2020", "en": "SP2020"},
+    "population.sp2020_derived": {
+        "id": "SP2020, diturunkan dari kepadatan × luas",
+        "en": "SP2020, derived from density × area",
+    },
+    "population.projection": {
+        "id": "proyeksi BPS {year}, bukan SP2020",
+        "en": "BPS projection for {year}, not SP2020",
+    },
+    "unit.per_1000_workplace": {
+        "id": "per 1.000 penduduk (basis tempat kerja)",
+        "en": "per 1,000 residents (workplace basis)",
+    },
+    "areas.workplace_note": {
+        "id": "Angka basis tempat kerja menghitung pekerja perusahaan di wilayah itu, yang sebagian tinggal di luarnya (Kota Tangerang: sekitar 30 % warga kota); dibagi penduduk, angka ini bukan tingkat per warga.",
+        "en": "Workplace-basis figures count workers of firms in the area, many of whom live elsewhere (Kota Tangerang: about 30 % are residents); divided by residents, this is not a rate per resident.",
+    },
     # areas page
     "areas.title": {"id": "Wilayah", "en": "Areas"},
     "areas.intro": {
@@ -307,6 +374,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "method.metrics": {"id": "Ukuran", "en": "Measures"},
     "method.columns": {"id": "Kolom unduhan", "en": "Download columns"},
     "method.notes": {"id": "Catatan metode", "en": "Method notes"},
+    "method.synthetic": {
+        "id": "Di mana data contoh (sintetis) dipakai",
+        "en": "Where demo (synthetic) data is used",
+    },
+    "synthetic.summary": {
+        "id": "Dibaca dari gudang data: {areas} wilayah dan {measures} ukuran memuat data contoh, antara {first} dan {last}. Tabel di bawah menyebut bulan-bulannya. Matikan 'Tampilkan data contoh' di samping untuk menyembunyikan semuanya.",
+        "en": "Read from the warehouse: {areas} areas and {measures} measures hold demo data, between {first} and {last}. The table names the months. Turn off 'Show demo data' in the sidebar to hide it all.",
+    },
+    "synthetic.none": {
+        "id": "Gudang data ini tidak memuat data contoh.",
+        "en": "This warehouse holds no demo data.",
+    },
+    "col.months": {"id": "Bulan", "en": "Months"},
     "method.build": {"id": "Status pembangunan data", "en": "Build status"},
     "method.files": {
         "id": "Berkas masukan (dengan checksum SHA-256)",

@@ -4,7 +4,7 @@ import pandas as pd
 
 from analytics import privacy
 from ui import fmt
-from ui.i18n import t
+from ui.i18n import metric_label, t
 
 
 def hover_monthly(frame: pd.DataFrame) -> pd.DataFrame:
@@ -47,7 +47,11 @@ def reported_timeline(frame: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataF
     if frame.empty:
         return pd.DataFrame()
     frame = frame.assign(
-        shown=[fmt.figure(r.value, r.qualifier, r.unit) for r in frame.itertuples()],
+        shown=[
+            fmt.figure(r.value, r.qualifier, r.unit)
+            + (f" ({t('conflict.short')})" if getattr(r, "conflict", False) else "")
+            for r in frame.itertuples()
+        ],
         day=[fmt.date(r.ref_date, r.date_precision) for r in frame.itertuples()],
     )
     table = frame.pivot_table(
@@ -95,8 +99,104 @@ def reported_list(frame: pd.DataFrame) -> pd.DataFrame:
                 ", ".join(x for x in (r.statement_by, r.outlet) if isinstance(x, str) and x)
                 for r in frame.itertuples()
             ],
+            t("col.note"): [note(r) for r in frame.itertuples()],
         }
     )
+
+
+def population_basis(r) -> str:
+    """The denominator's basis in the reader's language: SP2020, SP2020 derived from density, or a
+    projection of another year (never passed off as the census)."""
+    year = r.population_year
+    if pd.isna(year):
+        return "—"
+    if int(year) != 2020:
+        return t("population.projection", year=int(year))
+    basis = str(r.population_basis or "")
+    return t("population.sp2020_derived") if "derived" in basis else t("population.sp2020")
+
+
+def real_and_synthetic_months(frame: pd.DataFrame) -> str:
+    """'Kota Tangerang · PHK: angka resmi Apr 2020 – Mei 2021; data contoh Jan – Mar 2020, Jun
+    2021 – Des 2022', for every line of a chart that has demo data, from the rows themselves."""
+    if frame.empty or "synthetic" not in frame:
+        return ""
+    parts = []
+    for _, rows in frame.groupby(["region_code", "metric"], sort=True):
+        rows = rows.sort_values("month")
+        flags = rows["synthetic"].fillna(False).astype(bool).tolist()
+        if not any(flags):
+            continue
+        runs = _runs(rows["month"].tolist(), flags)
+        real = _spans([(a, b) for a, b, synthetic in runs if not synthetic])
+        demo = _spans([(a, b) for a, b, synthetic in runs if synthetic])
+        name = f"{rows['region_name'].iloc[0]} · {rows['metric_label'].iloc[0]}"
+        if real:
+            parts.append(t("months.both", line=name, real=real, synthetic=demo))
+        else:
+            parts.append(t("months.synthetic", line=name, synthetic=demo))
+    if len(parts) > 4:  # many areas (kecamatan): one sentence, not a list of thirteen
+        return t("months.many", n=len(parts))
+    return " ".join(parts)
+
+
+def _runs(months: list, flags: list[bool]) -> list[tuple]:
+    """Consecutive stretches of the same flag: [(first month, last month, flag), ...]."""
+    runs: list[tuple] = []
+    for month, flag in zip(months, flags, strict=True):
+        if runs and runs[-1][2] == flag:
+            runs[-1] = (runs[-1][0], month, flag)
+        else:
+            runs.append((month, month, flag))
+    return runs
+
+
+def _spans(spans: list[tuple]) -> str:
+    return ", ".join(
+        fmt.month(a) if a == b else f"{fmt.month(a)} – {fmt.month(b)}" for a, b in spans
+    )
+
+
+def synthetic_summary(coverage: pd.DataFrame) -> str:
+    """One sentence, from the warehouse: how many areas and measures hold demo data, and when."""
+    if coverage.empty:
+        return t("synthetic.none")
+    return t(
+        "synthetic.summary",
+        areas=coverage["region_code"].nunique(),
+        measures=coverage["metric"].nunique(),
+        first=fmt.month(coverage["first_month"].min()),
+        last=fmt.month(coverage["last_month"].max()),
+    )
+
+
+def synthetic_coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
+    """Area, measure and the months whose figures are synthetic, one row per area and measure."""
+    rows = []
+    for _, group in coverage.groupby(["region_code", "metric"], sort=False):
+        first = group.iloc[0]
+        rows.append(
+            {
+                t("col.area"): first.region_name,
+                t("col.metric"): metric_label(first),
+                t("col.months"): _spans(
+                    list(zip(group.first_month, group.last_month, strict=True))
+                ),
+            }
+        )
+    return pd.DataFrame(rows, columns=[t("col.area"), t("col.metric"), t("col.months")])
+
+
+def note(r) -> str:
+    """What a reader must know about a figure in a table row: another report disagrees with it;
+    it is not ranked, and why."""
+    notes = []
+    if getattr(r, "conflict", False) is True:
+        notes.append(t("conflict.short"))
+    unranked = getattr(r, "unranked", None)
+    if isinstance(unranked, str):
+        notes.append(missing_text(unranked))
+    return "; ".join(notes)
 
 
 def unit_title(unit_code: str) -> str:
@@ -115,7 +215,7 @@ def _shown(r) -> str:
     decimals = (
         1
         if r.shown_unit == "index"
-        else (2 if r.shown_unit in ("per_1000", "per_100_umkm") else None)
+        else (2 if str(r.shown_unit).startswith("per_") else None)
     )
     if r.shown_unit == "ratio":
         return fmt.percent(r.shown)
@@ -145,18 +245,19 @@ def ranking_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Rank, area, the figure in the mode, the reported figure, its date, denominator, source."""
     return pd.DataFrame(
         {
-            t("col.rank"): frame["rank"].tolist(),
+            t("col.rank"): [str(int(r)) if pd.notna(r) else "—" for r in frame["rank"]],
             t("col.area"): frame["region_name"].tolist(),
             t("col.shown"): [_shown(r) for r in frame.itertuples()],
             t("col.value"): [fmt.figure(r.value, r.qualifier, r.unit) for r in frame.itertuples()],
             t("col.as_of"): [fmt.date(r.as_of_date, r.date_precision) for r in frame.itertuples()],
             t("col.population"): [
-                f"{fmt.number(r.population, decimals=0)} ({r.population_basis})"
+                f"{fmt.number(r.population, decimals=0)} ({population_basis(r)})"
                 if pd.notna(r.population)
                 else t("areas.none_population")
                 for r in frame.itertuples()
             ],
             t("col.source"): frame["source_names"].tolist(),
+            t("col.note"): [note(r) for r in frame.itertuples()],
             t("col.synthetic"): frame["synthetic"].astype(bool).tolist(),
         }
     )

@@ -2,7 +2,8 @@
 select
     mm.region_code, r.name as region_name, r.level, mm.month, mm.metric,
     mt.label_id as metric_label, mm.value, mt.unit, mm.qualifier, mm.basis,
-    mm.as_of_date, mm.date_precision, mm.age_months, mm.method, mm.conflict, mm.synthetic,
+    mm.as_of_date, mm.date_precision, mm.age_months, mm.method, mm.derivation, mm.conflict,
+    mm.synthetic,
     r.population, r.population_year, r.population_basis,
     (
         select string_agg(coalesce(s.outlet, s.publisher) || coalesce(' ' || s.url, ''), '; ' order by s.source_id)
@@ -20,4 +21,5 @@ inner join metric as mt on mt.code = mm.metric
 where list_contains($regions, mm.region_code)
     and list_contains($metrics, mm.metric)
     and mm.month between $month_from and $month_to
+    and ($synthetic or not mm.synthetic)  -- the demo switch
 order by mm.region_code, mm.metric, mm.month

@@ -3,7 +3,13 @@ select
     o.region_code, r.name as region_name, r.level, o.ref_date, o.date_precision,
     o.metric, m.label_id as metric_label, o.value, m.unit, o.qualifier, o.basis,
     s.outlet, s.statement_by, s.url, s.published, s.synthetic, o.superseded, o.note,
-    o.source_id
+    o.source_id,
+    exists (  -- another report disagrees with this figure (mart_conflicts)
+        select 1 from mart_conflicts as c
+        where c.region_code = o.region_code
+            and ((c.a_metric = o.metric and c.a_ref_date = o.ref_date and c.a_value = o.value)
+                or (c.b_metric = o.metric and c.b_ref_date = o.ref_date and c.b_value = o.value))
+    ) as conflict
 from observation as o
 inner join source as s using (source_id)
 inner join region as r on r.code = o.region_code
@@ -11,4 +17,5 @@ inner join metric as m on m.code = o.metric
 where list_contains($regions, o.region_code)
     and (len($metrics) = 0 or list_contains($metrics, o.metric))
     and o.ref_date between $date_from and $date_to
+    and ($synthetic or not s.synthetic)  -- the demo switch
 order by o.region_code, o.ref_date, o.metric, o.source_id

@@ -10,4 +10,5 @@ inner join region as r on r.code = u.region_code
 inner join source as s on s.source_id = u.source_id
 where list_contains($regions, u.region_code)
     and u.month between $month_from and $month_to
+    and ($synthetic or not u.synthetic)  -- the demo switch
 order by u.region_code, u.month

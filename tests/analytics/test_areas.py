@@ -57,18 +57,45 @@ def test_register_measures_prefer_a_real_report(warehouse):
     assert not frame.loc[pd.Timestamp(april), "synthetic"]
 
 
-def test_ranking_puts_the_highest_first_and_areas_without_a_figure_last():
+def test_ranking_puts_the_highest_first_and_areas_without_a_figure_last_unranked():
     frame = pd.DataFrame(
         {
             "region_code": ["a", "b", "c", "a"],
             "region_name": ["A", "B", "C", "A"],
             "month": pd.to_datetime(["2020-01-01"] * 3 + ["2020-02-01"]),
             "shown": [5.0, 9.0, np.nan, 12.0],
+            "missing": [None, None, "no_population", None],
+            "synthetic": [False] * 4,
         }
     )
     ranked = areas.ranking(frame)
-    assert list(ranked.region_code) == ["a", "b", "c"] and list(ranked["rank"]) == [1, 2, 3]
+    assert list(ranked.region_code) == ["a", "b", "c"]
+    # C has no figure (no population): listed last, without a rank of its own
+    assert list(ranked["rank"].astype(object).where(ranked["rank"].notna(), None)) == [1, 2, None]
+    assert list(ranked.unranked.fillna("")) == ["", "", "no_population"]
     assert list(ranked.shown.fillna(-1)) == [12.0, 9.0, -1]
+
+
+def test_a_ranking_never_mixes_real_and_synthetic_figures():
+    # Kota Tangerang's latest figure in the period is synthetic (Dec 2022, 7.914); its latest
+    # real one is 6.023 (May 2020). Kab. Tangerang has a real 14.910. Kec-only demo area D.
+    frame = pd.DataFrame(
+        {
+            "region_code": ["kota", "kota", "kab", "d"],
+            "region_name": ["Kota", "Kota", "Kab", "D"],
+            "month": pd.to_datetime(["2020-05-01", "2022-12-01", "2020-07-01", "2022-12-01"]),
+            "as_of_date": pd.to_datetime(["2020-05-05", "2022-12-31", "2020-07-10", "2022-12-31"]),
+            "shown": [6023.0, 7914.0, 14910.0, 50.0],
+            "missing": [None] * 4,
+            "synthetic": [False, True, False, True],
+        }
+    )
+    ranked = areas.ranking(frame)
+    assert list(ranked.region_code) == ["kab", "kota", "d"]
+    assert list(ranked.shown) == [14910.0, 6023.0, 50.0]  # Kota's real figure, not 7.914
+    assert list(ranked.unranked.fillna("")) == ["", "", "synthetic_only"]
+    # the window the ranking compares: the as-of dates of the ranked figures
+    assert areas.as_of_window(ranked) == (dt.date(2020, 5, 5), dt.date(2020, 7, 10))
 
 
 def test_fit_states_r_and_n_and_finds_the_outlier():

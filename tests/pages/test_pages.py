@@ -109,10 +109,11 @@ def test_url_restores_the_areas_view(warehouse):
     assert not at.warning
     ranking = at.dataframe[0].value
     assert list(ranking["Wilayah"]) == ["Kabupaten Tangerang", "Kota Tangerang"]
-    # per 1.000 residents, by hand: 14910 / 3245619 * 1000 = 4.59; 6023 / 1895486 * 1000 = 3.18
+    # per 1.000 residents, by hand: 14910 / 3245619 * 1000 = 4.59; 6023 / 1895486 * 1000 = 3.18;
+    # both are workplace counts divided by residents, and say so
     assert list(ranking["Angka yang dibandingkan"]) == [
-        "4,59 per 1.000 penduduk",
-        "3,18 per 1.000 penduduk",
+        "4,59 per 1.000 penduduk (basis tempat kerja)",
+        "3,18 per 1.000 penduduk (basis tempat kerja)",
     ]
     assert list(ranking["Angka"]) == ["14.910 pekerja", "6.023 pekerja"]
 
@@ -127,7 +128,7 @@ def test_areas_without_population_say_so(warehouse):
     ranking = at.dataframe[0].value
     shown = dict(zip(ranking["Wilayah"], ranking["Angka yang dibandingkan"], strict=True))
     assert shown["Kec. Tangerang"] == "tidak ada angka penduduk"
-    assert shown["Kec. Cipondoh"].endswith("per 1.000 penduduk")
+    assert shown["Kec. Cipondoh"].endswith("per 1.000 penduduk (basis tempat kerja)")
     assert list(ranking["Wilayah"]) == ["Kec. Cipondoh", "Kec. Tangerang"]  # no figure ranks last
     assert "Tanpa angka (tidak ada angka penduduk): Kec. Tangerang" in texts(at)
 

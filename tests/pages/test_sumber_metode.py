@@ -77,7 +77,7 @@ def test_method_page_lists_sources_dictionary_notes_and_build_status(small_wareh
         "Catatan metode",
         "Status pembangunan data",
     ]
-    sources, measures, columns, files, rejected = (d.value for d in at.dataframe[:5])
+    sources, measures, columns, coverage, files, rejected = (d.value for d in at.dataframe[:6])
     assert {
         "publisher",
         "outlet",
@@ -110,4 +110,10 @@ def test_method_page_lists_sources_dictionary_notes_and_build_status(small_wareh
     notes = " ".join(m.value for m in at.markdown)
     assert "#### Sel kecil" in notes and 'ditampilkan "<5"' in notes
     assert "paling lama 12 bulan" in notes
-    assert len(at.get("download_button")) == 5 * 4
+    # where the demo data is used, read from the warehouse: the synthetic register's areas
+    assert set(coverage["Ukuran"]) == {
+        "UMKM terdaftar",
+        "UMKM masuk digital",
+        "Tingkat adopsi digital UMKM",
+    }
+    assert len(at.get("download_button")) == 6 * 4
