@@ -348,7 +348,8 @@ def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: dict[str, str]) ->
 
     frame: region_name, x, y, hover, excluded (areas left out are not drawn)
     line: n, r, slope, intercept (slope None when there are too few areas for a line)
-    text: title, x, y, areas, fitted, stats ('r = … · n = …')
+    text: title, x, y, areas, fitted, stats ('r = … · interval · p = … · n = …', lines joined by
+    <br>)
     """
     used = frame[frame["excluded"].isna()]
     fig = go.Figure(

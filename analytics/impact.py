@@ -3,10 +3,14 @@
 For each kecamatan the layoff peak is the month with the largest rise in cumulative PHK. The impact
 is cumulative PHK at that month, per 1.000 residents (fixed population) or per 100 registered UMKM;
 the adoption rate is read `lag` months later. This is a description of co-movement across areas:
-r and n are stated, and nothing here says one causes the other.
+r is stated with n, its 95 % confidence interval (Fisher z) and a two-sided permutation p-value;
+what the reading may say is chosen from the interval (`verdict`), not from r, and below MIN_AREAS
+areas it says that nothing can be concluded. Nothing here says one causes the other, and an
+association between areas says nothing about individual businesses (the ecological fallacy).
 """
 
 import datetime as dt
+import itertools
 
 import numpy as np
 import pandas as pd
@@ -15,6 +19,12 @@ from analytics import areas, queries
 
 DENOMINATORS = ("per_1000", "per_100_umkm")
 MAX_LAG = 12
+# below this many areas the page says plainly that nothing can be concluded (the points stay)
+MIN_AREAS = 10
+# the permutation test: every ordering up to 8 areas (8! = 40.320), else this many from this seed
+EXACT_UP_TO = 8
+PERMUTATIONS = 10_000
+SEED = 2020
 
 
 def impact_and_adoption(parent: str, denominator: str, lag: int) -> pd.DataFrame:
@@ -73,15 +83,103 @@ def impact_and_adoption(parent: str, denominator: str, lag: int) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
+def fisher_interval(r: float, n: int, z: float = 1.96) -> tuple[float, float] | None:
+    """The 95 % confidence interval of Pearson r by Fisher's z transform: tanh(atanh(r) ± z/√(n−3)).
+
+    None when n ≤ 3 (no standard error). It assumes roughly bivariate-normal data; with a handful
+    of areas it is wide, and that width is the point of showing it."""
+    if n <= 3:
+        return None
+    r = float(np.clip(r, -1.0, 1.0))
+    with np.errstate(divide="ignore"):
+        centre = np.arctanh(r)
+    half = z / np.sqrt(n - 3)
+    return float(np.tanh(centre - half)), float(np.tanh(centre + half))
+
+
+def _correlations(x: np.ndarray, y_orders: np.ndarray) -> np.ndarray:
+    """Pearson r of x against each row of y_orders (y in another order), vectorised."""
+    xc = x - x.mean()
+    yc = y_orders - y_orders.mean(axis=1, keepdims=True)
+    return (yc @ xc) / (np.sqrt((xc**2).sum()) * np.sqrt((yc**2).sum(axis=1)))
+
+
+def permutation_p(
+    x, y, permutations: int = PERMUTATIONS, seed: int = SEED
+) -> tuple[float, int, bool]:
+    """Two-sided permutation p-value of Pearson r: how often y shuffled against x gives an |r| at
+    least as large as the observed one. Returns (p, orderings used, exact).
+
+    Up to EXACT_UP_TO areas every ordering is enumerated (8! = 40.320) and p is exact (the observed
+    ordering is one of them). Above that, `permutations` random orderings from a fixed seed, and
+    p = (1 + hits) / (1 + permutations) (Phipson & Smyth 2010): never 0, the same on every run."""
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    n = len(x)
+    observed = abs(_correlations(x, y[np.newaxis, :])[0])
+    tolerance = 1e-12  # orderings with the same |r| up to rounding count as hits
+    if n <= EXACT_UP_TO:
+        orders = np.array(list(itertools.permutations(range(n))))
+        hits = int((np.abs(_correlations(x, y[orders])) >= observed - tolerance).sum())
+        return hits / len(orders), len(orders), True
+    rng = np.random.default_rng(seed)
+    orders = rng.permuted(np.tile(np.arange(n), (permutations, 1)), axis=1)
+    hits = int((np.abs(_correlations(x, y[orders])) >= observed - tolerance).sum())
+    return (1 + hits) / (1 + permutations), permutations, False
+
+
 def fit(frame: pd.DataFrame) -> dict:
-    """Least-squares line and Pearson r over the areas with both figures; n is always stated."""
+    """Least-squares line and Pearson r over the areas with both figures, with r's 95 % interval
+    (Fisher z) and a permutation p-value; n is always stated."""
     used = frame[frame["excluded"].isna()] if "excluded" in frame else frame
     n = len(used)
+    line = {
+        "n": n,
+        "r": None,
+        "slope": None,
+        "intercept": None,
+        "ci_low": None,
+        "ci_high": None,
+        "p": None,
+        "orderings": None,
+        "exact": None,
+    }
     if n < 3 or used["x"].nunique() < 2 or used["y"].nunique() < 2:
-        return {"n": n, "r": None, "slope": None, "intercept": None}
+        return line
     slope, intercept = np.polyfit(used["x"], used["y"], 1)
     r = float(np.corrcoef(used["x"], used["y"])[0, 1])
-    return {"n": n, "r": r, "slope": float(slope), "intercept": float(intercept)}
+    interval = fisher_interval(r, n)
+    p, orderings, exact = permutation_p(used["x"], used["y"])
+    line.update(
+        r=r,
+        slope=float(slope),
+        intercept=float(intercept),
+        ci_low=interval[0] if interval else None,
+        ci_high=interval[1] if interval else None,
+        p=p,
+        orderings=orderings,
+        exact=exact,
+    )
+    return line
+
+
+def verdict(line: dict) -> tuple[str, str | None, float | None]:
+    """What the reading may say, chosen from the interval, never from r alone.
+
+    Returns (conclusion, strength, bound): conclusion is 'too_few' (no r, or fewer than MIN_AREAS
+    areas: nothing is concluded), 'inconclusive' (the 95 % interval spans 0), 'same' or
+    'opposite' (the interval lies wholly above or below 0); strength ('weak', 'moderate',
+    'strong') and bound come from the interval's bound nearest 0, the weakest association the
+    data are compatible with."""
+    if line["r"] is None or line["n"] < MIN_AREAS or line["ci_low"] is None:
+        return "too_few", None, None
+    low, high = line["ci_low"], line["ci_high"]
+    if low <= 0 <= high:
+        return "inconclusive", None, None
+    bound = low if low > 0 else high
+    size = abs(bound)
+    strength = "weak" if size < 0.3 else ("moderate" if size < 0.6 else "strong")
+    return ("same" if low > 0 else "opposite"), strength, bound
 
 
 def outliers(frame: pd.DataFrame, line: dict, count: int = 2) -> pd.DataFrame:

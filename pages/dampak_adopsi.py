@@ -46,7 +46,7 @@ st.plotly_chart(
             "y": t("impact.axis.adoption", lag=lag),
             "areas": t("impact.areas"),
             "fitted": t("impact.fitted"),
-            "stats": present.fit_stats(line),
+            "stats": present.chart_stats(line),
         },
     ),
     key="impact_chart",

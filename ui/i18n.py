@@ -259,6 +259,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Adopsi digital {month}: {rate}",
         "en": "Digital adoption {month}: {rate}",
     },
+    "impact.stats.interval": {
+        "id": "selang kepercayaan 95%: {low} s.d. {high}",
+        "en": "95% CI {low} to {high}",
+    },
+    "impact.stats.p_line": {
+        "id": "p: uji permutasi dua sisi, {method}",
+        "en": "p: two-sided permutation test, {method}",
+    },
+    "impact.stats.exact": {
+        "id": "semua {orderings} urutan (eksak)",
+        "en": "all {orderings} orderings (exact)",
+    },
+    "impact.stats.sampled": {
+        "id": "{orderings} urutan acak, benih {seed}",
+        "en": "{orderings} random orderings, seed {seed}",
+    },
+    "impact.stats.too_few": {
+        "id": "terlalu sedikit wilayah (< {minimum}) untuk menyimpulkan",
+        "en": "too few areas (< {minimum}) to conclude",
+    },
     "impact.col.peak": {"id": "Puncak PHK", "en": "Layoff peak"},
     "impact.col.phk": {"id": "PHK kumulatif saat puncak", "en": "Cumulative layoffs at the peak"},
     "impact.col.adoption_month": {"id": "Bulan adopsi", "en": "Adoption month"},
@@ -266,9 +286,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Terlalu sedikit kecamatan (n = {n}) untuk menarik garis atau menghitung r.",
         "en": "Too few areas (n = {n}) for a line or r.",
     },
+    "reading.too_few_to_conclude": {
+        "id": "Terlalu sedikit kecamatan (n = {n}, kurang dari {minimum}) untuk menyimpulkan apa pun tentang {measure} dan tingkat adopsi digital {lag} bulan setelah puncak PHK; titik-titiknya tetap ditampilkan ({stats}).",
+        "en": "Too few areas (n = {n}, fewer than {minimum}) to conclude anything about {measure} and the adoption rate {lag} months after the layoff peak; the points are still shown ({stats}).",
+    },
+    "reading.inconclusive": {
+        "id": "Di {n} kecamatan, arah hubungan antara {measure} dan tingkat adopsi digital {lag} bulan setelah puncak PHK tidak dapat disimpulkan: selang kepercayaan 95% untuk r mencakup 0 ({stats}).",
+        "en": "Across {n} kecamatan, the direction of the association between {measure} and the adoption rate {lag} months after the layoff peak cannot be concluded: the 95% confidence interval of r includes 0 ({stats}).",
+    },
     "reading.main": {
-        "id": "Di {n} kecamatan, {measure} dan tingkat adopsi digital {lag} bulan setelah puncak PHK bergerak {direction}, dengan hubungan {strength} ({stats}).",
-        "en": "Across {n} kecamatan, {measure} and the adoption rate {lag} months after the layoff peak move {direction}, a {strength} association ({stats}).",
+        "id": "Di {n} kecamatan, {measure} dan tingkat adopsi digital {lag} bulan setelah puncak PHK bergerak {direction}; selang kepercayaan 95% untuk r tidak mencakup 0, dan batasnya yang terdekat ke 0 ({bound}) menunjukkan hubungan yang setidaknya {strength} ({stats}).",
+        "en": "Across {n} kecamatan, {measure} and the adoption rate {lag} months after the layoff peak move {direction}; the 95% confidence interval of r excludes 0, and its bound nearest 0 ({bound}) shows an association at least {strength} ({stats}).",
+    },
+    "reading.p_method": {
+        "id": "Nilai p dari uji permutasi dua sisi: {method}.",
+        "en": "p from a two-sided permutation test: {method}.",
+    },
+    "reading.ecological": {
+        "id": "Hubungan antarwilayah tidak mengatakan apa pun tentang masing-masing usaha atau pekerja di dalamnya (kekeliruan ekologis).",
+        "en": "An association between areas says nothing about the individual businesses or workers in them (the ecological fallacy).",
     },
     "reading.same": {"id": "searah", "en": "together"},
     "reading.opposite": {"id": "berlawanan arah", "en": "in opposite directions"},

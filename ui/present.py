@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analytics import privacy
+from analytics import impact, privacy
 from ui import fmt
 from ui.i18n import t
 
@@ -189,10 +189,47 @@ def conflicts_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def fit_stats(line: dict) -> str:
-    """'r = 0,59 · n = 7', in the user's number format; r is left out when there is no line."""
+    """'r = 0,56 · selang kepercayaan 95%: -0,33 s.d. 0,92 · p = 0,20 · n = 7', in the user's
+    number format; r, its interval and p are left out when there is no line."""
     if line["r"] is None:
         return f"n = {line['n']}"
-    return f"r = {fmt.number(line['r'], decimals=2)} · n = {line['n']}"
+    parts = [f"r = {fmt.fixed(line['r'])}"]
+    if line.get("ci_low") is not None:
+        low, high = fmt.fixed(line["ci_low"]), fmt.fixed(line["ci_high"])
+        parts.append(t("impact.stats.interval", low=low, high=high))
+    if line.get("p") is not None:
+        parts.append(f"p {p_value(line['p'])}")
+    parts.append(f"n = {line['n']}")
+    return " · ".join(parts)
+
+
+def p_value(p: float) -> str:
+    """'= 0,19', '= 0,004', '< 0,001': two decimals, three below 0,01, a bound below 0,001."""
+    if p < 0.001:
+        return f"< {fmt.fixed(0.001, 3)}"
+    return f"= {fmt.fixed(p, 2 if p >= 0.01 else 3)}"
+
+
+def permutation_note(line: dict) -> str:
+    """How p was found: every ordering (exact) or so many random ones from a fixed seed."""
+    if line.get("p") is None:
+        return ""
+    if line["exact"]:
+        return t("impact.stats.exact", orderings=fmt.number(line["orderings"], decimals=0))
+    return t(
+        "impact.stats.sampled",
+        orderings=fmt.number(line["orderings"], decimals=0),
+        seed=impact.SEED,
+    )
+
+
+def chart_stats(line: dict) -> str:
+    """The chart's annotation: the figures, how p was found, and a warning below MIN_AREAS."""
+    method = permutation_note(line)
+    lines = [fit_stats(line), t("impact.stats.p_line", method=method) if method else ""]
+    if line["r"] is not None and line["n"] < impact.MIN_AREAS:
+        lines.append(t("impact.stats.too_few", minimum=impact.MIN_AREAS))
+    return "<br>".join(text for text in lines if text)
 
 
 def hover_impact(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
@@ -226,26 +263,44 @@ def hover_impact(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
 def impact_reading(
     frame: pd.DataFrame, line: dict, far: pd.DataFrame, denominator: str, lag: int
 ) -> str:
-    """A short reading in plain Indonesian: how many areas, how strong, who stands out. It describes
-    co-movement only; it never says that one thing changed the other."""
+    """A short reading in plain Indonesian: how many areas, what the 95 % interval of r allows one
+    to say, who stands out. Its words come from the interval (impact.verdict), never from r alone;
+    it never says that one thing changed the other, and always says that an association between
+    areas says nothing about individual businesses."""
     n = line["n"]
+    measure = t(f"impact.axis.{denominator}")
+    conclusion, strength, bound = impact.verdict(line)
     if line["r"] is None:
-        return t("reading.too_few", n=n)
-    r = line["r"]
-    strength = "weak" if abs(r) < 0.3 else ("moderate" if abs(r) < 0.6 else "strong")
-    direction = "same" if r > 0 else "opposite"
-    parts = [
-        t(
-            "reading.main",
-            n=n,
-            measure=t(f"impact.axis.{denominator}"),
-            lag=lag,
-            direction=t(f"reading.{direction}"),
-            strength=t(f"reading.{strength}"),
-            stats=fit_stats(line),
-        ),
-        t("reading.not_causal"),
-    ]
+        parts = [t("reading.too_few", n=n)]
+    elif conclusion == "too_few":
+        parts = [
+            t(
+                "reading.too_few_to_conclude",
+                n=n,
+                minimum=impact.MIN_AREAS,
+                measure=measure,
+                lag=lag,
+                stats=fit_stats(line),
+            )
+        ]
+    elif conclusion == "inconclusive":
+        parts = [t("reading.inconclusive", n=n, measure=measure, lag=lag, stats=fit_stats(line))]
+    else:
+        parts = [
+            t(
+                "reading.main",
+                n=n,
+                measure=measure,
+                lag=lag,
+                direction=t(f"reading.{conclusion}"),
+                strength=t(f"reading.{strength}"),
+                bound=fmt.fixed(bound),
+                stats=fit_stats(line),
+            )
+        ]
+    if line["p"] is not None:
+        parts.append(t("reading.p_method", method=permutation_note(line)))
+    parts += [t("reading.not_causal"), t("reading.ecological")]
     if len(far):
         named = [
             t("reading.above" if o.residual > 0 else "reading.below", area=o.region_name)

@@ -82,9 +82,69 @@ def test_fit_states_r_and_n_and_finds_the_outlier():
     )
     line = impact.fit(frame)
     assert line["n"] == 5
-    assert line["r"] == pytest.approx(np.corrcoef(frame.x, frame.y)[0, 1])
+    # by hand: dx = -2..2, dy = -0.28 -0.18 -0.08 0.02 0.52; sum dx*dy = 1.8, sum dx^2 = 10,
+    # sum dy^2 = 0.388; r = 1.8 / sqrt(3.88) = 0.91381
+    assert line["r"] == pytest.approx(0.91381, abs=1e-5)
+    # Fisher z: atanh(0.91381) = 1.55015, se = 1/sqrt(5 - 3) = 0.70711, 1.96 se = 1.38593;
+    # tanh(0.16422) = 0.16277, tanh(2.93608) = 0.99438
+    assert line["ci_low"] == pytest.approx(0.16277, abs=1e-4)
+    assert line["ci_high"] == pytest.approx(0.99438, abs=1e-4)
+    assert line["orderings"] == 120 and line["exact"]  # 5! orderings, every one of them
     assert impact.outliers(frame, line, count=1).region_name.tolist() == ["E"]
-    assert impact.fit(frame.head(2)) == {"n": 2, "r": None, "slope": None, "intercept": None}
+    too_few = impact.fit(frame.head(2))
+    assert too_few["n"] == 2
+    assert too_few["r"] is None and too_few["ci_low"] is None and too_few["p"] is None
+
+
+def test_fisher_interval_of_r_056_with_seven_areas():
+    # z = atanh(0.56) = 0.5 ln(1.56 / 0.44) = 0.63283; se = 1/sqrt(7 - 3) = 0.5; 1.96 se = 0.98;
+    # tanh(0.63283 - 0.98) = tanh(-0.34717) = -0.33386;
+    # tanh(0.63283 + 0.98) = tanh(1.61283) = 0.92358
+    low, high = impact.fisher_interval(0.56, 7)
+    assert low == pytest.approx(-0.33386, abs=1e-4)
+    assert high == pytest.approx(0.92358, abs=1e-4)
+    assert impact.fisher_interval(0.56, 3) is None  # n - 3 = 0: no standard error
+
+
+def test_permutation_p_enumerates_every_ordering_of_four_areas():
+    x = [1.0, 2.0, 3.0, 4.0]
+    # For y a reordering of 1..4, r = 1 - 6 S / (n (n^2 - 1)) = 1 - S / 10, S = sum of squared rank
+    # differences. y = 1 2 4 3: S = 2, r = 0.8. Of the 24 orderings, |r| >= 0.8 means S <= 2
+    # (identity, 3 adjacent swaps: 4) or S >= 18 (the reversal and its 3 adjacent swaps: 4): 8/24.
+    p, orderings, exact = impact.permutation_p(x, [1.0, 2.0, 4.0, 3.0])
+    assert (orderings, exact) == (24, True)
+    assert p == pytest.approx(8 / 24)
+    # y = x: r = 1; only the identity and the reversal reach |r| = 1: 2/24
+    assert impact.permutation_p(x, x)[0] == pytest.approx(2 / 24)
+    # y = 1 3 2 4 is one adjacent swap as well: S = 2, the same 8/24
+    assert impact.permutation_p(x, [1.0, 3.0, 2.0, 4.0])[0] == pytest.approx(8 / 24)
+
+
+def test_permutation_p_above_eight_areas_samples_from_a_fixed_seed():
+    x = np.arange(10.0)
+    # r = 1: of 10! = 3.628.800 orderings only 2 reach |r| = 1, so 10.000 random orderings almost
+    # surely hit none and p = (1 + 0) / (1 + 10.000)
+    p, orderings, exact = impact.permutation_p(x, x)
+    assert (orderings, exact) == (10_000, False)
+    assert p == pytest.approx(1 / 10_001)
+    y = np.array([3.0, 1, 4, 1, 5, 9, 2, 6, 5, 3])
+    assert impact.permutation_p(x, y) == impact.permutation_p(x, y)  # the same on every run
+
+
+def line_with(n, low, high):
+    return {"n": n, "r": (low + high) / 2, "ci_low": low, "ci_high": high}
+
+
+def test_the_verdict_comes_from_the_interval_not_from_r():
+    # fewer than 10 areas: nothing is concluded, however narrow the interval
+    assert impact.verdict(line_with(7, 0.7, 0.95)) == ("too_few", None, None)
+    # r = 0.56 but the interval spans 0: cannot be concluded
+    assert impact.verdict(line_with(12, -0.05, 0.86)) == ("inconclusive", None, None)
+    # wholly above 0: the strength is the bound nearest 0 (0.35: moderate, although r = 0.63)
+    assert impact.verdict(line_with(12, 0.35, 0.9)) == ("same", "moderate", 0.35)
+    assert impact.verdict(line_with(30, 0.1, 0.6)) == ("same", "weak", 0.1)
+    assert impact.verdict(line_with(30, -0.95, -0.62)) == ("opposite", "strong", -0.62)
+    assert impact.verdict({"n": 2, "r": None, "ci_low": None, "ci_high": None})[0] == "too_few"
 
 
 def test_impact_and_adoption_per_kecamatan(warehouse):
