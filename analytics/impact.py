@@ -1,7 +1,9 @@
 """Dampak vs Adopsi: layoffs relative to an area's size against how many of its UMKM went online.
 
-For each kecamatan the layoff peak is the month with the largest rise in cumulative PHK. The impact
-is cumulative PHK at that month, per 1.000 residents (fixed population) or per 100 registered UMKM;
+For each kecamatan the layoff peak is the first month in which its cumulative PHK reaches half of
+its December 2020 level: the median month of the area's 2020 layoffs, which a near tie between two
+monthly rises does not move (the largest monthly rise did: see `layoff_peaks`). The impact is
+cumulative PHK at that month, per 1.000 residents (fixed population) or per 100 registered UMKM;
 the adoption rate is read `lag` months later. This is a description of co-movement across areas:
 r is stated with n, its 95 % confidence interval (Fisher z) and a two-sided permutation p-value;
 what the reading may say is chosen from the interval (`verdict`), not from r, and below MIN_AREAS
@@ -19,6 +21,10 @@ from analytics import areas, queries
 
 DENOMINATORS = ("per_1000", "per_100_umkm")
 MAX_LAG = 12
+# the layoff peak: the first month whose cumulative PHK reaches this share of the area's level in
+# this month (see layoff_peaks for why)
+PEAK_REFERENCE = pd.Timestamp("2020-12-01")
+PEAK_SHARE = 0.5
 # below this many areas the page says plainly that nothing can be concluded (the points stay)
 MIN_AREAS = 10
 # the permutation test: every ordering up to 8 areas (8! = 40.320), else this many from this seed
@@ -27,27 +33,77 @@ PERMUTATIONS = 10_000
 SEED = 2020
 
 
+def layoff_peaks(phk: pd.DataFrame) -> pd.DataFrame:
+    """The layoff peak of each area: the first month whose cumulative PHK reaches half of the
+    area's December 2020 level (PEAK_SHARE of the value at PEAK_REFERENCE).
+
+    phk: region_code, month, value (cumulative PHK), any other columns (kept). Returns the rows of
+    `phk` at each area's peak month, with `reference_value` (the Dec-2020 level); an area with no
+    Dec-2020 figure, or none laid off by then, has no peak and no row.
+
+    Why not the month of the largest monthly rise: that is the arg-max of a difference of two noisy
+    counts, so a near tie decides it (Kec. Jatiuwung, +308 in April and +295 in May 2020), and as
+    the impact is the cumulative count at that month, a few workers either way moved an area's
+    figure by 35-50 %. A rule such as "the first month within 10 % of the largest rise" keeps a
+    threshold on those differences and still flips at the threshold (a plateau such as +94, +92,
+    +95 goes to its first month). The half-way month is read off the level of the whole 2020 curve:
+    two near-tied rises are both summed into it, so swapping them or moving a few workers between
+    them cannot move it; it changes only when half the year's layoffs fall on a month boundary. It
+    is the median month of the area's 2020 layoffs. December 2020 closes the first pandemic year,
+    before the 2021 wave; it is fixed, so the peak does not move with any filter."""
+    phk = phk.sort_values(["region_code", "month"])
+    reference = phk[phk["month"] == PEAK_REFERENCE].set_index("region_code")["value"]
+    phk = phk.assign(reference_value=phk["region_code"].map(reference))
+    reached = phk[
+        (phk["reference_value"] > 0)
+        & (phk["month"] <= PEAK_REFERENCE)
+        & (phk["value"] >= PEAK_SHARE * phk["reference_value"])
+    ]
+    return reached.groupby("region_code").head(1).reset_index(drop=True)
+
+
 def impact_and_adoption(parent: str, denominator: str, lag: int) -> pd.DataFrame:
     """One row per child area of `parent`: x (impact), y (adoption k months after the peak)."""
     codes = tuple(areas.children(parent)["code"])
     first, last = queries.FIRST_MONTH, queries.LAST_MONTH
     phk = queries.monthly(codes, ("phk",), first, last)
     register = queries.umkm_monthly(codes, first, last)
+    return impact_frame(phk, register, denominator, lag)
+
+
+def impact_frame(
+    phk: pd.DataFrame, register: pd.DataFrame, denominator: str, lag: int
+) -> pd.DataFrame:
+    """x (impact at the layoff peak) and y (adoption `lag` months later) per area, from plain
+    frames: phk as queries.monthly gives it (cumulative PHK per area and month, with population),
+    register as queries.umkm_monthly (registered, adoption_rate per area and month). An area that
+    cannot be placed keeps its row with the reason in `excluded` (no_peak, no_population,
+    no_register, after_horizon)."""
     if phk.empty:
         return pd.DataFrame(columns=["region_code", "region_name", "x", "y", "excluded"])
-    phk = phk.sort_values(["region_code", "month"])
-    phk["rise"] = phk.groupby("region_code")["value"].diff()
-    peaks = phk.dropna(subset=["rise"]).sort_values(
-        ["region_code", "rise", "month"], ascending=[True, False, True]
-    )
-    peaks = peaks.groupby("region_code").head(1)
+    peaks = layoff_peaks(phk).set_index("region_code")
     rows = []
-    for p in peaks.itertuples():
+    for area in phk.drop_duplicates("region_code").itertuples():
+        if area.region_code not in peaks.index:
+            rows.append(
+                {
+                    "region_code": area.region_code,
+                    "region_name": area.region_name,
+                    "population": area.population,
+                    "population_year": area.population_year,
+                    "population_basis": area.population_basis,
+                    "x": np.nan,
+                    "y": np.nan,
+                    "synthetic": bool(area.synthetic),
+                    "excluded": "no_peak",
+                }
+            )
+            continue
+        p = peaks.loc[area.region_code]
+        own = register[register["region_code"] == area.region_code]
         adoption_month = p.month + pd.DateOffset(months=lag)
-        at_peak = register[(register.region_code == p.region_code) & (register.month == p.month)]
-        later = register[
-            (register.region_code == p.region_code) & (register.month == adoption_month)
-        ]
+        at_peak = own[own["month"] == p.month]
+        later = own[own["month"] == adoption_month]
         registered = at_peak["registered"].iloc[0] if len(at_peak) else np.nan
         if denominator == "per_1000":
             x = (
@@ -64,10 +120,11 @@ def impact_and_adoption(parent: str, denominator: str, lag: int) -> pd.DataFrame
             excluded = "after_horizon"
         rows.append(
             {
-                "region_code": p.region_code,
+                "region_code": area.region_code,
                 "region_name": p.region_name,
                 "peak_month": p.month,
                 "phk_at_peak": p.value,
+                "phk_reference": p.reference_value,
                 "registered_at_peak": registered,
                 "population": p.population,
                 "population_year": p.population_year,

@@ -212,8 +212,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "legend.reported": {"id": "dilaporkan", "en": "reported"},
     "impact.title": {"id": "Dampak vs Adopsi", "en": "Impact vs Adoption"},
     "impact.intro": {
-        "id": "Per kecamatan Kota Tangerang: PHK pada puncaknya, dibanding ukuran wilayah, terhadap tingkat adopsi digital UMKM beberapa bulan kemudian. Puncak PHK = bulan dengan kenaikan PHK kumulatif terbesar.",
-        "en": "Per kecamatan of Kota Tangerang: layoffs at their peak, relative to the area's size, against UMKM digital adoption some months later. Layoff peak = the month with the largest rise in cumulative PHK.",
+        "id": "Per kecamatan Kota Tangerang: PHK pada puncaknya, dibanding ukuran wilayah, terhadap adopsi digital UMKM beberapa bulan kemudian. Puncak PHK = bulan pertama ketika PHK kumulatif wilayah itu mencapai separuh angkanya pada Desember 2020 (bulan tengah PHK 2020). Selisih kecil antara kenaikan dua bulan yang hampir sama besar tidak menggeser bulan ini, sedangkan “bulan dengan kenaikan terbesar” bisa berpindah oleh selisih seperti itu.",
+        "en": "Per kecamatan of Kota Tangerang: layoffs at their peak, relative to the area's size, against UMKM digital adoption some months later. Layoff peak = the first month in which the area's cumulative PHK reaches half of its December 2020 level (the median month of its 2020 layoffs). A small difference between two nearly equal monthly rises does not move this month, whereas “the month with the largest rise” can flip on such a difference.",
     },
     "impact.per_1000": {"id": "PHK per 1.000 penduduk", "en": "Layoffs per 1,000 residents"},
     "impact.per_100_umkm": {
@@ -369,6 +369,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "no Jan–Feb 2020 figure (or zero)",
     },
     "missing.rate": {"id": "tidak berlaku untuk tingkat", "en": "not for a rate"},
+    "missing.no_peak": {
+        "id": "tidak ada PHK tercatat sampai Desember 2020",
+        "en": "no layoffs recorded by December 2020",
+    },
     "missing.after_horizon": {"id": "di luar periode data", "en": "beyond the data period"},
     "unit.per_100_umkm": {"id": "per 100 UMKM terdaftar", "en": "per 100 registered UMKM"},
     "unit.index": {"id": "indeks (Jan–Feb 2020 = 100)", "en": "index (Jan–Feb 2020 = 100)"},

@@ -151,11 +151,76 @@ def test_impact_and_adoption_per_kecamatan(warehouse):
     frame = impact.impact_and_adoption("36.71", "per_1000", 3).set_index("region_code")
     assert len(frame) == 13
     cipondoh = frame.loc["36.71.05"]
-    phk = queries.monthly(("36.71.05",), ("phk",)).set_index("month").value
-    peak = phk.diff().idxmax()
-    assert cipondoh.peak_month == peak
-    assert cipondoh.x == pytest.approx(phk[peak] / 248210 * 1000)
+    # Cipondoh's cumulative PHK: Mar 2020 81, Apr 199, Dec 310; half of 310 = 155, first reached
+    # in April (199)
+    assert cipondoh.peak_month == pd.Timestamp("2020-04-01")
+    assert cipondoh.phk_at_peak == 199
+    assert cipondoh.x == pytest.approx(199 / 248210 * 1000)
     later = queries.umkm_monthly(("36.71.05",)).set_index("month").adoption_rate
-    assert cipondoh.y == pytest.approx(later[peak + pd.DateOffset(months=3)])
+    assert cipondoh.y == pytest.approx(later[pd.Timestamp("2020-07-01")])
+    # Benda: +145 in April, +152 in May (a near tie); Dec 428, half 214: Mar 118, Apr 263 -> April
+    assert frame.loc["36.71.04", "peak_month"] == pd.Timestamp("2020-04-01")
     assert frame.loc["36.71.01", "excluded"] == "no_population"
     assert impact.fit(frame.reset_index())["n"] == 7
+
+
+MONTHS_2020_21 = pd.date_range("2020-01-01", "2021-03-01", freq="MS")
+
+
+def cumulative(code: str, rises: list[int], months=MONTHS_2020_21) -> pd.DataFrame:
+    """A hand-built cumulative PHK series from its monthly rises (the rest of the months flat)."""
+    rises = rises + [0] * (len(months) - len(rises))
+    return pd.DataFrame(
+        {
+            "region_code": code,
+            "region_name": f"Kec. {code.upper()}",
+            "month": months,
+            "value": np.cumsum(rises).astype(float),
+            "population": 100_000.0,
+            "population_year": 2020,
+            "population_basis": "SP2020",
+            "synthetic": True,
+        }
+    )
+
+
+def test_the_layoff_peak_does_not_flip_on_a_near_tie():
+    phk = pd.concat(
+        [
+            # rises Mar +249, Apr +308, May +295: cumulative 249, 557, 852 (to Dec); half = 426
+            cumulative("a", [0, 0, 249, 308, 295]),
+            # the two near-tied rises swapped: 249, 544, 852; half = 426. The largest rise was
+            # April in a and May in b; the half-way month is April in both
+            cumulative("b", [0, 0, 249, 295, 308]),
+            # exactly half counts as reached: 0, 100, 150, 200 (Dec 200): half = 100 -> April
+            cumulative("c", [0, 0, 0, 100, 50, 50]),
+            # a late rise after Dec 2020 does not move the peak: Dec 100 (Mar 60 >= 50 -> March)
+            cumulative("d", [0, 0, 60, 40] + [0] * 9 + [900]),
+            # no layoffs by Dec 2020: no peak
+            cumulative("e", [0] * 13 + [50]),
+        ]
+    )
+    peaks = impact.layoff_peaks(phk).set_index("region_code")
+    assert list(peaks.index) == ["a", "b", "c", "d"]
+    assert list(peaks.month.dt.strftime("%Y-%m")) == ["2020-04", "2020-04", "2020-04", "2020-03"]
+    assert list(peaks.value) == [557, 544, 100, 60]
+    assert list(peaks.reference_value) == [852, 852, 200, 100]
+
+
+def test_impact_frame_keeps_an_area_without_a_peak_and_says_why():
+    phk = pd.concat([cumulative("a", [0, 0, 249, 308, 295]), cumulative("e", [0] * 14)])
+    register = pd.DataFrame(
+        {
+            "region_code": "a",
+            "month": MONTHS_2020_21,
+            "registered": 1000,
+            "adoption_rate": np.linspace(0.05, 0.19, len(MONTHS_2020_21)),  # +0.01 a month
+            "synthetic": True,
+        }
+    )
+    frame = impact.impact_frame(phk, register, "per_1000", 2).set_index("region_code")
+    # a: peak April 2020 (557 of Dec's 852); 557 / 100.000 * 1.000 = 5.57; adoption June = 0.10
+    assert frame.loc["a", "peak_month"] == pd.Timestamp("2020-04-01")
+    assert frame.loc["a", "x"] == pytest.approx(5.57)
+    assert frame.loc["a", "y"] == pytest.approx(0.10)
+    assert frame.loc["e", "excluded"] == "no_peak"

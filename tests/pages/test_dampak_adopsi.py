@@ -146,6 +146,10 @@ def test_the_lag_and_denominator_controls(warehouse):
     table = at.dataframe[0].value.set_index("Wilayah")
     assert table.loc["Kec. Jatiuwung", "Puncak PHK"] == "April 2020"
     assert table.loc["Kec. Jatiuwung", "Bulan adopsi"] == "Oktober 2020"
+    # Benda rose +145 in April and +152 in May 2020; half its Dec-2020 level (428) is 214, passed
+    # in April (263), so April it is, with 263 workers, not May's 415
+    assert table.loc["Kec. Benda", "Puncak PHK"] == "April 2020"
+    assert table.loc["Kec. Benda", "PHK kumulatif saat puncak"] == "263 pekerja"
     at.selectbox(key="dampak").set_value("per_100_umkm").run()
     assert "n = 13" in reading(at)
     assert at.query_params["lag"] == ["6"] or at.slider(key="lag").value == 6
@@ -158,6 +162,14 @@ def test_the_reading_names_outliers_and_makes_no_causal_claim(warehouse):
     assert "tidak menunjukkan bahwa yang satu mengubah yang lain" in text
     assert "tidak mengatakan apa pun tentang masing-masing usaha" in text
     assert "data contoh (sintetis)" in text
+
+
+def test_the_intro_says_how_the_peak_is_found(warehouse):
+    intro = open_page().caption[0].value
+    assert "bulan pertama ketika PHK kumulatif wilayah itu mencapai separuh angkanya" in intro
+    assert "Desember 2020" in intro
+    english = open_page(lang="en").caption[0].value
+    assert "reaches half of its December 2020 level" in english
 
 
 def test_paired_chart_for_two_areas_from_the_url(warehouse):
