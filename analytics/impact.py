@@ -4,7 +4,8 @@ For each kecamatan the layoff peak is the first month in which its cumulative PH
 its December 2020 level: the median month of the area's 2020 layoffs, which a near tie between two
 monthly rises does not move (the largest monthly rise did: see `layoff_peaks`). The impact is
 cumulative PHK at that month, per 1.000 residents (fixed population) or per 100 registered UMKM;
-the adoption rate is read `lag` months later. This is a description of co-movement across areas:
+the adoption rate is read `lag` months later, as a level or as its change (percentage points) since
+the month before the peak. This is a description of co-movement across areas:
 r is stated with n, its 95 % confidence interval (Fisher z) and a two-sided permutation p-value;
 what the reading may say is chosen from the interval (`verdict`), not from r, and below MIN_AREAS
 areas it says that nothing can be concluded. Nothing here says one causes the other, and an
@@ -20,11 +21,33 @@ import pandas as pd
 from analytics import areas, queries
 
 DENOMINATORS = ("per_1000", "per_100_umkm")
+# y: the adoption rate k months after the peak (level), or its change since the month before the
+# peak in percentage points (change)
+ADOPTION_MEASURES = ("level", "change")
 MAX_LAG = 12
 # the layoff peak: the first month whose cumulative PHK reaches this share of the area's level in
 # this month (see layoff_peaks for why)
 PEAK_REFERENCE = pd.Timestamp("2020-12-01")
 PEAK_SHARE = 0.5
+COLUMNS = [
+    "region_code",
+    "region_name",
+    "peak_month",
+    "phk_at_peak",
+    "phk_reference",
+    "registered_at_peak",
+    "population",
+    "population_year",
+    "population_basis",
+    "adoption_before_month",
+    "adoption_before",
+    "adoption_month",
+    "adoption_after",
+    "x",
+    "y",
+    "synthetic",
+    "excluded",
+]
 # below this many areas the page says plainly that nothing can be concluded (the points stay)
 MIN_AREAS = 10
 # the permutation test: every ordering up to 8 areas (8! = 40.320), else this many from this seed
@@ -62,25 +85,32 @@ def layoff_peaks(phk: pd.DataFrame) -> pd.DataFrame:
     return reached.groupby("region_code").head(1).reset_index(drop=True)
 
 
-def impact_and_adoption(parent: str, denominator: str, lag: int) -> pd.DataFrame:
-    """One row per child area of `parent`: x (impact), y (adoption k months after the peak)."""
+def impact_and_adoption(
+    parent: str, denominator: str, lag: int, adoption: str = "level"
+) -> pd.DataFrame:
+    """One row per child area of `parent`: x (impact), y (adoption k months after the peak, or its
+    change since the month before the peak)."""
     codes = tuple(areas.children(parent)["code"])
     first, last = queries.FIRST_MONTH, queries.LAST_MONTH
     phk = queries.monthly(codes, ("phk",), first, last)
     register = queries.umkm_monthly(codes, first, last)
-    return impact_frame(phk, register, denominator, lag)
+    return impact_frame(phk, register, denominator, lag, adoption)
 
 
 def impact_frame(
-    phk: pd.DataFrame, register: pd.DataFrame, denominator: str, lag: int
+    phk: pd.DataFrame, register: pd.DataFrame, denominator: str, lag: int, adoption: str = "level"
 ) -> pd.DataFrame:
-    """x (impact at the layoff peak) and y (adoption `lag` months later) per area, from plain
-    frames: phk as queries.monthly gives it (cumulative PHK per area and month, with population),
-    register as queries.umkm_monthly (registered, adoption_rate per area and month). An area that
-    cannot be placed keeps its row with the reason in `excluded` (no_peak, no_population,
-    no_register, after_horizon)."""
+    """x (impact at the layoff peak) and y per area, from plain frames: phk as queries.monthly
+    gives it (cumulative PHK per area and month, with population), register as
+    queries.umkm_monthly (registered, adoption_rate per area and month).
+
+    y is the adoption rate `lag` months after the peak (adoption 'level', a ratio), or that rate
+    minus the rate in the month before the peak (adoption 'change', in percentage points): how
+    much adoption moved from just before the layoffs peaked, which the level alone mixes with
+    where the area already stood. An area that cannot be placed keeps its row with the reason in
+    `excluded` (no_peak, no_population, no_register, after_horizon, no_prior_month)."""
     if phk.empty:
-        return pd.DataFrame(columns=["region_code", "region_name", "x", "y", "excluded"])
+        return pd.DataFrame(columns=COLUMNS)
     peaks = layoff_peaks(phk).set_index("region_code")
     rows = []
     for area in phk.drop_duplicates("region_code").itertuples():
@@ -102,8 +132,10 @@ def impact_frame(
         p = peaks.loc[area.region_code]
         own = register[register["region_code"] == area.region_code]
         adoption_month = p.month + pd.DateOffset(months=lag)
+        before_month = p.month - pd.DateOffset(months=1)
         at_peak = own[own["month"] == p.month]
         later = own[own["month"] == adoption_month]
+        before = own[own["month"] == before_month]
         registered = at_peak["registered"].iloc[0] if len(at_peak) else np.nan
         if denominator == "per_1000":
             x = (
@@ -115,9 +147,16 @@ def impact_frame(
         else:
             x = p.value / registered * 100 if registered and registered > 0 else np.nan
             excluded = "no_register" if np.isnan(x) else None
-        y = later["adoption_rate"].iloc[0] if len(later) else np.nan
-        if excluded is None and np.isnan(y):
+        after_rate = later["adoption_rate"].iloc[0] if len(later) else np.nan
+        before_rate = before["adoption_rate"].iloc[0] if len(before) else np.nan
+        if excluded is None and np.isnan(after_rate):
             excluded = "after_horizon"
+        if adoption == "change":
+            y = (after_rate - before_rate) * 100
+            if excluded is None and np.isnan(before_rate):
+                excluded = "no_prior_month"
+        else:
+            y = after_rate
         rows.append(
             {
                 "region_code": area.region_code,
@@ -129,15 +168,19 @@ def impact_frame(
                 "population": p.population,
                 "population_year": p.population_year,
                 "population_basis": p.population_basis,
+                "adoption_before_month": before_month,
+                "adoption_before": before_rate,
                 "adoption_month": adoption_month,
+                "adoption_after": after_rate,
                 "x": x,
                 "y": y,
                 "synthetic": bool(p.synthetic)
-                or bool(later["synthetic"].any() if len(later) else False),
+                or bool(later["synthetic"].any())
+                or (adoption == "change" and bool(before["synthetic"].any())),
                 "excluded": excluded,
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).reindex(columns=COLUMNS)
 
 
 def fisher_interval(r: float, n: int, z: float = 1.96) -> tuple[float, float] | None:

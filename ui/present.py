@@ -232,7 +232,32 @@ def chart_stats(line: dict) -> str:
     return "<br>".join(text for text in lines if text)
 
 
-def hover_impact(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
+def percentage_points(value) -> str:
+    """A change in adoption: '+1,44 poin persentase', '-0,30 poin persentase', '—'."""
+    if value is None or pd.isna(value):
+        return "—"
+    sign = "+" if value > 0 else ""
+    return f"{sign}{fmt.fixed(value)} {t('unit.pp')}"
+
+
+def _adoption_line(r, adoption: str) -> str:
+    if adoption == "change":
+        return t(
+            "impact.hover.change",
+            before_month=fmt.month(getattr(r, "adoption_before_month", None)),
+            before=fmt.percent(getattr(r, "adoption_before", None)),
+            month=fmt.month(getattr(r, "adoption_month", None)),
+            after=fmt.percent(getattr(r, "adoption_after", None)),
+            change=percentage_points(r.y),
+        )
+    return t(
+        "impact.hover.adoption",
+        month=fmt.month(getattr(r, "adoption_month", None)),
+        rate=fmt.percent(r.y),
+    )
+
+
+def hover_impact(frame: pd.DataFrame, denominator: str, adoption: str = "level") -> pd.DataFrame:
     out = frame.copy()
     unit = t(f"unit.{denominator}")
     out["hover"] = [
@@ -241,17 +266,13 @@ def hover_impact(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
                 f"<b>{r.region_name}</b>",
                 t(
                     "impact.hover.peak",
-                    month=fmt.month(r.peak_month),
-                    phk=fmt.number(r.phk_at_peak),
+                    month=fmt.month(getattr(r, "peak_month", None)),
+                    phk=fmt.number(getattr(r, "phk_at_peak", None)),
                 ),
                 f"{fmt.number(r.x, decimals=2)} {unit}"
                 if pd.notna(r.x)
                 else missing_text(r.excluded),
-                t(
-                    "impact.hover.adoption",
-                    month=fmt.month(r.adoption_month),
-                    rate=fmt.percent(r.y),
-                ),
+                _adoption_line(r, adoption),
             ]
             + ([t("badge.synthetic")] if r.synthetic else [])
         )
@@ -261,7 +282,12 @@ def hover_impact(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
 
 
 def impact_reading(
-    frame: pd.DataFrame, line: dict, far: pd.DataFrame, denominator: str, lag: int
+    frame: pd.DataFrame,
+    line: dict,
+    far: pd.DataFrame,
+    denominator: str,
+    lag: int,
+    adoption: str = "level",
 ) -> str:
     """A short reading in plain Indonesian: how many areas, what the 95 % interval of r allows one
     to say, who stands out. Its words come from the interval (impact.verdict), never from r alone;
@@ -269,6 +295,7 @@ def impact_reading(
     areas says nothing about individual businesses."""
     n = line["n"]
     measure = t(f"impact.axis.{denominator}")
+    adoption_text = t(f"reading.adoption.{adoption}", lag=lag)
     conclusion, strength, bound = impact.verdict(line)
     if line["r"] is None:
         parts = [t("reading.too_few", n=n)]
@@ -279,19 +306,27 @@ def impact_reading(
                 n=n,
                 minimum=impact.MIN_AREAS,
                 measure=measure,
-                lag=lag,
+                adoption=adoption_text,
                 stats=fit_stats(line),
             )
         ]
     elif conclusion == "inconclusive":
-        parts = [t("reading.inconclusive", n=n, measure=measure, lag=lag, stats=fit_stats(line))]
+        parts = [
+            t(
+                "reading.inconclusive",
+                n=n,
+                measure=measure,
+                adoption=adoption_text,
+                stats=fit_stats(line),
+            )
+        ]
     else:
         parts = [
             t(
                 "reading.main",
                 n=n,
                 measure=measure,
-                lag=lag,
+                adoption=adoption_text,
                 direction=t(f"reading.{conclusion}"),
                 strength=t(f"reading.{strength}"),
                 bound=fmt.fixed(bound),
@@ -312,18 +347,26 @@ def impact_reading(
     return " ".join(parts)
 
 
-def impact_table(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            t("col.area"): frame["region_name"].tolist(),
-            t("impact.col.peak"): [fmt.month(m) for m in frame["peak_month"]],
-            t("impact.col.phk"): [fmt.figure(v, "exact", "workers") for v in frame["phk_at_peak"]],
-            t(f"impact.axis.{denominator}"): [
-                fmt.number(r.x, decimals=2) if pd.notna(r.x) else missing_text(r.excluded)
-                for r in frame.itertuples()
-            ],
-            t("impact.col.adoption_month"): [fmt.month(m) for m in frame["adoption_month"]],
-            t("card.adoption"): [fmt.percent(y) for y in frame["y"]],
-            t("col.synthetic"): frame["synthetic"].astype(bool).tolist(),
-        }
-    )
+def impact_table(frame: pd.DataFrame, denominator: str, adoption: str = "level") -> pd.DataFrame:
+    columns = {
+        t("col.area"): frame["region_name"].tolist(),
+        t("impact.col.peak"): [fmt.month(m) for m in frame["peak_month"]],
+        t("impact.col.phk"): [fmt.figure(v, "exact", "workers") for v in frame["phk_at_peak"]],
+        t(f"impact.axis.{denominator}"): [
+            fmt.number(r.x, decimals=2) if pd.notna(r.x) else missing_text(r.excluded)
+            for r in frame.itertuples()
+        ],
+    }
+    if adoption == "change":
+        columns[t("impact.col.before_month")] = [
+            fmt.month(m) for m in frame["adoption_before_month"]
+        ]
+        columns[t("impact.col.before")] = [fmt.percent(v) for v in frame["adoption_before"]]
+    columns[t("impact.col.adoption_month")] = [fmt.month(m) for m in frame["adoption_month"]]
+    if adoption == "change":
+        columns[t("card.adoption")] = [fmt.percent(v) for v in frame["adoption_after"]]
+        columns[t("impact.col.change")] = [percentage_points(v) for v in frame["y"]]
+    else:
+        columns[t("card.adoption")] = [fmt.percent(y) for y in frame["y"]]
+    columns[t("col.synthetic")] = frame["synthetic"].astype(bool).tolist()
+    return pd.DataFrame(columns)

@@ -224,3 +224,38 @@ def test_impact_frame_keeps_an_area_without_a_peak_and_says_why():
     assert frame.loc["a", "x"] == pytest.approx(5.57)
     assert frame.loc["a", "y"] == pytest.approx(0.10)
     assert frame.loc["e", "excluded"] == "no_peak"
+
+
+def test_adoption_change_is_after_minus_the_month_before_the_peak_in_points():
+    phk = pd.concat([cumulative("a", [0, 0, 249, 308, 295]), cumulative("f", [100])])
+    months = len(MONTHS_2020_21)
+    register = pd.DataFrame(
+        {
+            "region_code": ["a"] * months + ["f"] * months,
+            "month": list(MONTHS_2020_21) * 2,
+            "registered": 1000,
+            # Jan 2020 0.05, Feb 0.06, Mar 0.07, Apr 0.08, May 0.09, Jun 0.10, ...
+            "adoption_rate": list(np.linspace(0.05, 0.19, months)) * 2,
+            "synthetic": True,
+        }
+    )
+    frame = impact.impact_frame(phk, register, "per_1000", 2, "change").set_index("region_code")
+    # a: peak April 2020; June 0.10 - March 0.07 = 0.03 = 3 percentage points
+    assert frame.loc["a", "adoption_before_month"] == pd.Timestamp("2020-03-01")
+    assert frame.loc["a", "y"] == pytest.approx(3.0)
+    assert frame.loc["a", "excluded"] is None or pd.isna(frame.loc["a", "excluded"])
+    # f: all of its 2020 layoffs in January, so the peak is January 2020 and the month before it
+    # (December 2019) is outside the register
+    assert frame.loc["f", "peak_month"] == pd.Timestamp("2020-01-01")
+    assert frame.loc["f", "excluded"] == "no_prior_month"
+    level = impact.impact_frame(phk, register, "per_1000", 2, "level").set_index("region_code")
+    assert level.loc["a", "y"] == pytest.approx(0.10)
+    assert pd.isna(level.loc["f", "excluded"])  # the level needs no month before the peak
+
+
+def test_adoption_change_per_kecamatan(warehouse):
+    frame = impact.impact_and_adoption("36.71", "per_1000", 0, "change").set_index("region_code")
+    # Jatiuwung, peak April 2020: onboarded / registered = 145 / 1425 = 0.1017544 in April and
+    # 124 / 1420 = 0.0873239 in March; 0.1017544 - 0.0873239 = 0.0144305 = 1.44305 points
+    assert frame.loc["36.71.02", "y"] == pytest.approx(1.44305, abs=1e-4)
+    assert frame.loc["36.71.02", "adoption_before"] == pytest.approx(124 / 1420)

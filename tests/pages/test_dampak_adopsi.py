@@ -164,6 +164,25 @@ def test_the_reading_names_outliers_and_makes_no_causal_claim(warehouse):
     assert "data contoh (sintetis)" in text
 
 
+def test_the_adoption_measure_is_a_choice_kept_in_the_url(warehouse):
+    at = open_page(ukuran_adopsi="change")
+    assert at.selectbox(key="ukuran_adopsi").value == "change"
+    table = at.dataframe[0].value.set_index("Wilayah")
+    # Jatiuwung: 145 / 1425 (April 2020) - 124 / 1420 (March) = 0.0144305 -> +1,44 points
+    assert table.loc["Kec. Jatiuwung", "Bulan sebelum puncak"] == "Maret 2020"
+    assert table.loc["Kec. Jatiuwung", "Perubahan adopsi (poin persentase)"] == (
+        "+1,44 poin persentase"
+    )
+    assert "perubahan adopsi digital dari bulan sebelum puncak PHK" in reading(at)
+    layout = scatter(at)["layout"]
+    assert layout["yaxis"]["title"]["text"].startswith("Perubahan adopsi digital (poin persentase)")
+    at.selectbox(key="ukuran_adopsi").set_value("level").run()
+    assert "ukuran_adopsi" not in at.query_params  # the default keeps the link clean
+    assert "Perubahan adopsi (poin persentase)" not in at.dataframe[0].value.columns
+    at.selectbox(key="ukuran_adopsi").set_value("change").run()
+    assert at.query_params["ukuran_adopsi"] == "change"
+
+
 def test_the_intro_says_how_the_peak_is_found(warehouse):
     intro = open_page().caption[0].value
     assert "bulan pertama ketika PHK kumulatif wilayah itu mencapai separuh angkanya" in intro
@@ -182,8 +201,9 @@ def test_paired_chart_for_two_areas_from_the_url(warehouse):
 
 
 def test_garbage_in_the_url_gives_the_default_view_and_a_notice(warehouse):
-    at = open_page(lag="99", dampak="x", pasangan=["nowhere"])
+    at = open_page(lag="99", dampak="x", ukuran_adopsi="x", pasangan=["nowhere"])
     assert not at.exception
     assert at.slider(key="lag").value == 0
     assert at.selectbox(key="dampak").value == "per_1000"
-    assert len(at.warning) == 3
+    assert at.selectbox(key="ukuran_adopsi").value == "level"
+    assert len(at.warning) == 4
