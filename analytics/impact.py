@@ -56,6 +56,12 @@ PERMUTATIONS = 10_000
 SEED = 2020
 
 
+def combinations() -> int:
+    """How many views of the scatter the page allows: denominators × adoption measures × lags.
+    Said under the chart, so a reader knows a striking r can be found by trying them."""
+    return len(DENOMINATORS) * len(ADOPTION_MEASURES) * (MAX_LAG + 1)
+
+
 def layoff_peaks(phk: pd.DataFrame) -> pd.DataFrame:
     """The layoff peak of each area: the first month whose cumulative PHK reaches half of the
     area's December 2020 level (PEAK_SHARE of the value at PEAK_REFERENCE).

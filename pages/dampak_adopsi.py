@@ -59,6 +59,16 @@ st.plotly_chart(
     ),
     key="impact_chart",
 )
+st.caption(
+    t(
+        "impact.combinations",
+        denominators=len(impact.DENOMINATORS),
+        adoptions=len(impact.ADOPTION_MEASURES),
+        lags=impact.MAX_LAG + 1,
+        max_lag=impact.MAX_LAG,
+        total=impact.combinations(),
+    )
+)
 st.markdown(present.impact_reading(frame, line, far, denominator, lag, adoption))
 components.excluded_notes(frame)
 if denominator == "per_1000":

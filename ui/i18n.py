@@ -272,6 +272,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Perubahan adopsi (poin persentase)",
         "en": "Change in adoption (percentage points)",
     },
+    "impact.combinations": {
+        "id": "Halaman ini memungkinkan {denominators} ukuran dampak × {adoptions} ukuran adopsi × {lags} jeda (0–{max_lag} bulan) = {total} kombinasi. Dengan mencoba cukup banyak kombinasi, r yang mencolok bisa muncul secara kebetulan; selang kepercayaan dan p di atas berlaku untuk satu kombinasi yang dipilih sebelum melihat datanya, bukan untuk yang paling mencolok dari {total}.",
+        "en": "This page allows {denominators} impact measures × {adoptions} adoption measures × {lags} lags (0–{max_lag} months) = {total} combinations. Try enough of them and a striking r can turn up by chance; the confidence interval and p above hold for one combination chosen before looking at the data, not for the most striking of {total}.",
+    },
     "impact.areas": {"id": "kecamatan", "en": "kecamatan"},
     "impact.fitted": {"id": "garis kecenderungan", "en": "fitted line"},
     "impact.sources": {

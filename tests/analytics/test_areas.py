@@ -259,3 +259,9 @@ def test_adoption_change_per_kecamatan(warehouse):
     # 124 / 1420 = 0.0873239 in March; 0.1017544 - 0.0873239 = 0.0144305 = 1.44305 points
     assert frame.loc["36.71.02", "y"] == pytest.approx(1.44305, abs=1e-4)
     assert frame.loc["36.71.02", "adoption_before"] == pytest.approx(124 / 1420)
+
+
+def test_the_page_allows_52_combinations():
+    # 2 denominators (per 1.000, per 100 UMKM) x 2 adoption measures (level, change) x 13 lags
+    # (0..12) = 52
+    assert impact.combinations() == 52

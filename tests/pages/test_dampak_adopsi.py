@@ -183,6 +183,22 @@ def test_the_adoption_measure_is_a_choice_kept_in_the_url(warehouse):
     assert at.query_params["ukuran_adopsi"] == "change"
 
 
+def test_a_caption_under_the_chart_counts_the_combinations(warehouse):
+    captions = [c.value for c in open_page().caption]
+    # 2 denominators x 2 adoption measures x 13 lags (0-12) = 52; right under the chart (after the
+    # intro, before the reading's notes)
+    assert captions[1].startswith(
+        "Halaman ini memungkinkan 2 ukuran dampak × 2 ukuran adopsi × 13 jeda (0–12 bulan)"
+        " = 52 kombinasi."
+    )
+    assert "r yang mencolok bisa muncul secara kebetulan" in captions[1]
+    english = [c.value for c in open_page(lang="en").caption][1]
+    assert "2 impact measures × 2 adoption measures × 13 lags (0–12 months) = 52 combinations" in (
+        english
+    )
+    assert "a striking r can turn up by chance" in english
+
+
 def test_the_intro_says_how_the_peak_is_found(warehouse):
     intro = open_page().caption[0].value
     assert "bulan pertama ketika PHK kumulatif wilayah itu mencapai separuh angkanya" in intro
