@@ -25,8 +25,8 @@ DENOMINATORS = ("per_1000", "per_100_umkm")
 # peak in percentage points (change)
 ADOPTION_MEASURES = ("level", "change")
 MAX_LAG = 12
-# the layoff peak: the first month whose cumulative PHK reaches this share of the area's level in
-# this month (see layoff_peaks for why)
+# the layoff peak: the first month in which cumulative PHK reaches PEAK_SHARE of the area's level
+# at PEAK_REFERENCE (see layoff_peaks for why)
 PEAK_REFERENCE = pd.Timestamp("2020-12-01")
 PEAK_SHARE = 0.5
 COLUMNS = [
@@ -74,8 +74,8 @@ def layoff_peaks(phk: pd.DataFrame) -> pd.DataFrame:
     counts, so a near tie decides it (Kec. Jatiuwung, +308 in April and +295 in May 2020), and as
     the impact is the cumulative count at that month, a few workers either way moved an area's
     figure by 35-50 %. A rule such as "the first month within 10 % of the largest rise" keeps a
-    threshold on those differences and still flips at the threshold (a plateau such as +94, +92,
-    +95 goes to its first month). The half-way month is read off the level of the whole 2020 curve:
+    threshold on those noisy differences and still flips when a rise sits near it (Kec. Karawaci:
+    +200 in April is 93 % of May's +216). The half-way month is read off the 2020 curve's level:
     two near-tied rises are both summed into it, so swapping them or moving a few workers between
     them cannot move it; it changes only when half the year's layoffs fall on a month boundary. It
     is the median month of the area's 2020 layoffs. December 2020 closes the first pandemic year,

@@ -244,15 +244,15 @@ def _adoption_line(r, adoption: str) -> str:
     if adoption == "change":
         return t(
             "impact.hover.change",
-            before_month=fmt.month(getattr(r, "adoption_before_month", None)),
-            before=fmt.percent(getattr(r, "adoption_before", None)),
-            month=fmt.month(getattr(r, "adoption_month", None)),
-            after=fmt.percent(getattr(r, "adoption_after", None)),
+            before_month=fmt.month(r.adoption_before_month),
+            before=fmt.percent(r.adoption_before),
+            month=fmt.month(r.adoption_month),
+            after=fmt.percent(r.adoption_after),
             change=percentage_points(r.y),
         )
     return t(
         "impact.hover.adoption",
-        month=fmt.month(getattr(r, "adoption_month", None)),
+        month=fmt.month(r.adoption_month),
         rate=fmt.percent(r.y),
     )
 
@@ -266,8 +266,8 @@ def hover_impact(frame: pd.DataFrame, denominator: str, adoption: str = "level")
                 f"<b>{r.region_name}</b>",
                 t(
                     "impact.hover.peak",
-                    month=fmt.month(getattr(r, "peak_month", None)),
-                    phk=fmt.number(getattr(r, "phk_at_peak", None)),
+                    month=fmt.month(r.peak_month),
+                    phk=fmt.number(r.phk_at_peak),
                 ),
                 f"{fmt.number(r.x, decimals=2)} {unit}"
                 if pd.notna(r.x)
