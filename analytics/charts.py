@@ -374,7 +374,8 @@ def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: dict[str, str]) ->
 
     frame: region_name, x, y, hover, excluded (areas left out are not drawn)
     line: n, r, slope, intercept (slope None when there are too few areas for a line)
-    text: title, x, y, areas, fitted, stats ('r = … · n = …')
+    text: title, x, y, areas, fitted, stats ('r = … · interval · p = … · n = …', lines joined by
+    <br>); optional y_format (a d3 format for the y ticks, '.0%' for a rate by default)
     """
     used = frame[frame["excluded"].isna()]
     fig = go.Figure(
@@ -418,7 +419,7 @@ def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: dict[str, str]) ->
         title=text["title"],
         xaxis_title=text["x"],
         yaxis_title=text["y"],
-        yaxis_tickformat=".0%",
+        yaxis_tickformat=text.get("y_format", ".0%"),
         legend={"orientation": "h", "y": -0.18},
         separators=text.get("separators", ",."),
     )

@@ -2,7 +2,8 @@
 UMKM went online?
 
 Per kecamatan: layoffs at their peak per 1.000 residents (or per 100 registered UMKM) against the
-UMKM adoption rate some months later; a fitted line with r and n; a plain reading that names the
+UMKM adoption rate some months later (or its change since the month before the peak); a fitted
+line with r, its interval, p and n; a plain reading whose words follow the interval, names the
 outliers and makes no causal claim; and two areas side by side over time.
 """
 
@@ -19,19 +20,25 @@ st.caption(t("impact.intro"))
 notices = st.container()
 
 parent = filters.scope("district")
-left, right = st.columns(2)
+left, middle, right = st.columns(3)
 with left:
     denominator = filters.choice(
         "filter.denominator", {d: t(f"impact.{d}") for d in impact.DENOMINATORS}, key="dampak"
     )
+with middle:
+    adoption = filters.choice(
+        "filter.adoption_measure",
+        {m: t(f"impact.adoption.{m}") for m in impact.ADOPTION_MEASURES},
+        key="ukuran_adopsi",
+    )
 with right:
     lag = filters.lag(maximum=impact.MAX_LAG)
 
-frame = impact.impact_and_adoption(parent, denominator, lag)
+frame = impact.impact_and_adoption(parent, denominator, lag, adoption)
 if frame.empty:
     st.info(t("areas.no_data"))
     st.stop()
-frame = present.hover_impact(frame, denominator)
+frame = present.hover_impact(frame, denominator, adoption)
 line = impact.fit(frame)
 far = impact.outliers(frame, line)
 
@@ -41,25 +48,40 @@ st.plotly_chart(
         frame,
         line,
         {
-            "title": t("impact.chart", lag=lag),
+            "title": t(f"impact.chart.{adoption}", lag=lag),
             "x": t(f"impact.axis.{denominator}"),
-            "y": t("impact.axis.adoption", lag=lag),
+            "y": t(f"impact.axis.{adoption}", lag=lag),
+            "y_format": ".0%" if adoption == "level" else ".1f",
             "areas": t("impact.areas"),
             "fitted": t("impact.fitted"),
-            "stats": present.fit_stats(line),
+            "stats": present.chart_stats(line),
         },
     ),
     key="impact_chart",
 )
-st.markdown(present.impact_reading(frame, line, far, denominator, lag))
+st.caption(
+    t(
+        "impact.combinations",
+        denominators=len(impact.DENOMINATORS),
+        adoptions=len(impact.ADOPTION_MEASURES),
+        lags=impact.MAX_LAG + 1,
+        max_lag=impact.MAX_LAG,
+        total=impact.combinations(),
+    )
+)
+st.markdown(present.impact_reading(frame, line, far, denominator, lag, adoption))
 components.excluded_notes(frame)
 if denominator == "per_1000":
     components.other_year_note(frame[frame.excluded.isna()])
 components.sources_caption(frame.assign(sources=t("impact.sources")))
-st.dataframe(present.impact_table(frame, denominator), hide_index=True, key="impact_table")
+st.dataframe(
+    present.impact_table(frame, denominator, adoption), hide_index=True, key="impact_table"
+)
 components.downloads(
     frame,
-    components.meta_for("dampak_adopsi", "title.impact", scope=parent, impact=denominator, lag=lag),
+    components.meta_for(
+        "dampak_adopsi", "title.impact", scope=parent, impact=denominator, adopsi=adoption, lag=lag
+    ),
     "impact_dl",
     (parent,),
 )

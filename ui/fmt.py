@@ -31,6 +31,13 @@ def number(value, qualifier: str | None = "exact", decimals: int | None = None) 
     return sign + format_decimal(value, format=pattern, locale=_locale())
 
 
+def fixed(value, decimals: int = 2) -> str:
+    """A statistic with a fixed number of decimals: 0.5 -> '0,50', -0.334 -> '-0,33'."""
+    if _missing(value):
+        return "—"
+    return format_decimal(value, format="#,##0." + "0" * decimals, locale=_locale())
+
+
 def percent(ratio, decimals: int = 1) -> str:
     if _missing(ratio):
         return "—"

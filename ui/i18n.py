@@ -230,6 +230,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Lag: adoption measured … months after the layoff peak",
     },
     "filter.denominator": {"id": "Dampak diukur sebagai", "en": "Impact measured as"},
+    "filter.adoption_measure": {"id": "Adopsi diukur sebagai", "en": "Adoption measured as"},
     "filter.pair": {"id": "Dua wilayah untuk dibandingkan", "en": "Two areas to compare"},
     "url.unknown": {
         "id": "Nilai di tautan tidak dikenali dan diganti nilai bawaan: {param} = {values}",
@@ -279,8 +280,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "legend.reported": {"id": "dilaporkan", "en": "reported"},
     "impact.title": {"id": "Dampak vs Adopsi", "en": "Impact vs Adoption"},
     "impact.intro": {
-        "id": "Per kecamatan Kota Tangerang: PHK pada puncaknya, dibanding ukuran wilayah, terhadap tingkat adopsi digital UMKM beberapa bulan kemudian. Puncak PHK = bulan dengan kenaikan PHK kumulatif terbesar.",
-        "en": "Per kecamatan of Kota Tangerang: layoffs at their peak, relative to the area's size, against UMKM digital adoption some months later. Layoff peak = the month with the largest rise in cumulative PHK.",
+        "id": "Per kecamatan Kota Tangerang: PHK pada puncaknya, dibanding ukuran wilayah, terhadap adopsi digital UMKM beberapa bulan kemudian, sebagai tingkat atau sebagai perubahan (poin persentase) sejak bulan sebelum puncak. Puncak PHK = bulan pertama ketika PHK kumulatif wilayah itu mencapai separuh angkanya pada Desember 2020 (bulan tengah PHK 2020). Selisih kecil antara kenaikan dua bulan yang hampir sama besar tidak menggeser bulan ini, sedangkan “bulan dengan kenaikan terbesar” bisa berpindah oleh selisih seperti itu.",
+        "en": "Per kecamatan of Kota Tangerang: layoffs at their peak, relative to the area's size, against UMKM digital adoption some months later, as a level or as its change (percentage points) since the month before the peak. Layoff peak = the first month in which the area's cumulative PHK reaches half of its December 2020 level (the median month of its 2020 layoffs). A small difference between two nearly equal monthly rises does not move this month, whereas “the month with the largest rise” can flip on such a difference.",
     },
     "impact.per_1000": {"id": "PHK per 1.000 penduduk", "en": "Layoffs per 1,000 residents"},
     "impact.per_100_umkm": {
@@ -295,13 +296,52 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "PHK per 100 UMKM terdaftar (puncak)",
         "en": "Layoffs per 100 registered UMKM (peak)",
     },
-    "impact.axis.adoption": {
+    "impact.axis.level": {
         "id": "Tingkat adopsi digital, {lag} bulan setelah puncak",
         "en": "Digital adoption rate, {lag} months after the peak",
     },
-    "impact.chart": {
+    "impact.axis.change": {
+        "id": "Perubahan adopsi digital (poin persentase), bulan sebelum puncak → {lag} bulan setelah puncak",
+        "en": "Change in digital adoption (percentage points), month before the peak → {lag} months after it",
+    },
+    "impact.adoption.level": {
+        "id": "Tingkat adopsi k bulan setelah puncak",
+        "en": "Adoption rate k months after the peak",
+    },
+    "impact.adoption.change": {
+        "id": "Perubahan adopsi sejak bulan sebelum puncak (poin persentase)",
+        "en": "Change in adoption since the month before the peak (percentage points)",
+    },
+    "reading.adoption.level": {
+        "id": "tingkat adopsi digital {lag} bulan setelah puncak PHK",
+        "en": "the adoption rate {lag} months after the layoff peak",
+    },
+    "reading.adoption.change": {
+        "id": "perubahan adopsi digital dari bulan sebelum puncak PHK sampai {lag} bulan setelah puncak",
+        "en": "the change in adoption from the month before the layoff peak to {lag} months after it",
+    },
+    "unit.pp": {"id": "poin persentase", "en": "percentage points"},
+    "impact.chart.level": {
         "id": "PHK terhadap adopsi digital UMKM ({lag} bulan kemudian), per kecamatan",
         "en": "Layoffs against UMKM adoption ({lag} months later), by kecamatan",
+    },
+    "impact.chart.change": {
+        "id": "PHK terhadap perubahan adopsi digital UMKM (sampai {lag} bulan kemudian), per kecamatan",
+        "en": "Layoffs against the change in UMKM adoption (to {lag} months later), by kecamatan",
+    },
+    "impact.hover.change": {
+        "id": "Adopsi digital {before_month}: {before} → {month}: {after} ({change})",
+        "en": "Digital adoption {before_month}: {before} → {month}: {after} ({change})",
+    },
+    "impact.col.before_month": {"id": "Bulan sebelum puncak", "en": "Month before the peak"},
+    "impact.col.before": {"id": "Adopsi sebelum puncak", "en": "Adoption before the peak"},
+    "impact.col.change": {
+        "id": "Perubahan adopsi (poin persentase)",
+        "en": "Change in adoption (percentage points)",
+    },
+    "impact.combinations": {
+        "id": "Halaman ini memungkinkan {denominators} ukuran dampak × {adoptions} ukuran adopsi × {lags} jeda (0–{max_lag} bulan) = {total} kombinasi. Dengan mencoba cukup banyak kombinasi, r yang mencolok bisa muncul secara kebetulan; selang kepercayaan dan p di atas berlaku untuk satu kombinasi yang dipilih sebelum melihat datanya, bukan untuk yang paling mencolok dari {total}.",
+        "en": "This page allows {denominators} impact measures × {adoptions} adoption measures × {lags} lags (0–{max_lag} months) = {total} combinations. Try enough of them and a striking r can turn up by chance; the confidence interval and p above hold for one combination chosen before looking at the data, not for the most striking of {total}.",
     },
     "impact.areas": {"id": "kecamatan", "en": "kecamatan"},
     "impact.fitted": {"id": "garis kecenderungan", "en": "fitted line"},
@@ -326,6 +366,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Adopsi digital {month}: {rate}",
         "en": "Digital adoption {month}: {rate}",
     },
+    "impact.stats.interval": {
+        "id": "selang kepercayaan 95%: {low} s.d. {high}",
+        "en": "95% CI {low} to {high}",
+    },
+    "impact.stats.p_line": {
+        "id": "p: uji permutasi dua sisi, {method}",
+        "en": "p: two-sided permutation test, {method}",
+    },
+    "impact.stats.exact": {
+        "id": "semua {orderings} urutan (eksak)",
+        "en": "all {orderings} orderings (exact)",
+    },
+    "impact.stats.sampled": {
+        "id": "{orderings} urutan acak, benih {seed}",
+        "en": "{orderings} random orderings, seed {seed}",
+    },
+    "impact.stats.too_few": {
+        "id": "terlalu sedikit wilayah (< {minimum}) untuk menyimpulkan",
+        "en": "too few areas (< {minimum}) to conclude",
+    },
     "impact.col.peak": {"id": "Puncak PHK", "en": "Layoff peak"},
     "impact.col.phk": {"id": "PHK kumulatif saat puncak", "en": "Cumulative layoffs at the peak"},
     "impact.col.adoption_month": {"id": "Bulan adopsi", "en": "Adoption month"},
@@ -333,9 +393,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Terlalu sedikit kecamatan (n = {n}) untuk menarik garis atau menghitung r.",
         "en": "Too few areas (n = {n}) for a line or r.",
     },
+    "reading.too_few_to_conclude": {
+        "id": "Terlalu sedikit kecamatan (n = {n}, kurang dari {minimum}) untuk menyimpulkan apa pun tentang {measure} dan {adoption}; titik-titiknya tetap ditampilkan ({stats}).",
+        "en": "Too few areas (n = {n}, fewer than {minimum}) to conclude anything about {measure} and {adoption}; the points are still shown ({stats}).",
+    },
+    "reading.inconclusive": {
+        "id": "Di {n} kecamatan, arah hubungan antara {measure} dan {adoption} tidak dapat disimpulkan: selang kepercayaan 95% untuk r mencakup 0 ({stats}).",
+        "en": "Across {n} kecamatan, the direction of the association between {measure} and {adoption} cannot be concluded: the 95% confidence interval of r includes 0 ({stats}).",
+    },
     "reading.main": {
-        "id": "Di {n} kecamatan, {measure} dan tingkat adopsi digital {lag} bulan setelah puncak PHK bergerak {direction}, dengan hubungan {strength} ({stats}).",
-        "en": "Across {n} kecamatan, {measure} and the adoption rate {lag} months after the layoff peak move {direction}, a {strength} association ({stats}).",
+        "id": "Di {n} kecamatan, {measure} dan {adoption} bergerak {direction}; selang kepercayaan 95% untuk r tidak mencakup 0, dan batasnya yang terdekat ke 0 ({bound}) menunjukkan hubungan yang setidaknya {strength} ({stats}).",
+        "en": "Across {n} kecamatan, {measure} and {adoption} move {direction}; the 95% confidence interval of r excludes 0, and its bound nearest 0 ({bound}) shows an association at least {strength} ({stats}).",
+    },
+    "reading.p_method": {
+        "id": "Nilai p dari uji permutasi dua sisi: {method}.",
+        "en": "p from a two-sided permutation test: {method}.",
+    },
+    "reading.ecological": {
+        "id": "Hubungan antarwilayah tidak mengatakan apa pun tentang masing-masing usaha atau pekerja di dalamnya (kekeliruan ekologis).",
+        "en": "An association between areas says nothing about the individual businesses or workers in them (the ecological fallacy).",
     },
     "reading.same": {"id": "searah", "en": "together"},
     "reading.opposite": {"id": "berlawanan arah", "en": "in opposite directions"},
@@ -413,6 +489,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "no Jan–Feb 2020 figure (or zero)",
     },
     "missing.rate": {"id": "tidak berlaku untuk tingkat", "en": "not for a rate"},
+    "missing.no_peak": {
+        "id": "tidak ada PHK tercatat sampai Desember 2020",
+        "en": "no layoffs recorded by December 2020",
+    },
+    "missing.no_prior_month": {
+        "id": "tidak ada angka adopsi bulan sebelum puncak",
+        "en": "no adoption figure for the month before the peak",
+    },
     "missing.after_horizon": {"id": "di luar periode data", "en": "beyond the data period"},
     "unit.per_100_umkm": {"id": "per 100 UMKM terdaftar", "en": "per 100 registered UMKM"},
     "unit.index": {"id": "indeks (Jan–Feb 2020 = 100)", "en": "index (Jan–Feb 2020 = 100)"},

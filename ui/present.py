@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analytics import privacy
+from analytics import impact, privacy
 from ui import fmt
 from ui.i18n import metric_label, t
 
@@ -290,13 +290,75 @@ def conflicts_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def fit_stats(line: dict) -> str:
-    """'r = 0,59 · n = 7', in the user's number format; r is left out when there is no line."""
+    """'r = 0,56 · selang kepercayaan 95%: -0,33 s.d. 0,92 · p = 0,20 · n = 7', in the user's
+    number format; r, its interval and p are left out when there is no line."""
     if line["r"] is None:
         return f"n = {line['n']}"
-    return f"r = {fmt.number(line['r'], decimals=2)} · n = {line['n']}"
+    parts = [f"r = {fmt.fixed(line['r'])}"]
+    if line.get("ci_low") is not None:
+        low, high = fmt.fixed(line["ci_low"]), fmt.fixed(line["ci_high"])
+        parts.append(t("impact.stats.interval", low=low, high=high))
+    if line.get("p") is not None:
+        parts.append(f"p {p_value(line['p'])}")
+    parts.append(f"n = {line['n']}")
+    return " · ".join(parts)
 
 
-def hover_impact(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
+def p_value(p: float) -> str:
+    """'= 0,19', '= 0,004', '< 0,001': two decimals, three below 0,01, a bound below 0,001."""
+    if p < 0.001:
+        return f"< {fmt.fixed(0.001, 3)}"
+    return f"= {fmt.fixed(p, 2 if p >= 0.01 else 3)}"
+
+
+def permutation_note(line: dict) -> str:
+    """How p was found: every ordering (exact) or so many random ones from a fixed seed."""
+    if line.get("p") is None:
+        return ""
+    if line["exact"]:
+        return t("impact.stats.exact", orderings=fmt.number(line["orderings"], decimals=0))
+    return t(
+        "impact.stats.sampled",
+        orderings=fmt.number(line["orderings"], decimals=0),
+        seed=impact.SEED,
+    )
+
+
+def chart_stats(line: dict) -> str:
+    """The chart's annotation: the figures, how p was found, and a warning below MIN_AREAS."""
+    method = permutation_note(line)
+    lines = [fit_stats(line), t("impact.stats.p_line", method=method) if method else ""]
+    if line["r"] is not None and line["n"] < impact.MIN_AREAS:
+        lines.append(t("impact.stats.too_few", minimum=impact.MIN_AREAS))
+    return "<br>".join(text for text in lines if text)
+
+
+def percentage_points(value) -> str:
+    """A change in adoption: '+1,44 poin persentase', '-0,30 poin persentase', '—'."""
+    if value is None or pd.isna(value):
+        return "—"
+    sign = "+" if value > 0 else ""
+    return f"{sign}{fmt.fixed(value)} {t('unit.pp')}"
+
+
+def _adoption_line(r, adoption: str) -> str:
+    if adoption == "change":
+        return t(
+            "impact.hover.change",
+            before_month=fmt.month(r.adoption_before_month),
+            before=fmt.percent(r.adoption_before),
+            month=fmt.month(r.adoption_month),
+            after=fmt.percent(r.adoption_after),
+            change=percentage_points(r.y),
+        )
+    return t(
+        "impact.hover.adoption",
+        month=fmt.month(r.adoption_month),
+        rate=fmt.percent(r.y),
+    )
+
+
+def hover_impact(frame: pd.DataFrame, denominator: str, adoption: str = "level") -> pd.DataFrame:
     out = frame.copy()
     unit = t(f"unit.{denominator}")
     out["hover"] = [
@@ -311,11 +373,7 @@ def hover_impact(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
                 f"{fmt.number(r.x, decimals=2)} {unit}"
                 if pd.notna(r.x)
                 else missing_text(r.excluded),
-                t(
-                    "impact.hover.adoption",
-                    month=fmt.month(r.adoption_month),
-                    rate=fmt.percent(r.y),
-                ),
+                _adoption_line(r, adoption),
             ]
             + ([t("badge.synthetic")] if r.synthetic else [])
         )
@@ -325,28 +383,60 @@ def hover_impact(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
 
 
 def impact_reading(
-    frame: pd.DataFrame, line: dict, far: pd.DataFrame, denominator: str, lag: int
+    frame: pd.DataFrame,
+    line: dict,
+    far: pd.DataFrame,
+    denominator: str,
+    lag: int,
+    adoption: str = "level",
 ) -> str:
-    """A short reading in plain Indonesian: how many areas, how strong, who stands out. It describes
-    co-movement only; it never says that one thing changed the other."""
+    """A short reading in plain Indonesian: how many areas, what the 95 % interval of r allows one
+    to say, who stands out. Its words come from the interval (impact.verdict), never from r alone;
+    it never says that one thing changed the other, and always says that an association between
+    areas says nothing about individual businesses."""
     n = line["n"]
+    measure = t(f"impact.axis.{denominator}")
+    adoption_text = t(f"reading.adoption.{adoption}", lag=lag)
+    conclusion, strength, bound = impact.verdict(line)
     if line["r"] is None:
-        return t("reading.too_few", n=n)
-    r = line["r"]
-    strength = "weak" if abs(r) < 0.3 else ("moderate" if abs(r) < 0.6 else "strong")
-    direction = "same" if r > 0 else "opposite"
-    parts = [
-        t(
-            "reading.main",
-            n=n,
-            measure=t(f"impact.axis.{denominator}"),
-            lag=lag,
-            direction=t(f"reading.{direction}"),
-            strength=t(f"reading.{strength}"),
-            stats=fit_stats(line),
-        ),
-        t("reading.not_causal"),
-    ]
+        parts = [t("reading.too_few", n=n)]
+    elif conclusion == "too_few":
+        parts = [
+            t(
+                "reading.too_few_to_conclude",
+                n=n,
+                minimum=impact.MIN_AREAS,
+                measure=measure,
+                adoption=adoption_text,
+                stats=fit_stats(line),
+            )
+        ]
+    elif conclusion == "inconclusive":
+        parts = [
+            t(
+                "reading.inconclusive",
+                n=n,
+                measure=measure,
+                adoption=adoption_text,
+                stats=fit_stats(line),
+            )
+        ]
+    else:
+        parts = [
+            t(
+                "reading.main",
+                n=n,
+                measure=measure,
+                adoption=adoption_text,
+                direction=t(f"reading.{conclusion}"),
+                strength=t(f"reading.{strength}"),
+                bound=fmt.fixed(bound),
+                stats=fit_stats(line),
+            )
+        ]
+    if line["p"] is not None:
+        parts.append(t("reading.p_method", method=permutation_note(line)))
+    parts += [t("reading.not_causal"), t("reading.ecological")]
     if len(far):
         named = [
             t("reading.above" if o.residual > 0 else "reading.below", area=o.region_name)
@@ -358,18 +448,26 @@ def impact_reading(
     return " ".join(parts)
 
 
-def impact_table(frame: pd.DataFrame, denominator: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            t("col.area"): frame["region_name"].tolist(),
-            t("impact.col.peak"): [fmt.month(m) for m in frame["peak_month"]],
-            t("impact.col.phk"): [fmt.figure(v, "exact", "workers") for v in frame["phk_at_peak"]],
-            t(f"impact.axis.{denominator}"): [
-                fmt.number(r.x, decimals=2) if pd.notna(r.x) else missing_text(r.excluded)
-                for r in frame.itertuples()
-            ],
-            t("impact.col.adoption_month"): [fmt.month(m) for m in frame["adoption_month"]],
-            t("card.adoption"): [fmt.percent(y) for y in frame["y"]],
-            t("col.synthetic"): frame["synthetic"].astype(bool).tolist(),
-        }
-    )
+def impact_table(frame: pd.DataFrame, denominator: str, adoption: str = "level") -> pd.DataFrame:
+    columns = {
+        t("col.area"): frame["region_name"].tolist(),
+        t("impact.col.peak"): [fmt.month(m) for m in frame["peak_month"]],
+        t("impact.col.phk"): [fmt.figure(v, "exact", "workers") for v in frame["phk_at_peak"]],
+        t(f"impact.axis.{denominator}"): [
+            fmt.number(r.x, decimals=2) if pd.notna(r.x) else missing_text(r.excluded)
+            for r in frame.itertuples()
+        ],
+    }
+    if adoption == "change":
+        columns[t("impact.col.before_month")] = [
+            fmt.month(m) for m in frame["adoption_before_month"]
+        ]
+        columns[t("impact.col.before")] = [fmt.percent(v) for v in frame["adoption_before"]]
+    columns[t("impact.col.adoption_month")] = [fmt.month(m) for m in frame["adoption_month"]]
+    if adoption == "change":
+        columns[t("card.adoption")] = [fmt.percent(v) for v in frame["adoption_after"]]
+        columns[t("impact.col.change")] = [percentage_points(v) for v in frame["y"]]
+    else:
+        columns[t("card.adoption")] = [fmt.percent(y) for y in frame["y"]]
+    columns[t("col.synthetic")] = frame["synthetic"].astype(bool).tolist()
+    return pd.DataFrame(columns)
