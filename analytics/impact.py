@@ -92,14 +92,14 @@ def layoff_peaks(phk: pd.DataFrame) -> pd.DataFrame:
 
 
 def impact_and_adoption(
-    parent: str, denominator: str, lag: int, adoption: str = "level"
+    parent: str, denominator: str, lag: int, adoption: str = "level", synthetic: bool = True
 ) -> pd.DataFrame:
     """One row per child area of `parent`: x (impact), y (adoption k months after the peak, or its
-    change since the month before the peak)."""
+    change since the month before the peak). No synthetic figure when synthetic is False."""
     codes = tuple(areas.children(parent)["code"])
     first, last = queries.FIRST_MONTH, queries.LAST_MONTH
-    phk = queries.monthly(codes, ("phk",), first, last)
-    register = queries.umkm_monthly(codes, first, last)
+    phk = queries.monthly(codes, ("phk",), first, last, synthetic)
+    register = queries.umkm_monthly(codes, first, last, synthetic)
     return impact_frame(phk, register, denominator, lag, adoption)
 
 
@@ -298,7 +298,10 @@ def outliers(frame: pd.DataFrame, line: dict, count: int = 2) -> pd.DataFrame:
 
 
 def paired(
-    codes: tuple[str, ...], start: dt.date, end: dt.date
+    codes: tuple[str, ...], start: dt.date, end: dt.date, synthetic: bool = True
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Cumulative PHK and the adoption rate over time for the areas to be set side by side."""
-    return queries.monthly(codes, ("phk",), start, end), queries.umkm_monthly(codes, start, end)
+    return (
+        queries.monthly(codes, ("phk",), start, end, synthetic),
+        queries.umkm_monthly(codes, start, end, synthetic),
+    )

@@ -34,7 +34,7 @@ with middle:
 with right:
     lag = filters.lag(maximum=impact.MAX_LAG)
 
-frame = impact.impact_and_adoption(parent, denominator, lag, adoption)
+frame = impact.impact_and_adoption(parent, denominator, lag, adoption, filters.demo())
 if frame.empty:
     st.info(t("areas.no_data"))
     st.stop()
@@ -93,7 +93,7 @@ pair = filters.multichoice("filter.pair", names, key="pasangan", default=default
 show_events = filters.toggle("chart.events", key="kebijakan", default=True)
 with notices:
     filters.url_notices()
-labour, umkm = impact.paired(tuple(pair), queries.FIRST_MONTH, queries.LAST_MONTH)
+labour, umkm = impact.paired(tuple(pair), queries.FIRST_MONTH, queries.LAST_MONTH, filters.demo())
 labour, umkm = present.hover_monthly(labour), present.hover_umkm(umkm)
 st.plotly_chart(
     charts.paired_over_time(

@@ -213,9 +213,7 @@ def _shown(r) -> str:
     if pd.isna(r.shown):
         return missing_text(r.missing) if isinstance(r.missing, str) else "—"
     decimals = (
-        1
-        if r.shown_unit == "index"
-        else (2 if str(r.shown_unit).startswith("per_") else None)
+        1 if r.shown_unit == "index" else (2 if str(r.shown_unit).startswith("per_") else None)
     )
     if r.shown_unit == "ratio":
         return fmt.percent(r.shown)

@@ -48,7 +48,9 @@ def test_each_control_changes_what_the_page_shows(warehouse):
 
     at.selectbox(key="mode").set_value("per_1000").run()
     shown = list(ranking(at)["Angka yang dibandingkan"])
-    assert shown[0] == "9,85 per 1.000 penduduk (basis tempat kerja)"  # Kab. Serang: 15985 / 1622630 * 1000
+    assert (
+        shown[0] == "9,85 per 1.000 penduduk (basis tempat kerja)"
+    )  # Kab. Serang: 15985 / 1622630 * 1000
     assert list(ranking(at)["Wilayah"])[0] == "Kabupaten Serang"
 
     at.selectbox(key="ukuran").set_value("dirumahkan").run()
@@ -88,7 +90,10 @@ def test_the_map_draws_markers_without_boundaries(warehouse, monkeypatch):
     assert len(values(with_figure["lat"])) == 7 and len(values(without["lat"])) == 6
     # hover: the figure in the mode with its unit, the reported figure, the as-of date, the source
     jatiuwung = next(h for h in with_figure["hovertext"] if "Kec. Jatiuwung" in h)
-    assert "11,06 per 1.000 penduduk (basis tempat kerja)" in jatiuwung and "1.129 pekerja" in jatiuwung
+    assert (
+        "11,06 per 1.000 penduduk (basis tempat kerja)" in jatiuwung
+        and "1.129 pekerja" in jatiuwung
+    )
     assert "per Desember 2022" in jatiuwung and "data contoh — sintetis" in jatiuwung
     assert all("tidak ada angka penduduk" in h for h in without["hovertext"])
     assert any("Pulih demo generator" in h for h in with_figure["hovertext"])
