@@ -28,6 +28,7 @@ PALETTE = (
     "#6c757d",
 )
 EVENT_COLOURS = {"PSBB": "rgba(192, 80, 77, 0.13)", "PPKM": "rgba(128, 100, 162, 0.13)"}
+UNKNOWN_COLOUR = "rgba(160, 160, 160, 0.10)"
 
 
 def _series_traces(
@@ -89,40 +90,75 @@ def _series_traces(
         fig.add_trace(marker, **placement)
 
 
+def _panel_refs(fig: go.Figure) -> list[tuple[str, str]]:
+    """(x ref, y-domain ref) of every panel of the figure: one for a plain figure."""
+    grid = getattr(fig, "_grid_ref", None)
+    if not grid:
+        return [("x", "paper")]
+    refs = []
+    for row in grid:
+        for cell in row:
+            if cell is None:
+                continue
+            x_axis, y_axis = cell[0].layout_keys[:2]
+            x = "x" + x_axis.removeprefix("xaxis")
+            y = "y" + y_axis.removeprefix("yaxis")
+            refs.append((x, f"{y} domain"))
+    return refs
+
+
 def add_events(fig: go.Figure, events: pd.DataFrame | None, panels: bool = False) -> None:
-    """Shade each policy period, labelled with its kind; a one-day event is a line. On a figure of
-    several panels (small multiples) every panel is shaded."""
-    if events is None:
+    """Shade each policy period, labelled with its kind; a one-day event is a line; a stretch whose
+    status nobody has sourced (kind "unknown") is grey with a dotted edge and labelled "?". On a
+    figure of several panels every panel is shaded.
+
+    Every shape and label is built into one list and set on the figure once: adding them one at a
+    time makes plotly re-check all earlier shapes on each, so the time grew with the square of the
+    number of panels."""
+    if events is None or events.empty:
         return
-    everywhere = {"row": "all", "col": "all"} if panels else {}
+    refs = _panel_refs(fig) if panels else _panel_refs(fig)[:1]
+    shapes, labels = list(fig.layout.shapes), list(fig.layout.annotations)
     for e in events.itertuples():
         start, end = pd.Timestamp(e.start_date), pd.Timestamp(e.end_date)
-        colour = EVENT_COLOURS.get(e.kind, "rgba(127, 127, 127, 0.13)")
-        if start == end:
-            fig.add_vline(
-                x=start, line={"color": colour.replace("0.13", "0.8"), "dash": "dash"}, **everywhere
-            )
-        else:
-            fig.add_vrect(
-                x0=start,
-                x1=end + dt.timedelta(days=1),
-                fillcolor=colour,
-                line_width=0,
-                layer="below",
-                **everywhere,
-            )
-        fig.add_annotation(
-            x=start,
-            y=1.0,
-            yref="paper",
-            text=e.kind,
-            showarrow=False,
-            textangle=-90,
-            xanchor="left",
-            yanchor="top",
-            font={"size": 9, "color": "#555"},
-            hovertext=e.name,
+        unknown = e.kind == "unknown"
+        colour = UNKNOWN_COLOUR if unknown else EVENT_COLOURS.get(e.kind, "rgba(127,127,127,0.13)")
+        for x_ref, y_ref in refs:
+            if start == end and not unknown:
+                shape = {
+                    "type": "line",
+                    "x0": start,
+                    "x1": start,
+                    "line": {"color": colour.replace("0.13", "0.8"), "dash": "dash"},
+                }
+            else:
+                shape = {
+                    "type": "rect",
+                    "x0": start,
+                    "x1": end + dt.timedelta(days=1),
+                    "fillcolor": colour,
+                    "line": {"width": 1, "dash": "dot", "color": "rgba(110,110,110,0.6)"}
+                    if unknown
+                    else {"width": 0},
+                    "layer": "below",
+                }
+            shapes.append({**shape, "xref": x_ref, "yref": y_ref, "y0": 0, "y1": 1})
+        labels.append(
+            {
+                "x": start,
+                "y": 1.0,
+                "xref": refs[0][0],
+                "yref": "paper",
+                "text": "?" if unknown else e.kind,
+                "showarrow": False,
+                "textangle": -90,
+                "xanchor": "left",
+                "yanchor": "top",
+                "font": {"size": 10, "color": "#444"},
+                "hovertext": e.name if isinstance(e.name, str) else None,
+            }
         )
+    fig.update_layout(shapes=shapes, annotations=labels)
 
 
 def impact_over_time(

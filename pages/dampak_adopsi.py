@@ -10,7 +10,7 @@ outliers and makes no causal claim; and two areas side by side over time.
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, impact, queries
+from analytics import charts, impact, policy, queries
 from ui import components, filters, present
 from ui.i18n import t
 
@@ -95,11 +95,12 @@ with notices:
     filters.url_notices()
 labour, umkm = impact.paired(tuple(pair), queries.FIRST_MONTH, queries.LAST_MONTH, filters.demo())
 labour, umkm = present.hover_monthly(labour), present.hover_umkm(umkm)
+events = policy.with_unknown_gaps(queries.events(parent)) if show_events else None
 st.plotly_chart(
     charts.paired_over_time(
         labour,
         umkm,
-        queries.events(parent) if show_events else None,
+        events,
         {
             "title": t("impact.paired.title"),
             "phk": t("card.phk"),
@@ -111,6 +112,7 @@ st.plotly_chart(
     ),
     key="paired_chart",
 )
+components.events_caption(events)
 components.badge_if_synthetic(labour, umkm)
 components.sources_caption(labour, column="source_names", date_column="as_of_date")
 components.downloads(

@@ -8,7 +8,7 @@ timeline, and Kota Tangerang's reports with the workplace and KTP-resident bases
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, queries
+from analytics import charts, policy, queries
 from analytics.metrics import KOTA_REPORTED, LABOUR
 from ui import components, filters, fmt, present
 from ui.i18n import t
@@ -59,7 +59,7 @@ show_events = filters.toggle("chart.events", key="kebijakan", default=True)
 demo = filters.demo()
 labour = present.hover_monthly(queries.monthly((area,), ("phk", "dirumahkan"), synthetic=demo))
 umkm = present.hover_umkm(queries.umkm_monthly((area,), synthetic=demo))
-events = queries.events(area) if show_events else None
+events = policy.with_unknown_gaps(queries.events(area)) if show_events else None
 figure = charts.impact_over_time(
     labour,
     umkm,
@@ -75,6 +75,7 @@ figure = charts.impact_over_time(
 )
 components.badge_if_synthetic(labour, umkm)
 st.plotly_chart(figure, key="overview_chart")
+components.events_caption(events)
 if umkm.empty:
     st.caption(t("chart.no_umkm"))
 st.caption(t("chart.note.asof", months=queries.build_info().max_carry_months.iloc[0]))

@@ -12,7 +12,7 @@ import os
 
 import streamlit as st
 
-from analytics import areas, boundaries, charts, queries
+from analytics import areas, boundaries, charts, policy, queries
 from ui import components, filters, present
 from ui.i18n import metric_label, t
 
@@ -55,7 +55,7 @@ registered = (
 series = present.hover_area(areas.apply_mode(series, mode, registered))
 latest = areas.ranking(series)
 window = areas.as_of_window(latest)
-events = queries.events(parent or "36") if show_events else None
+events = policy.with_unknown_gaps(queries.events(parent or "36")) if show_events else None
 label = metric_label(catalogue.loc[metric])
 shown_unit = series["shown_unit"].iloc[0]
 view = functools.partial(
@@ -153,6 +153,7 @@ with tab_panels:
         ),
         key="areas_panels",
     )
+    components.events_caption(events)
     components.months_caption(series)
     per_capita_notes()
     components.sources_caption(series, column="source_names", date_column="as_of_date")
@@ -174,6 +175,7 @@ with tab_lines:
         },
     )
     st.plotly_chart(figure, key="areas_chart")
+    components.events_caption(events)
     components.months_caption(series)
     per_capita_notes()
     components.sources_caption(series, column="source_names", date_column="as_of_date")

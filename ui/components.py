@@ -150,6 +150,16 @@ def window_caption(latest: pd.DataFrame, window) -> None:
     st.caption(t(key, start=fmt.date(window[0]), end=fmt.date(window[1])))
 
 
+def events_caption(events: pd.DataFrame | None) -> None:
+    """Under a chart with policy periods: what the shading means, and the unknown stretches."""
+    if events is None or events.empty:
+        return
+    text = t("events.caption")
+    if (events["kind"] == "unknown").any():
+        text += " " + t("events.unknown")
+    st.caption(text)
+
+
 def months_caption(frame: pd.DataFrame) -> None:
     """Which months of each line are official figures and which are demo data."""
     text = present.real_and_synthetic_months(frame)

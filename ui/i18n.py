@@ -89,6 +89,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Tidak ada register UMKM untuk wilayah ini; hanya angka ketenagakerjaan yang ditampilkan.",
         "en": "No UMKM register for this area; only labour figures are shown.",
     },
+    "events.caption": {
+        "id": "Arsiran: periode PSBB (merah) dan PPKM (ungu) menurut keputusan yang bersumber.",
+        "en": "Shading: PSBB (red) and PPKM (purple) periods per their sourced decrees.",
+    },
+    "events.unknown": {
+        "id": "Arsiran abu-abu bertanda ?: status pembatasan tidak diketahui (belum ada sumber), bukan berarti tanpa pembatasan.",
+        "en": "Grey shading marked ?: restriction status unknown (no source yet), not a period without restrictions.",
+    },
     "chart.legend.synthetic": {"id": "{label} (sintetis)", "en": "{label} (synthetic)"},
     "chart.note.asof": {
         "id": "Tiap bulan memakai laporan terakhir pada atau sebelum bulan itu (maks. {months} bulan); "

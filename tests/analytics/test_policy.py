@@ -1,0 +1,49 @@
+"""Policy periods: a stretch nobody has sourced is drawn as unknown, never as no restriction."""
+
+import datetime as dt
+
+import pandas as pd
+from plotly.subplots import make_subplots
+
+from analytics import charts, policy
+
+D = dt.date
+
+
+def test_gaps_between_known_periods_are_unknown():
+    events = pd.DataFrame(
+        {
+            "start_date": [D(2020, 4, 18), D(2020, 5, 4), D(2020, 6, 15), D(2020, 6, 20)],
+            "end_date": [D(2020, 5, 3), D(2020, 5, 31), D(2020, 6, 28), D(2020, 7, 12)],
+            "kind": ["PSBB"] * 4,
+            "name": ["a", "b", "c", "d"],
+        }
+    )
+    out = policy.with_unknown_gaps(events)
+    unknown = out[out.kind == "unknown"]
+    # 18 Apr-3 May and 4-31 May touch (no gap); 1-14 June is not covered by any period;
+    # the overlapping 15-28 June and 20 June-12 July leave no gap
+    assert list(zip(unknown.start_date, unknown.end_date, strict=True)) == [
+        (D(2020, 6, 1), D(2020, 6, 14))
+    ]
+    assert len(out) == 5
+
+
+def test_every_panel_is_shaded_with_shapes_set_once():
+    events = pd.DataFrame(
+        {
+            "start_date": [D(2020, 4, 18), D(2020, 6, 1), D(2022, 12, 30)],
+            "end_date": [D(2020, 5, 3), D(2020, 6, 14), D(2022, 12, 30)],
+            "kind": ["PSBB", "unknown", "PPKM"],
+            "name": ["PSBB", None, "revoked"],
+        }
+    )
+    fig = make_subplots(rows=4, cols=4)
+    charts.add_events(fig, events, panels=True)
+    # 3 periods x 16 panels = 48 shapes; one label per period
+    assert len(fig.layout.shapes) == 48
+    assert [a.text for a in fig.layout.annotations] == ["PSBB", "?", "PPKM"]
+    unknown = [s for s in fig.layout.shapes if s.line.dash == "dot"]
+    assert len(unknown) == 16 and {s.xref for s in unknown} == {"x"} | {
+        f"x{i}" for i in range(2, 17)
+    }
