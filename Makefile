@@ -6,7 +6,7 @@ WAREHOUSE ?= data/pulih.duckdb
 PORT ?= 8501
 
 # The warehouse is rebuilt when any input, the manifest or the ETL code is newer than it.
-INPUTS := $(shell find data/raw data/aliases -type f) data/sources.toml $(shell find etl -name '*.py' -o -name '*.sql')
+INPUTS := $(shell find data/raw data/aliases data/golden -type f 2>/dev/null) data/sources.toml $(shell find etl -name '*.py' -o -name '*.sql')
 
 .PHONY: run test build demo lint format bench clean
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import manifest, paths, readers, register
+from etl import golden, manifest, paths, readers, register
 from etl.aliases import ColumnMap
 from etl.kinds import KINDS, LOADERS, Context, Loaded
 
@@ -100,6 +100,7 @@ def build(data_dir: Path | None = None, warehouse: Path | None = None) -> BuildR
             report.files.append(load_file(con, data_dir, entry, ctx, report.files))
         build_marts(con)
         _run_checks(con)
+        _run_golden(con, data_dir)
         _record_run(con, report, started)
         con.execute("checkpoint")
     except BaseException:
@@ -234,6 +235,26 @@ def _run_checks(con) -> None:
         raise BuildError(
             "data checks failed; the warehouse was not replaced\n" + "\n".join(failures)
         )
+
+
+def _run_golden(con, data_dir: Path) -> None:
+    """The hand-worked golden cases (etl/golden.py): a disagreement stops the build; a case that
+    newer or other files make uncheckable is a load note."""
+    try:
+        failures, skipped = golden.check(con, data_dir)
+    except golden.GoldenError as e:
+        raise BuildError(str(e)) from None
+    if failures:
+        raise BuildError(
+            "golden check failed; the warehouse was not replaced. Each case was worked out by "
+            "hand (data/golden/monthly.csv); fix the rule or the data, or the case if the "
+            "sources say otherwise:\n  " + "\n  ".join(failures)
+        )
+    _append(
+        con,
+        "load_warning",
+        pd.DataFrame({"file_id": "golden", "message": skipped}, columns=["file_id", "message"]),
+    )
 
 
 def masked_rejects(con) -> list[tuple]:
