@@ -74,14 +74,18 @@ def _series_traces(
         )
         trace.showlegend = showlegend
         fig.add_trace(trace, **placement)
-    if conflict_name and "conflict" in frame and frame["conflict"].fillna(False).astype(bool).any():
-        flagged = frame[frame["conflict"].fillna(False).astype(bool)]
+    flags = frame["conflict"].fillna(False).astype(bool) if "conflict" in frame else None
+    if conflict_name and flags is not None and flags.any():
+        # one ring where the disputed figure was reported, not on every month it is carried to
+        if "age_months" in frame:
+            flags &= frame["age_months"].fillna(0) == 0
+        flagged = frame[flags]
         marker = go.Scatter(
             x=flagged["month"],
             y=flagged[y],
             name=conflict_name,
             mode="markers",
-            marker={"size": 13, "symbol": "circle-open", "color": "#000000", "line": {"width": 2}},
+            marker={"size": 12, "symbol": "circle-open", "color": "#000000", "line": {"width": 2}},
             hovertext=flagged.get("hover"),
             hoverinfo="text" if "hover" in flagged else "x+y",
             legendgroup="conflict",
@@ -209,14 +213,14 @@ def impact_over_time(
     )
     # "," groups thousands; the layout's separators make that 17.298 in Indonesian
     fig.update_yaxes(
-        title_text=text["y_workers"], secondary_y=False, rangemode="tozero", tickformat=","
+        title_text=text["y_workers"], secondary_y=False, rangemode="tozero", tickformat=",.0f"
     )
     fig.update_yaxes(
         title_text=text["y_umkm"],
         secondary_y=True,
         rangemode="tozero",
         showgrid=False,
-        tickformat=",",
+        tickformat=",.0f",
     )
     return fig
 
@@ -251,7 +255,7 @@ def areas_over_time(
         margin={"t": 60, "b": 40},
         separators=text.get("separators", ",."),
     )
-    fig.update_yaxes(rangemode="tozero", tickformat=",")
+    fig.update_yaxes(rangemode="tozero", tickformat=",.4~r")
     return fig
 
 
@@ -401,7 +405,7 @@ def small_multiples(
         hovermode="closest",
         separators=text.get("separators", ",."),
     )
-    fig.update_yaxes(rangemode="tozero", tickformat=",")
+    fig.update_yaxes(rangemode="tozero", tickformat=",.4~r")
     return fig
 
 
@@ -508,7 +512,7 @@ def paired_over_time(
             showlegend=i == 1,
         )
     add_events(fig, events, panels=True)
-    fig.update_yaxes(rangemode="tozero", secondary_y=False, tickformat=",")
+    fig.update_yaxes(rangemode="tozero", secondary_y=False, tickformat=",.0f")
     fig.update_yaxes(title_text=text["y_phk"], secondary_y=False, col=1)
     fig.update_yaxes(rangemode="tozero", secondary_y=True, tickformat=".0%", showgrid=False)
     fig.update_layout(

@@ -174,6 +174,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.population": {"id": "Penduduk", "en": "Population"},
     "col.synthetic": {"id": "Sintetis", "en": "Synthetic"},
     "col.note": {"id": "Catatan", "en": "Note"},
+    "basis.reported_by_workers": {
+        "id": "dilaporkan pekerja, bukan perusahaan",
+        "en": "reported by workers, not companies",
+    },
+    "basis.ktp_kota_tangerang": {
+        "id": "basis KTP Kota Tangerang",
+        "en": "Kota Tangerang ID-card basis",
+    },
     "conflict.short": {"id": "laporan berbeda", "en": "reports disagree"},
     "conflict.legend": {"id": "laporan berbeda", "en": "reports disagree"},
     "missing.synthetic_only": {

@@ -196,7 +196,13 @@ def note(r) -> str:
     unranked = getattr(r, "unranked", None)
     if isinstance(unranked, str):
         notes.append(missing_text(unranked))
+    basis = getattr(r, "basis", None)
+    if basis in OTHER_BASES:  # a figure on another basis than its neighbours says so
+        notes.append(t(f"basis.{basis}"))
     return "; ".join(notes)
+
+
+OTHER_BASES = ("reported_by_workers", "ktp_kota_tangerang")
 
 
 def unit_title(unit_code: str) -> str:
