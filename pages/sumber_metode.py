@@ -5,7 +5,7 @@ rows loaded and rejected, and the rejected rows themselves."""
 import streamlit as st
 
 from analytics import dictionary, privacy, queries
-from ui import components, present
+from ui import components, filters, present
 from ui.i18n import document, lang, t
 
 components.page_setup()
@@ -16,7 +16,10 @@ files = queries.source_files()
 
 st.header(t("method.sources"))
 sources = queries.sources()
+if not filters.demo():  # the demo switch off: the figures' sources are the real ones only
+    sources = sources[~sources["synthetic"].astype(bool)]
 st.caption(t("method.sources_count", n=len(sources), files=len(files)))
+components.badge_if_synthetic(sources)
 st.dataframe(sources, hide_index=True, key="sources")
 components.downloads(sources, components.meta_for("sumber", "method.sources"), "sources_dl")
 
