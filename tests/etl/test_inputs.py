@@ -113,7 +113,7 @@ def test_policy_periods(con):
         "select start_date, end_date, kind, scope_codes from event order by start_date limit 1"
     ).fetchone()
     assert first == (dt.date(2020, 4, 18), dt.date(2020, 5, 3), "PSBB", ["36.71", "36.03", "36.74"])
-    assert con.execute("select count(*) from event where kind = 'PPKM'").fetchone() == (7,)
+    assert con.execute("select count(*) from event where kind = 'PPKM'").fetchone() == (58,)
 
 
 def test_register_holds_no_personal_data(con):
