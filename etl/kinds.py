@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import cells
+from etl import cells, urls
 from etl.aliases import ColumnMap, RegionResolver, norm
 from etl.manifest import FileEntry
 from etl.readers import Table
@@ -140,9 +140,15 @@ class Citations:
 
     def __init__(self, entry: FileEntry):
         self.entry, self.ids, self.rows = entry, {}, []
+        self.url_problems: dict[str, str] = {}  # cited URL -> why it cannot stand as a citation
 
     def id_for(self, statement_by="", outlet="", url="", published="") -> str:
         key = (statement_by or "", outlet or "", url or "", published or "")
+        # a URL column may carry a note after the address (regions' population_source)
+        cited = (url or "").split()[0] if (url or "").strip() else ""
+        looks_like_url = cited.startswith(("http:", "https:", "data:", "javascript:"))
+        if (looks_like_url or "://" in cited) and (problem := urls.url_problem(cited)):
+            self.url_problems.setdefault(cited, problem)
         if key not in self.ids:
             source_id = f"{self.entry.id}#{len(self.ids) + 1}"
             self.ids[key] = source_id
@@ -161,6 +167,10 @@ class Citations:
                 }
             )
         return self.ids[key]
+
+    def url_warnings(self) -> list[str]:
+        """One load note per cited URL that cannot stand as a citation (etl/urls.py)."""
+        return [f"cited URL '{u}': {why}" for u, why in self.url_problems.items()]
 
     def file_source(self) -> str:
         return self.id_for(
@@ -234,7 +244,7 @@ def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -
         rejects=rejects,
         rows_read=len(table.rows) + len(table.broken),
         rows_loaded=loaded_rows,
-        warnings=list(table.warnings),
+        warnings=list(table.warnings) + citations.url_warnings(),
     )
 
 
