@@ -20,6 +20,7 @@ from etl import paths
 GOLDEN = Path("golden") / "monthly.csv"
 FILES = Path("golden") / "files.csv"
 COLUMNS = ("region_code", "month", "metric", "value", "qualifier", "as_of_date", "source_ids")
+OPTIONAL = ("basis", "conflict")  # compared when the case gives them
 
 
 class GoldenError(ValueError):
@@ -56,12 +57,13 @@ def load(con, data_dir: Path) -> int:
     con.execute(
         "create or replace temp table golden_case (line integer, region_code varchar, "
         "month date, metric varchar, value double, qualifier varchar, as_of_date date, "
-        "source_ids varchar[])"
+        "source_ids varchar[], basis varchar, conflict boolean)"
     )
     con.executemany(
         "insert into golden_case values (?, ?, cast(? || '-01' as date), ?, "
         "cast(nullif(?, '') as double), nullif(?, ''), cast(nullif(?, '') as date), "
-        "list_sort(string_split(nullif(?, ''), ';')))",
+        "list_sort(string_split(nullif(?, ''), ';')), nullif(?, ''), "
+        "cast(nullif(?, '') as boolean))",
         [
             (
                 c["_line"],
@@ -72,6 +74,8 @@ def load(con, data_dir: Path) -> int:
                 c["qualifier"],
                 c["as_of_date"],
                 c["source_ids"],
+                c.get("basis") or "",
+                c.get("conflict") or "",
             )
             for c in cases
         ],

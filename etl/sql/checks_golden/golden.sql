@@ -31,7 +31,7 @@ compared as (
     select g.*,
         m.region_code is not null as found,
         m.value as got_value, m.qualifier as got_qualifier, m.as_of_date as got_as_of,
-        list_sort(m.source_ids) as got_sources
+        list_sort(m.source_ids) as got_sources, m.basis as got_basis, m.conflict as got_conflict
     from golden_case as g
     left join mart_monthly as m
         on m.region_code = g.region_code and m.metric = g.metric and m.month = g.month
@@ -52,6 +52,8 @@ final as (
                 || ' from ' || array_to_string(c.source_ids, ';')
                 || ', the warehouse has ' || c.got_value || ' ' || c.got_qualifier
                 || ' as of ' || c.got_as_of || ' from ' || array_to_string(c.got_sources, ';')
+                || coalesce(', basis ' || c.got_basis || ' (expected ' || c.basis || ')', '')
+                || coalesce(', conflict ' || c.got_conflict || ' (expected ' || c.conflict || ')', '')
         end as detail
     from compared as c
     left join untrusted as u using (line)
@@ -64,6 +66,8 @@ final as (
                 or c.got_qualifier is distinct from c.qualifier
                 or c.got_as_of is distinct from c.as_of_date
                 or c.got_sources is distinct from c.source_ids
+                or (c.basis is not null and c.got_basis is distinct from c.basis)
+                or (c.conflict is not null and c.got_conflict is distinct from c.conflict)
             )
         )
 )
