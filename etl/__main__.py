@@ -51,6 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument(
         "--accept-rejects", action="store_true", help="add the file even if some rows are rejected"
     )
+    a.add_argument(
+        "--keep-original",
+        type=Path,
+        metavar="DIR",
+        help="also keep the file as received (with any personal data) in DIR: a folder outside "
+        "the project, or data/received/ (git-ignored); the project itself keeps a screened copy",
+    )
     a.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
 
     e = commands.add_parser("export", help="write a dataset as the Data page's download would")
@@ -118,6 +125,7 @@ def _run(args) -> int:
             args.sheet,
             args.accept_rejects,
             args.data,
+            keep_original=args.keep_original,
         )
     if args.command == "export":
         from analytics.db import WarehouseMissing

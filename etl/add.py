@@ -13,9 +13,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from etl import manifest, paths, readers
+from etl import manifest, paths, readers, screen
 from etl.build import BuildError, build, print_summary
-from etl.check import check_file, print_result, slug
+from etl.check import check_file, print_result, reference_context, slug
 
 
 class AddError(ValueError):
@@ -35,6 +35,7 @@ def add(
     accept_rejects: bool = False,
     data_dir: Path | None = None,
     out=None,
+    keep_original: Path | None = None,
 ) -> int:
     out = out or sys.stdout
     data_dir = data_dir or paths.data_dir()
@@ -54,7 +55,10 @@ def add(
     checksum = readers.sha256(path)
     for e in entries:
         existing = data_dir / e.path
-        if existing.is_file() and readers.sha256(existing) == checksum:
+        # the project keeps a screened copy: the file as received is known by its checksum
+        if e.received_sha256 == checksum or (
+            existing.is_file() and readers.sha256(existing) == checksum
+        ):
             print(
                 f"{path.name}: the same content is already loaded as '{e.id}' ({e.path}); "
                 "nothing added",
@@ -75,7 +79,7 @@ def add(
 
     ids = {e.id for e in entries}
     file_id = _unique(slug(f"{published}_{path.stem}"), ids)
-    target = data_dir / "raw" / "agency" / f"{file_id}{path.suffix.lower()}"
+    target = data_dir / "raw" / "agency" / f"{file_id}.csv"
     target.parent.mkdir(parents=True, exist_ok=True)
     before = manifest_path.read_text(encoding="utf-8")
     entry = {
@@ -90,11 +94,14 @@ def add(
         "licence": licence,
         "synthetic": False,
         "series": series or f"{slug(publisher)}:{kind}",
+        "received_sha256": checksum,
     }
-    if sheet:
-        entry["sheet"] = sheet
     try:
-        shutil.copyfile(path, target)
+        # the project keeps the file as Pulih reads it, without personal data (etl/screen.py);
+        # the file as received is kept only where the operator chose (--keep-original)
+        screen.screened_copy(path, kind, sheet, reference_context(data_dir), target)
+        if keep_original is not None:
+            _keep_original(path, keep_original, file_id, data_dir, out)
         manifest_path.write_text(before.rstrip("\n") + "\n\n" + _toml(entry), encoding="utf-8")
         report = build(data_dir)
     except (BuildError, manifest.ManifestError, OSError) as e:
@@ -105,6 +112,25 @@ def add(
     print(f"added {path.name} as '{file_id}' -> {entry['path']}", file=out)
     print_summary(report, out)
     return 0
+
+
+RECEIVED = "received"  # data/received/: git-ignored, for originals kept inside the project
+
+
+def _keep_original(path: Path, folder: Path, file_id: str, data_dir: Path, out) -> None:
+    """The file as received, with its personal data, where the operator chose: a folder outside
+    the project, or the git-ignored data/received/. Never anywhere git would commit it."""
+    folder = Path(folder).resolve()
+    project = paths.PROJECT.resolve()
+    allowed = folder == (data_dir / RECEIVED).resolve() or not folder.is_relative_to(project)
+    if not allowed:
+        raise OSError(
+            f"--keep-original {folder.name}: the original holds personal data; keep it outside "
+            f"the project or in data/{RECEIVED}/ (git-ignored), never where git would commit it"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, folder / f"{file_id}{path.suffix.lower()}")
+    print(f"the file as received is kept in {folder} (it holds personal data)", file=out)
 
 
 def _unique(base: str, taken: set[str]) -> str:

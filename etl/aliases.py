@@ -10,22 +10,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Columns of personal data: dropped as a file is read, never stored, never shown in a reject.
-# Matched on the words of a header, so "Nama Pemilik", "NIK Pemilik", "No. HP" and "E-mail" all go.
-# "nama" alone also drops a business name column: it often carries the owner's name.
-PERSONAL_WORDS = frozenset(
-    {"nama", "pemilik", "owner", "nik", "kk", "telepon", "telp", "hp", "phone", "handphone",
-     "wa", "whatsapp", "email", "mail", "alamat", "address", "rt", "rw", "ktp"}
-)  # fmt: skip
-
 
 def norm(text) -> str:
     return re.sub(r"[^a-z0-9]+", " ", str(text).lower()).strip()
-
-
-def is_personal(header: str) -> bool:
-    words = set(norm(header).split())
-    return bool(words & PERSONAL_WORDS) and "id" not in words
 
 
 def _rows(path: Path) -> list[dict]:
@@ -70,6 +57,31 @@ class ColumnMap:
         key = norm(header)
         own = {norm(name): name for name in wanted}
         return Column(own[key]) if key in own else self.aliases.get(key)
+
+
+@dataclass
+class Vocabulary:
+    """A closed list of values (data/aliases/sectors.csv, platforms.csv): a written value maps to
+    its canonical form, anything else to `other` ("lainnya")."""
+
+    values: dict[str, str]
+    other: str = "lainnya"
+
+    @classmethod
+    def load(cls, path: Path) -> "Vocabulary":
+        if not path.exists():
+            return cls({})
+        return cls({norm(r["alias"]): r[path.stem.removesuffix("s")] for r in _rows(path)})
+
+    def get(self, written: str) -> tuple[str, bool]:
+        """(canonical value, known?): the whole value, else its first word ("kerajinan – batik"
+        is kerajinan, "makanan ringan" kuliner), else `other`."""
+        key = norm(written)
+        first = key.split(" ")[0] if key else ""
+        for candidate in (key, first):
+            if candidate in self.values:
+                return self.values[candidate], True
+        return self.other, False
 
 
 # a name's first word, and the other ways of writing that same word

@@ -15,8 +15,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import golden, manifest, paths, readers, register
-from etl.aliases import ColumnMap
+from etl import golden, manifest, paths, personal, readers, register
+from etl.aliases import ColumnMap, Vocabulary
 from etl.kinds import KINDS, LOADERS, Context, Loaded
 
 # The months the marts cover, and how long a report is carried forward before a month goes blank.
@@ -126,8 +126,12 @@ def open_database(path: str) -> duckdb.DuckDBPyConnection:
 
 
 def new_context(data_dir: Path) -> Context:
+    aliases = data_dir / "aliases"
     return Context(
-        columns=ColumnMap.load(data_dir / "aliases" / "columns.csv"), aliases=data_dir / "aliases"
+        columns=ColumnMap.load(aliases / "columns.csv"),
+        aliases=aliases,
+        sectors=Vocabulary.load(aliases / "sectors.csv"),
+        platforms=Vocabulary.load(aliases / "platforms.csv"),
     )
 
 
@@ -181,13 +185,14 @@ def load_file(
     _append(con, "source", pd.DataFrame.from_records(loaded.sources))
     if loaded.frame is not None:
         _append(con, loaded.table, loaded.frame)
+    # rejects are shown to people: masked here, once, before they are stored anywhere
     rejects = [
         {
             "source_file": entry.path,
             "line": r.line,
             "column": r.column,
-            "value": r.value,
-            "reason": r.reason,
+            "value": personal.mask(r.value),
+            "reason": personal.mask(r.reason),
         }
         for r in loaded.rejects
     ]
@@ -258,9 +263,9 @@ def _run_golden(con, data_dir: Path) -> None:
 
 
 def masked_rejects(con) -> list[tuple]:
-    """The staged rejects, with anything that looks like personal data masked."""
+    """The staged rejects (masked as they were staged)."""
     return con.execute(
-        'select source_file, line, "column", mask_personal(value), mask_personal(reason) '
+        'select source_file, line, "column", value, reason '
         "from rejected_staging "
         'order by source_file, line, "column"'
     ).fetchall()
@@ -269,7 +274,7 @@ def masked_rejects(con) -> list[tuple]:
 def _record_run(con, report: BuildReport, started: dt.datetime) -> None:
     con.execute(
         'insert into rejected select $run_id as run_id, source_file, line, "column", '
-        "mask_personal(value), mask_personal(reason) from rejected_staging "
+        "value, reason from rejected_staging "
         'order by source_file, line, "column"',
         {"run_id": report.run_id},
     )
@@ -328,8 +333,8 @@ def print_findings(path: str, loaded: Loaded, out) -> None:
         print(f"\nRejected in {path} (line, column, value: reason):", file=out)
         for r in loaded.rejects[:SUMMARY_REJECTS_PER_FILE]:
             column = f" column {r.column}" if r.column else ""
-            value = f" value {mask(r.value)!r}" if r.value is not None else ""
-            print(f"  {path}:{r.line}{column}{value}: {mask(r.reason)}", file=out)
+            value = f" value {personal.mask(r.value)!r}" if r.value is not None else ""
+            print(f"  {path}:{r.line}{column}{value}: {personal.mask(r.reason)}", file=out)
         if len(loaded.rejects) > SUMMARY_REJECTS_PER_FILE:
             print(
                 f"  ... and {len(loaded.rejects) - SUMMARY_REJECTS_PER_FILE} more "
@@ -338,14 +343,3 @@ def print_findings(path: str, loaded: Loaded, out) -> None:
             )
     for w in loaded.warnings[:SUMMARY_REJECTS_PER_FILE]:
         print(f"  warning: {path}: {w}", file=out)
-
-
-def mask(value: str | None) -> str | None:
-    """Python twin of the SQL macro mask_personal (etl/sql/schema.sql)."""
-    import re
-
-    if value is None:
-        return None
-    value = re.sub(r"\b\d{16}\b", "[NIK disamarkan]", value)
-    value = re.sub(r"[\w.+-]+@[\w-]+\.[\w.]+", "[e-mail disamarkan]", value)
-    return re.sub(r"(?:\+62|\b0)8\d{7,11}\b", "[telepon disamarkan]", value)

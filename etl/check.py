@@ -11,6 +11,7 @@ from pathlib import Path
 
 from etl import manifest, paths
 from etl.build import BuildError, load_file, masked_rejects, new_context, open_database
+from etl.kinds import Context
 
 REFERENCE_KINDS = ("metrics", "regions")
 SHOWN_REJECTS = 50  # on the terminal; --json lists every one
@@ -57,6 +58,20 @@ def entry_for(path: Path, kind: str, sheet: str | None = None, **provenance) -> 
         sheet=sheet,
         series=provenance.get("series") or slug(path.stem),
     )
+
+
+def reference_context(data_dir: Path) -> Context:
+    """The aliases, metrics and regions of the project, as the build knows them before it reads
+    an agency's file (to resolve areas outside a build, e.g. for a screened copy)."""
+    con = open_database(":memory:")
+    try:
+        ctx = new_context(data_dir)
+        for reference in manifest.load(data_dir / "sources.toml"):
+            if reference.kind in REFERENCE_KINDS:
+                load_file(con, data_dir, reference, ctx, [])
+        return ctx
+    finally:
+        con.close()
 
 
 @contextmanager

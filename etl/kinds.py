@@ -16,11 +16,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import cells, urls
-from etl.aliases import ColumnMap, RegionResolver, norm
+from etl import cells, personal, urls
+from etl.aliases import ColumnMap, RegionResolver, Vocabulary, norm
 from etl.manifest import FileEntry
 from etl.readers import Table
 
+# columns that hold a web address (checked by etl/urls.py, not screened as free text: an
+# article's numeric id can look like a phone number)
+URL_COLUMNS = frozenset({"url", "population_source"})
 BASES = ("workplace", "ktp_kota_tangerang", "reported_by_workers", "resident", "register")
 LEVELS = ("country", "province", "regency", "district", "village")
 TOTAL_WORDS = frozenset(
@@ -51,6 +54,8 @@ class Context:
     columns: ColumnMap
     aliases: Path  # data/aliases/
     resolver: RegionResolver = field(default_factory=RegionResolver)
+    sectors: Vocabulary = field(default_factory=lambda: Vocabulary({}))
+    platforms: Vocabulary = field(default_factory=lambda: Vocabulary({}))
     metric_units: dict[str, str] = field(default_factory=dict)  # code -> unit
 
 
@@ -91,10 +96,14 @@ class Row:
                 )
             return None
         try:
-            return parse(raw)
+            value = parse(raw)
         except cells.CellError as e:
             self.reject(column, raw, str(e))
             return None
+        if parse is cells.text and column not in URL_COLUMNS and (kind := personal.finding(value)):
+            self.reject(column, raw, personal.reason(kind, self.header(column)))
+            return None
+        return value
 
     def header(self, column: str) -> str:
         return self.table.headers.get(column, column)
@@ -181,8 +190,12 @@ class Citations:
         """A row's own citation where the file carries one, else the file's."""
         if self.entry.synthetic or not any(row.raw(c) for c in ("outlet", "url", "statement_by")):
             return self.file_source()
+        # each cell is screened for personal data like every other kept text (Row.get)
         return self.id_for(
-            *(str(row.raw(c) or "") for c in ("statement_by", "outlet", "url", "published"))
+            *(
+                str(row.get(c, required=False) or "")
+                for c in ("statement_by", "outlet", "url", "published")
+            )
         )
 
 

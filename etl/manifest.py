@@ -28,6 +28,7 @@ class FileEntry:
     basis: str = "workplace"  # the basis of figures whose rows do not say (wide tables)
     sheet: str | None = None  # for a workbook: the sheet to read (default: the first)
     series: str = ""  # releases of one series are vintages of each other (default: the id)
+    received_sha256: str = ""  # `etl add`: the checksum of the file as received (before screening)
 
     @property
     def vintage(self) -> dt.date | None:
@@ -74,6 +75,7 @@ def load(path: Path) -> list[FileEntry]:
                 basis=raw.get("basis", "workplace"),
                 sheet=raw.get("sheet"),
                 series=raw.get("series", raw["id"]),
+                received_sha256=raw.get("received_sha256", ""),
             )
         )
     if not entries:

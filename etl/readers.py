@@ -13,7 +13,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.aliases import ColumnMap, is_personal, norm
+from etl.aliases import ColumnMap, norm
+from etl.personal import is_personal_header
 
 csv.field_size_limit(16 * 1024 * 1024)  # agency notes can be long; a 16 MB cell is still refused
 
@@ -209,7 +210,7 @@ def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = Fals
         written = "" if _blank(cell) else str(cell).strip()
         if not written:
             continue
-        if is_personal(written):
+        if is_personal_header(written):
             table.dropped_columns.append(written)
             continue
         column = columns.get(written, wanted)

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import cells, paths
-from etl.aliases import is_personal, norm
+from etl import cells, paths, personal, pseudonym
+from etl.aliases import norm
 from etl.kinds import KINDS, Citations, Context, Loaded, Reject, header_rejects
 from etl.manifest import FileEntry
+from etl.personal import is_personal_header
 from etl.readers import FileError, is_xlsx, read_grid, sniff_csv_header, to_table
 
 # staged column -> the register column it comes from
@@ -30,6 +31,9 @@ STAGED = {
     "onboarded_raw": "onboarded_on",
     "platform": "platform",
 }
+# a register without an id column: the keyed digest of the business name, until its kecamatan is
+# known (etl/pseudonym.py); never the name itself
+NAME_KEY = "name_key"
 # the SQL parameter that names each column in a reject -> the register column it is
 HEADER_PARAMS = {
     "umkm_id": "umkm_id",
@@ -54,6 +58,7 @@ class Staged:
     warnings: list[str]
     rejects: list[Reject]  # rows the CSV parser could not split
     header_line: int
+    derived: str | None = None  # "nik" or "name" when the id is derived (etl/pseudonym.py)
 
 
 def load(con, path: Path, entry: FileEntry, ctx: Context) -> Loaded:
@@ -77,8 +82,23 @@ def load(con, path: Path, entry: FileEntry, ctx: Context) -> Loaded:
 
 def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
     """Rejects for every bad cell, then every row without one into umkm: (rejects, rows loaded)."""
-    _parse_distinct(con, ctx, staged.levels.get("area_code"))
+    staged.warnings += _parse_distinct(con, ctx, staged.levels.get("area_code"), staged.headers)
+    if staged.derived == "name":  # the id needs the kecamatan: now it is known
+        secret = pseudonym.key(ctx.aliases.parent)
+        con.create_function(
+            "pulih_name_id", lambda k, code: pseudonym.from_name(secret, k, code), [str, str], str
+        )
+        con.execute(
+            "update register_input as i set umkm_id = pulih_name_id(i.name_key, a.code) "
+            "from area_map as a where a.raw = i.area_raw"
+        )
+        con.remove_function("pulih_name_id")
     shown = {f"h_{key}": staged.headers.get(col, col) for key, col in HEADER_PARAMS.items()}
+    shown |= {
+        "nik": personal.NIK,
+        "phone": personal.PHONE,
+        "any_personal": f"{personal.NIK}|{personal.PHONE}|{personal.EMAIL}",
+    }
     con.execute(
         "create or replace temp table register_rejects "
         "(line bigint, col varchar, value varchar, reason varchar)"
@@ -98,7 +118,26 @@ def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
 
 
 def _with_id(reason: str, umkm_id) -> str:
-    return reason if not umkm_id or "umkm_id" in reason else f"{reason} (umkm_id {umkm_id})"
+    if not umkm_id or "umkm_id" in reason or personal.finding(umkm_id):
+        return reason
+    return f"{reason} (umkm_id {umkm_id})"
+
+
+def _derived_id(header: list, headers: dict, warnings: list) -> tuple[str, int] | None:
+    """A register without an id column: the column its pseudonymous id comes from, if any."""
+    if "umkm_id" in headers:
+        return None
+    source = pseudonym.id_source([set(norm(str(h or "")).split()) for h in header])
+    if source:
+        what, i = source
+        headers["umkm_id"] = f"(id derived from {str(header[i]).strip()})"
+        warnings.append(
+            f"no id column: each business gets a pseudonymous id derived from its "
+            f"{'NIK' if what == 'nik' else 'name and kecamatan'} ({str(header[i]).strip()}) with "
+            "a keyed hash (HMAC-SHA256); the column itself is not stored. Keep the key "
+            "(PULIH_ID_KEY or data/.pulih_id_key): the next export then gets the same ids"
+        )
+    return source
 
 
 def _name_columns(header: list, ctx: Context) -> tuple[dict[int, str], dict, dict, list[str]]:
@@ -108,7 +147,7 @@ def _name_columns(header: list, ctx: Context) -> tuple[dict[int, str], dict, dic
         written = str(written or "").strip()
         if not written:
             continue
-        if is_personal(written):
+        if is_personal_header(written):
             dropped.append(written)
             continue
         column = ctx.columns.get(written, wanted)
@@ -144,6 +183,7 @@ def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
     if encoding == "cp1252":  # DuckDB reads UTF-8 and strict Latin-1 only: transcode, streaming
         path = _utf8_copy(path, scratch)
     index, headers, levels, warnings = _name_columns(header, ctx)
+    derived = _derived_id(header, headers, warnings)
     by_column = {name: f"c{i}" for i, name in index.items()}
     # Identifiers here are our own (c0, c1, ...), never text from the file; values are bound.
     select = ", ".join(
@@ -152,6 +192,17 @@ def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
         else f"null::varchar as {staged}"
         for staged, source in STAGED.items()
     )
+    # a derived id: the NIK (or the name) goes through the keyed hash as it is read, so it never
+    # lands in a table
+    secret = pseudonym.key(ctx.aliases.parent) if derived else b""
+    con.create_function("pulih_nik_id", lambda v: pseudonym.from_nik(secret, v), [str], str)
+    con.create_function("pulih_name_key", lambda v: pseudonym.name_key(secret, v), [str], str)
+    if derived and derived[0] == "nik":
+        select = select.replace(
+            "null::varchar as umkm_id", f"pulih_nik_id(c{derived[1]}) as umkm_id"
+        )
+    name_key = f"pulih_name_key(c{derived[1]})" if derived and derived[0] == "name" else "null"
+    select += f", {name_key}::varchar as {NAME_KEY}"
     try:
         con.execute(
             f"create or replace temp table register_input as "
@@ -171,6 +222,9 @@ def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
         )
     except Exception as e:  # DuckDB's own message names the line; the file stays unread
         raise FileError(f"{path.name}: cannot be read as CSV ({str(e).splitlines()[0]})") from None
+    finally:
+        con.remove_function("pulih_nik_id")
+        con.remove_function("pulih_name_key")
     errors = con.execute(
         "select line, column_idx, error_message from register_parse_errors order by line"
     ).fetchall()
@@ -180,27 +234,50 @@ def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
         )
         for line, _, message in errors
     ]
-    return Staged(headers, levels, warnings, rejects, header_line)
+    return Staged(headers, levels, warnings, rejects, header_line, derived and derived[0])
 
 
 def _stage_rows(con, path: Path, entry: FileEntry, ctx: Context):
     """A workbook register is small enough to read in Python; it is staged the same way."""
-    table = to_table(read_grid(path, entry.sheet), ctx.columns, KINDS["umkm_register"].wanted)
+    grid = read_grid(path, entry.sheet)
+    table = to_table(grid, ctx.columns, KINDS["umkm_register"].wanted)
+    header = next(cells for line, cells in grid.rows if line == table.header_line)
+    derived = _derived_id(header, table.headers, table.warnings)
+    by_line = {}
+    if derived:  # hashed as read; the personal column itself was dropped by to_table
+        secret = pseudonym.key(ctx.aliases.parent)
+        digest = pseudonym.from_nik if derived[0] == "nik" else pseudonym.name_key
+        by_line = {
+            line: digest(secret, _text(cells[derived[1]]) if derived[1] < len(cells) else None)
+            for line, cells in grid.rows
+        }
     frame = pd.DataFrame(
         [
             {
                 "line": line,
                 **{staged: _text(values.get(source)) for staged, source in STAGED.items()},
+                **(
+                    {"umkm_id": by_line.get(line)}
+                    if derived and derived[0] == "nik"
+                    else {NAME_KEY: by_line.get(line)}
+                ),
             }
             for line, values in table.rows
         ],
-        columns=["line", *STAGED],
-    ).astype({c: "object" for c in STAGED})
+        columns=["line", *STAGED, NAME_KEY],
+    ).astype({c: "object" for c in (*STAGED, NAME_KEY)})
     con.register("register_rows", frame)
     con.execute("create or replace temp table register_input as select * from register_rows")
     con.unregister("register_rows")
     rejects = [Reject(line, None, None, reason) for line, reason in table.broken]
-    return Staged(table.headers, table.levels, table.warnings, rejects, table.header_line)
+    return Staged(
+        table.headers,
+        table.levels,
+        table.warnings,
+        rejects,
+        table.header_line,
+        derived and derived[0],
+    )
 
 
 def _text(value) -> str | None:
@@ -213,28 +290,62 @@ def _text(value) -> str | None:
     return str(value).strip()
 
 
-def _parse_distinct(con, ctx: Context, level: str | None) -> None:
-    """Parse each distinct raw area, scale and date once; DuckDB joins the answers back."""
-    areas = [
+def _distinct(con, column: str) -> list[str]:
+    # `column` is one of the staged columns named in STAGED, never input
+    return [
         r[0]
         for r in con.execute(
-            "select distinct area_raw from register_input where area_raw is not null"
+            f"select distinct {column} from register_input where {column} is not null"
         ).fetchall()
     ]
-    area_rows = [(raw, *ctx.resolver.resolve(raw, level or "district")) for raw in areas]
-    scales = [
-        r[0]
-        for r in con.execute(
-            "select distinct scale_raw from register_input where scale_raw is not null"
-        ).fetchall()
-    ]
+
+
+def _screened(raw: str, header: str) -> tuple[str | None, str | None]:
+    """(kind of personal data, reject reason) for a raw value, or (None, None)."""
+    kind = personal.finding(raw)
+    return (kind, personal.reason(kind, header)) if kind else (None, None)
+
+
+def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list[str]:
+    """Parse each distinct raw area, sector, platform, scale and date once; DuckDB joins the
+    answers back. Returns load notes (values outside the closed vocabularies, counted, not named).
+    """
+    area_rows = []
+    for raw in _distinct(con, "area_raw"):
+        code, why = ctx.resolver.resolve(raw, level or "district")
+        kind, personal_why = _screened(raw, headers.get("area_code", "area"))
+        suggested = why is not None and "did you mean" in why
+        if code is None and not suggested:
+            # an area nobody recognises may be a name typed in the wrong column: not repeated
+            why = (
+                "not a known kecamatan or kabupaten/kota: use a Kemendagri code (e.g. 36.71.05) "
+                "or a name in data/raw/regions_*.csv, or add the spelling to "
+                "data/aliases/regions.csv (the value is not shown: it may be personal data)"
+            )
+        area_rows.append((raw, None if kind else code, personal_why or why, kind, suggested))
+    vocabulary_rows, notes = {}, []
+    for column, vocabulary in (("sector", ctx.sectors), ("platform", ctx.platforms)):
+        header = headers.get(column, column)
+        rows, unknown = [], 0
+        for raw in _distinct(con, column):
+            kind, why = _screened(raw, header)
+            value, known = vocabulary.get(raw)
+            unknown += not known and kind is None
+            rows.append((raw, None if kind else value, why, kind))
+        vocabulary_rows[column] = rows
+        if unknown:
+            notes.append(
+                f"{unknown} distinct {header} value(s) not in data/aliases/{column}s.csv were "
+                f"stored as '{vocabulary.other}' (not listed here: free text may hold personal "
+                f"data); add common ones to data/aliases/{column}s.csv"
+            )
     scale_rows = [
         (
             raw,
             SCALES.get(norm(raw)),
             None if norm(raw) in SCALES else f"'{raw}' is not mikro, kecil or menengah",
         )
-        for raw in scales
+        for raw in _distinct(con, "scale_raw")
     ]
     dates = [r[0] for r in con.execute(
         "select distinct registered_raw from register_input where registered_raw is not null "
@@ -247,14 +358,21 @@ def _parse_distinct(con, ctx: Context, level: str | None) -> None:
         except cells.CellError as e:
             date_rows.append((raw, None, str(e)))
     for name, rows, columns in (
-        ("area_map", area_rows, ["raw", "code", "reason"]),
+        ("area_map", area_rows, ["raw", "code", "reason", "personal", "shown"]),
+        ("sector_map", vocabulary_rows["sector"], ["raw", "value", "reason", "personal"]),
+        ("platform_map", vocabulary_rows["platform"], ["raw", "value", "reason", "personal"]),
         ("scale_map", scale_rows, ["raw", "value", "reason"]),
         ("date_map", date_rows, ["raw", "value", "reason"]),
     ):
-        frame = pd.DataFrame(rows, columns=columns).astype({"raw": "object"})
+        frame = pd.DataFrame(rows, columns=columns).astype(
+            {c: "object" for c in columns if c not in ("value", "shown")}
+        )
         if name == "date_map":
             frame["value"] = pd.to_datetime(frame["value"]).dt.date
+        elif name in ("sector_map", "platform_map"):
+            frame["value"] = frame["value"].astype("object")
         con.register("incoming_map", frame)
-        # `name` is one of the three above, never input
+        # `name` is one of the five above, never input
         con.execute(f"create or replace temp table {name} as select * from incoming_map")
         con.unregister("incoming_map")
+    return notes

@@ -27,15 +27,6 @@ create table load_warning (
     message varchar not null
 );
 
--- Rejected values are shown to people: anything that looks like a NIK, an e-mail address or a
--- phone number is masked first (etl/build.py mask() is the same rule for the terminal).
-create macro mask_personal(v) as
-    regexp_replace(
-        regexp_replace(
-            regexp_replace(v, '\b\d{16}\b', '[NIK disamarkan]', 'g'),
-            '[\w.+-]+@[\w-]+\.[\w.]+', '[e-mail disamarkan]', 'g'),
-        '(\+62|\b0)8\d{7,11}\b', '[telepon disamarkan]', 'g');
-
 -- One row per citation: every figure points at the outlet, URL and statement it came from.
 create table source (
     source_id    varchar primary key,  -- '<file_id>#<n>', n in order of first appearance

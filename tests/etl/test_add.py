@@ -42,8 +42,9 @@ def query(warehouse, sql):
 def test_add_copies_the_file_adds_its_entry_and_rebuilds(project, capsys):
     data, warehouse = project
     assert add(data, AGENCY / "wide_title_block.xlsx") == 0
-    copied = data / "raw" / "agency" / "2020_05_21_wide_title_block.xlsx"
-    assert copied.read_bytes() == (AGENCY / "wide_title_block.xlsx").read_bytes()
+    # the project keeps the workbook's sheet as a screened CSV, title rows included
+    copied = data / "raw" / "agency" / "2020_05_21_wide_title_block.csv"
+    assert "Per 20 Mei 2020" in copied.read_text(encoding="utf-8")
     manifest = (data / "sources.toml").read_text()
     assert 'id = "2020_05_21_wide_title_block"' in manifest
     assert 'series = "disnaker_kota_tangerang:observations_wide"' in manifest
@@ -154,3 +155,65 @@ def test_a_new_release_is_a_vintage_the_latest_is_shown_and_the_change_is_said(p
     assert list(changes["Rilis sebelumnya"]) == ["1.200 pekerja", "—"]
     assert list(changes["Rilis terbaru"]) == ["1.250 pekerja", "300 pekerja"]
     assert list(changes["Perubahan"]) == ["direvisi", "baru"]
+
+
+# The project keeps a screened copy; the file as received only where the operator chose.
+REGISTER_WITH_PERSONAL_DATA = """\
+ID UMKM,Nama Pemilik,NIK,No. WA,Email,Alamat,Kecamatan,Sektor,Skala,Tanggal Daftar,Tanggal Onboarding,Platform
+TNG-101,Siti Aminah,3671045505800001,+62 812-9999-8877,siti@contoh.id,Jl. Melati 5,Karawaci,kuliner,Mikro,2019-03-01,2020-08-01,Shopee
+TNG-102,Budi Santoso,3671041212750002,0812.9999.8855,budi@contoh.id,Jl. Mawar 1,Cibodas,fesyen a.n. Budi Santoso,Kecil,2019-04-01,,
+"""
+PLANTED = [
+    "Siti Aminah",
+    "Budi Santoso",
+    "3671045505800001",
+    "3671041212750002",
+    "+62 812-9999-8877",
+    "0812.9999.8855",
+    "siti@contoh.id",
+    "budi@contoh.id",
+    "Jl. Melati",
+    "Jl. Mawar",
+]
+GIT_IGNORED = ("*.duckdb", "*.duckdb.tmp", "*.wal", ".pulih_id_key")  # as .gitignore says
+
+
+def committed_files(data):
+    """Every file under data/ that git would commit (the project's .gitignore rules)."""
+    return [
+        p
+        for p in data.rglob("*")
+        if p.is_file()
+        and not any(p.match(pattern) for pattern in GIT_IGNORED)
+        and "received" not in p.relative_to(data).parts
+    ]
+
+
+def test_add_keeps_a_screened_copy_and_no_personal_string_under_data(project, tmp_path, capsys):
+    data, warehouse = project
+    register = tmp_path / "register_dinkop.csv"
+    register.write_text(REGISTER_WITH_PERSONAL_DATA, encoding="utf-8")
+    outside = tmp_path / "originals"
+    code = add(
+        data, register, "--accept-rejects", "--keep-original", str(outside), kind="umkm_register"
+    )
+    assert code == 0, capsys.readouterr().out
+    for path in committed_files(data):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for value in PLANTED:
+            assert value not in text, f"{value!r} in {path.relative_to(data)}"
+    # the copy in the project loads what the file loaded: TNG-101 (TNG-102's sector names a
+    # person: rejected in both)
+    assert query(warehouse, "select umkm_id from umkm where umkm_id like 'TNG-%'") == [("TNG-101",)]
+    # the original, with its personal data, only where the operator asked
+    kept = list(outside.iterdir())
+    assert len(kept) == 1 and "Siti Aminah" in kept[0].read_text(encoding="utf-8")
+
+
+def test_the_original_is_never_kept_where_git_would_commit_it(project, tmp_path, capsys):
+    data, _ = project
+    register = tmp_path / "register_dinkop.csv"
+    register.write_text(REGISTER_WITH_PERSONAL_DATA, encoding="utf-8")
+    inside = PROJECT / "tests" / "originals"
+    assert add(data, register, "--keep-original", str(inside), kind="umkm_register") != 0
+    assert not inside.exists()

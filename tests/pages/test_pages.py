@@ -183,7 +183,7 @@ def test_reported_dataset_keeps_qualifier_and_source_url(warehouse):
     rows = list(csv.DictReader(io.StringIO(exports.to_bytes(shown, "csv", meta).decode())))
     at_least = [r for r in rows if r["ref_date"] == "2020-04-20" and r["metric"] == "phk"]
     assert at_least[0]["qualifier"] == "at_least" and at_least[0]["url"].startswith(
-        "https://rmol.id"
+        "https://nusantara.rmol.id/read/2020/04/20/431221/"
     )
     assert {r["synthetic"] for r in rows} == {"False"}
 

@@ -1,5 +1,7 @@
 -- Every bad cell of the staged register, one row each: (line, column as headed in the file,
--- value, reason). Parsed values come from the *_map tables, filled once per distinct raw value.
+-- value, reason). Parsed values come from the *_map tables, filled once per distinct raw value
+-- (etl/register.py); those maps also say which raw values look like personal data
+-- (etl/personal.py), and such a value is never shown: '[disamarkan]' stands in its place.
 insert into register_rejects
 with
 input as (select * from register_input),
@@ -11,25 +13,49 @@ duplicates as (
     qualify row_number() over (partition by umkm_id order by line) > 1
 ),
 
+-- an id that is a NIK, a phone number or an e-mail is personal data, not a register number
+personal_ids as (
+    select line,
+        case
+            when regexp_matches(umkm_id, $nik) then 'NIK'
+            when regexp_matches(umkm_id, $phone) then 'telepon'
+            else 'e-mail'
+        end as kind
+    from input
+    where regexp_matches(umkm_id, $any_personal)
+),
+
 final as (
     select line, $h_umkm_id as col, umkm_id as value,
         'umkm_id is empty: every business needs its register number' as reason
     from input where umkm_id is null
     union all
-    select line, $h_umkm_id, umkm_id,
-        'umkm_id looks like a NIK (16 digits): personal data is not stored; use the register number'
-    from input where regexp_full_match(umkm_id, '\d{16}')
+    select line, $h_umkm_id, '[disamarkan]',
+        $h_umkm_id || ' looks like personal data (' || kind || '): personal data is not stored; '
+        || 'use the register number, or leave the id column out and let Pulih derive a '
+        || 'pseudonymous id (README, "Personal data and small cells")'
+    from personal_ids
     union all
-    select line, $h_umkm_id, umkm_id,
-        'umkm_id ' || umkm_id || ' appears again (first at line ' || first_line || '): one row per business'
-    from duplicates
+    select d.line, $h_umkm_id, d.umkm_id,
+        'umkm_id ' || d.umkm_id || ' appears again (first at line ' || d.first_line
+        || '): one row per business'
+    from duplicates as d anti join personal_ids as p using (line)
     union all
-    select i.line, $h_area, i.area_raw, coalesce(a.reason, $h_area || ' is empty: every row needs one')
+    select i.line, $h_area, case when a.personal is null and a.shown then i.area_raw else '[disamarkan]' end,
+        coalesce(a.reason, $h_area || ' is empty: every row needs one')
     from input as i left join area_map as a on a.raw = i.area_raw
     where a.code is null
     union all
     select line, $h_sector, sector, $h_sector || ' is empty: every row needs one'
     from input where sector is null
+    union all
+    select i.line, $h_sector, '[disamarkan]', m.reason
+    from input as i inner join sector_map as m on m.raw = i.sector
+    where m.personal is not null
+    union all
+    select i.line, $h_platform, '[disamarkan]', m.reason
+    from input as i inner join platform_map as m on m.raw = i.platform
+    where m.personal is not null
     union all
     select i.line, $h_scale, i.scale_raw, coalesce(s.reason, $h_scale || ' is empty: every row needs one')
     from input as i left join scale_map as s on s.raw = i.scale_raw

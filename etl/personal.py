@@ -1,0 +1,85 @@
+"""Personal data (UU PDP 27/2022): what it looks like, and the one place that says so.
+
+Pulih never stores, shows or logs a NIK, a name, a phone number, an e-mail or an address. Three
+defences, all defined here and used by every kind of file:
+- columns whose header names personal data are dropped as a file is read (`is_personal_header`);
+- every text cell that is kept is screened (`finding`): a cell that holds a NIK, a phone number,
+  an e-mail or a name marker ("a.n. Budi") is rejected, and the reject is stored masked (`mask`);
+- free-text register fields (sector, platform) map to closed vocabularies (data/aliases/), so a
+  name cannot ride along in them.
+
+The patterns are plain regular expressions that Python's `re` and DuckDB's RE2 read alike: the
+register (read by DuckDB) binds the same strings as SQL parameters.
+"""
+
+import re
+
+# A NIK: 16 digits, as one run or grouped as 4-4-4-4 or 6-6-4 with spaces, dots or dashes
+# ("3671 0999 8887 7755", "3671-0999-8887-7722"). Arbitrary separators between every digit would
+# also match two dates in a note, so only the groupings people use are read as a NIK.
+NIK = r"\b(\d{16}|\d{4}[ .-]\d{4}[ .-]\d{4}[ .-]\d{4}|\d{6}[ .-]\d{6}[ .-]\d{4})\b"
+# An Indonesian mobile number: +62 / 62 / 0, then 8xx, then 6 to 9 more digits in groups
+# ("+62 812-9999-8877", "0812.9999.8855", "081234567890").
+PHONE = r"(\+62|\b62|\b0)[ .-]?8\d{2}[ .-]?\d{3,4}[ .-]?\d{2,5}\b"
+EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+"
+# "a.n. Budi", "atas nama Siti", "Bpk. Joko": a word that announces a person's name ("ibu" and
+# "pemilik" are left out: "ibu kota", "pemilik usaha" are common words in notes)
+NAME_MARK = r"(?i)(\ba\. ?n\.? +|\batas nama +|\b(bpk|bapak|sdr|sdri)\.? +)[a-z]"
+
+PATTERNS = {"NIK": NIK, "telepon": PHONE, "e-mail": EMAIL, "nama": NAME_MARK}
+MASKS = {
+    "NIK": "[NIK disamarkan]",
+    "telepon": "[telepon disamarkan]",
+    "e-mail": "[e-mail disamarkan]",
+    "nama": "[nama disamarkan]",
+}
+_COMPILED = {kind: re.compile(pattern) for kind, pattern in PATTERNS.items()}
+HIDDEN = "disamarkan]"  # the end of every mask: a masked cell is still personal data's place
+MASKED_CELL = "[disamarkan]"
+
+# Columns of personal data: dropped as a file is read, never stored, never shown in a reject.
+# Matched on the words of a header, so "Nama Pemilik", "NIK Pemilik", "No. HP" and "E-mail" all go.
+# "nama" alone also drops a business name column: it often carries the owner's name.
+PERSONAL_WORDS = frozenset(
+    {"nama", "pemilik", "owner", "nik", "kk", "telepon", "telp", "hp", "phone", "handphone",
+     "wa", "whatsapp", "email", "mail", "alamat", "address", "rt", "rw", "ktp"}
+)  # fmt: skip
+
+
+def _words(header: str) -> set[str]:
+    return set(re.sub(r"[^a-z0-9]+", " ", str(header).lower()).split())
+
+
+def is_personal_header(header: str) -> bool:
+    words = _words(header)
+    return bool(words & PERSONAL_WORDS) and "id" not in words
+
+
+def finding(text) -> str | None:
+    """The kind of personal data a cell holds ("NIK", "telepon", "e-mail", "nama"), or None.
+    A cell Pulih itself masked ("[disamarkan]", "[NIK disamarkan]") still counts: a screened
+    copy of a file (etl/screen.py) rejects the same rows as the file it was made from."""
+    if not isinstance(text, str) or not text:
+        return None
+    if HIDDEN in text:
+        return "disamarkan"
+    return next((kind for kind, pattern in _COMPILED.items() if pattern.search(text)), None)
+
+
+def mask(text: str | None) -> str | None:
+    """The text with every NIK, phone number, e-mail and name marker (with its name) masked."""
+    if text is None:
+        return None
+    text = re.sub(NIK, MASKS["NIK"], text)
+    text = re.sub(PHONE, MASKS["telepon"], text)
+    text = re.sub(EMAIL, MASKS["e-mail"], text)
+    # a name marker takes the words after it with it, up to punctuation
+    return re.sub(NAME_MARK[4:] + r"[\w .'-]*", MASKS["nama"], text, flags=re.IGNORECASE)
+
+
+def reason(kind: str, header: str) -> str:
+    """Why a cell was rejected, without its value."""
+    return (
+        f"{header} looks like personal data ({kind}): personal data is not stored; remove it "
+        "from the cell (or the column from the file) and send the file again"
+    )

@@ -1,0 +1,110 @@
+"""The copy of an agency's file that `etl add` keeps in the project: the file as Pulih reads it,
+without personal data, so that nothing under data/ that git would commit holds a NIK, a name, a
+phone number, an e-mail or an address.
+
+The copy is a UTF-8 CSV with the same rows as the file (title rows, header, data; a workbook's
+chosen sheet), where
+- a column whose header names personal data (etl/personal.py) is left out, except that a
+  register without an id column gets, in its place, the pseudonymous id derived from it
+  (etl/pseudonym.py), so the copy loads with the same ids;
+- a cell that holds personal data is replaced by "[disamarkan]", which the loader still rejects,
+  so the copy loads exactly the rows the file loaded.
+A CSV is copied a row at a time (a register of millions of rows is never held in memory).
+"""
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+from etl import personal, pseudonym, readers
+from etl.aliases import norm
+from etl.kinds import KINDS, Context
+
+DERIVED_HEADER = "ID UMKM (pseudonim)"
+
+
+def _csv_rows(path: Path) -> Iterator[list[str]]:
+    """The rows of a CSV in its own encoding and delimiter, streamed."""
+    with path.open("rb") as f:
+        head = f.read(65536)
+    _, encoding = readers.decode(head, path.name) if head else ("", "utf-8")
+    text = head.decode(encoding, errors="replace") if head else ""
+    delimiter = readers.sniff_delimiter(text.splitlines()[:50])
+    with path.open(encoding=encoding, errors="replace", newline="") as f:
+        yield from csv.reader(f, delimiter=delimiter)
+
+
+def _rows(path: Path, sheet: str | None) -> Iterator[list]:
+    if readers.is_xlsx(path):
+        for _, cells in readers.read_grid(path, sheet).rows:
+            yield ["" if c is None else c for c in cells]
+    else:
+        yield from _csv_rows(path)
+
+
+def _header_index(rows: list[list], kind: str, ctx: Context) -> int:
+    grid = readers.Grid(Path("file"), "", list(enumerate(rows, start=1)))
+    return readers.find_header(grid, ctx.columns, KINDS[kind].wanted, KINDS[kind].wide)
+
+
+def _cell(value) -> object:
+    if isinstance(value, str) and personal.finding(value):
+        return personal.MASKED_CELL
+    return value
+
+
+def screened_copy(source: Path, kind: str, sheet: str | None, ctx: Context, target: Path) -> None:
+    """Write `target`: `source` without personal data (see the module's docstring)."""
+    rows = _rows(source, sheet)
+    head = [next(rows, None) for _ in range(readers.HEADER_SEARCH_ROWS)]
+    head = [r for r in head if r is not None]
+    h = _header_index(head, kind, ctx)
+    header = [str(c or "").strip() for c in head[h]]
+    personal_columns = {
+        i for i, written in enumerate(header) if personal.is_personal_header(written)
+    }
+    wanted = KINDS[kind].wanted
+    has_id = any((c := ctx.columns.get(w, wanted)) and c.name == "umkm_id" for w in header if w)
+    derive = None
+    if kind == "umkm_register" and not has_id:
+        derive = pseudonym.id_source([set(norm(w).split()) for w in header])
+    secret = pseudonym.key(ctx.aliases.parent) if derive else b""
+    area = next(
+        (
+            i
+            for i, w in enumerate(header)
+            if (c := ctx.columns.get(w, wanted)) and c.name == "area_code"
+        ),
+        None,
+    )
+    level = next(
+        (c.level for w in header if (c := ctx.columns.get(w)) and c.name == "area_code"), None
+    )
+    codes: dict[str, str | None] = {}
+
+    def derived_id(cells: list) -> str:
+        what, i = derive
+        value = str(cells[i]) if i < len(cells) and cells[i] is not None else ""
+        if what == "nik":
+            return pseudonym.from_nik(secret, value) or ""
+        raw = str(cells[area]) if area is not None and area < len(cells) else ""
+        if raw not in codes:
+            codes[raw] = ctx.resolver.resolve(raw, level or "district")[0]
+        return pseudonym.from_name(secret, pseudonym.name_key(secret, value), codes[raw]) or ""
+
+    def screened(cells: list, is_header: bool = False) -> list:
+        kept = [_cell(c) for i, c in enumerate(cells) if i not in personal_columns]
+        if derive:
+            kept.insert(0, DERIVED_HEADER if is_header else derived_id(cells))
+        return kept
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        for i, cells in enumerate(head):
+            if i < h:  # title rows: no columns to drop, every cell screened
+                writer.writerow([_cell(c) for c in cells])
+            else:
+                writer.writerow(screened(cells, is_header=i == h))
+        for cells in rows:
+            writer.writerow(screened(cells))
