@@ -158,11 +158,17 @@ def test_a_new_release_is_a_vintage_the_latest_is_shown_and_the_change_is_said(p
 
 
 # The project keeps a screened copy; the file as received only where the operator chose.
-REGISTER_WITH_PERSONAL_DATA = """\
-ID UMKM,Nama Pemilik,NIK,No. WA,Email,Alamat,Kecamatan,Sektor,Skala,Tanggal Daftar,Tanggal Onboarding,Platform
-TNG-101,Siti Aminah,3671045505800001,+62 812-9999-8877,siti@contoh.id,Jl. Melati 5,Karawaci,kuliner,Mikro,2019-03-01,2020-08-01,Shopee
-TNG-102,Budi Santoso,3671041212750002,0812.9999.8855,budi@contoh.id,Jl. Mawar 1,Cibodas,fesyen a.n. Budi Santoso,Kecil,2019-04-01,,
-"""
+REGISTER_WITH_PERSONAL_DATA = "\n".join(
+    ",".join(row)
+    for row in (
+        ("ID UMKM", "Nama Pemilik", "NIK", "No. WA", "Email", "Alamat", "Kecamatan", "Sektor",
+         "Skala", "Tanggal Daftar", "Tanggal Onboarding", "Platform"),
+        ("TNG-101", "Siti Aminah", "3671045505800001", "+62 812-9999-8877", "siti@contoh.id",
+         "Jl. Melati 5", "Karawaci", "kuliner", "Mikro", "2019-03-01", "2020-08-01", "Shopee"),
+        ("TNG-102", "Budi Santoso", "3671041212750002", "0812.9999.8855", "budi@contoh.id",
+         "Jl. Mawar 1", "Cibodas", "fesyen a.n. Budi Santoso", "Kecil", "2019-04-01", "", ""),
+    )
+) + "\n"  # fmt: skip
 PLANTED = [
     "Siti Aminah",
     "Budi Santoso",
