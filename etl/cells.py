@@ -175,6 +175,14 @@ def _excel_serial(value: float, raw) -> tuple[dt.date, str]:
     return EXCEL_EPOCH + dt.timedelta(days=int(value)), "day"
 
 
+def period_start(day: dt.date | None, precision: str | None) -> dt.date | None:
+    """A date known only to its month (or year) is stored as the first day of that month (or
+    year): never as a made-up day inside it, even when the file writes one (2020-04-30)."""
+    if day is None or precision == "day":
+        return day
+    return day.replace(day=1) if precision == "month" else day.replace(month=1, day=1)
+
+
 def date(raw) -> dt.date:
     value, precision = date_with_precision(raw)
     if precision != "day":

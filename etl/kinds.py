@@ -379,6 +379,7 @@ def load_observations(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             row.get("date_precision", cells.choice("day", "month", "year"), required=False)
             or precision
         )
+        ref_date = cells.period_start(ref_date, precision)
         metric = _metric_code(row, ctx)
         value, from_value = row.quantity("value")
         _unit_ok(row, metric, ctx)
