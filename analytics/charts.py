@@ -123,7 +123,8 @@ def add_events(fig: go.Figure, events: pd.DataFrame | None, panels: bool = False
         return
     refs = _panel_refs(fig) if panels else _panel_refs(fig)[:1]
     shapes, labels = list(fig.layout.shapes), list(fig.layout.annotations)
-    for e in events.itertuples():
+    covered_to: dict[str, pd.Timestamp] = {}  # kind -> end of its current run of periods
+    for e in events.sort_values("start_date", kind="stable").itertuples():
         start, end = pd.Timestamp(e.start_date), pd.Timestamp(e.end_date)
         unknown = e.kind == "unknown"
         colour = UNKNOWN_COLOUR if unknown else EVENT_COLOURS.get(e.kind, "rgba(127,127,127,0.13)")
@@ -147,6 +148,13 @@ def add_events(fig: go.Figure, events: pd.DataFrame | None, panels: bool = False
                     "layer": "below",
                 }
             shapes.append({**shape, "xref": x_ref, "yref": y_ref, "y0": 0, "y1": 1})
+        # one label per run of periods of the same kind (weekly PPKM extensions would otherwise
+        # print a label a week, on top of each other)
+        run_end = covered_to.get(e.kind)
+        continues = run_end is not None and start <= run_end + pd.Timedelta(days=1)
+        covered_to[e.kind] = max(end, run_end) if continues else end
+        if continues:
+            continue
         labels.append(
             {
                 "x": start,
