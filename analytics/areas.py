@@ -12,7 +12,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from analytics import privacy, queries
+from analytics import queries
 
 MODES = ("absolute", "per_1000", "per_100_umkm", "index")
 LABOUR = ("phk", "dirumahkan", "companies_closed", "phk_plus_dirumahkan")
@@ -77,14 +77,11 @@ def series(
         date_precision="month",
         conflict=False,
     ).join(people, on="region_code")
-    # a register count that could point at a handful of businesses is withheld (analytics/privacy)
-    small = privacy.is_small(
-        from_register["registered" if column == "adoption_rate" else column], from_register["level"]
-    )
-    if column == "adoption_rate":
-        small |= privacy.is_small(from_register["onboarded"], from_register["level"])
-    from_register["value"] = from_register["value"].where(~small)
-    from_register["small_cell"] = small
+    # counts withheld by the query layer (analytics/privacy) stay withheld, and say so
+    small = from_register["registered_suppressed"] | from_register["onboarded_suppressed"]
+    if column != "adoption_rate":
+        small = from_register[f"{column}_suppressed"]
+    from_register["small_cell"] = small.astype(bool)
     merged = pd.concat(
         [reported[COLUMNS], from_register[[*COLUMNS, "small_cell"]]], ignore_index=True
     )
@@ -125,20 +122,16 @@ def apply_mode(
         # residents says so in its unit: "per 1.000 penduduk (basis tempat kerja)"
         out.loc[out["basis"] == "workplace", "shown_unit"] = "per_1000_workplace"
     elif mode == "per_100_umkm":
-        counts = (
-            registered
-            if registered is not None
-            else pd.DataFrame(columns=["region_code", "month", "registered"])
-        )
+        columns = ["region_code", "month", "registered", "registered_suppressed"]
+        counts = registered if registered is not None else pd.DataFrame(columns=columns)
         merged = out.merge(
-            counts[["region_code", "month", "registered"]], on=["region_code", "month"], how="left"
+            counts[columns], on=["region_code", "month"], how="left", validate="many_to_one"
         )
-        out["shown"] = (
-            (merged["value"] / merged["registered"] * 100)
-            .where(merged["registered"] > 0)
-            .to_numpy()
-        )
-        out.loc[merged["registered"].isna().to_numpy(), "missing"] = "no_register"
+        denominator = pd.to_numeric(merged["registered"], errors="coerce")
+        out["shown"] = (merged["value"] / denominator * 100).where(denominator > 0).to_numpy()
+        out.loc[denominator.isna().to_numpy(), "missing"] = "no_register"
+        # a rate on a withheld count is withheld too: it would give the count back
+        small = small | merged["registered_suppressed"].fillna(False).astype(bool).to_numpy()
     elif mode == "index":
         base = (
             out[out["month"].isin(BASELINE_MONTHS)]

@@ -25,7 +25,8 @@ COLUMNS = {
     ],
     "umkm": [
         "region_code", "region_name", "level", "month", "registered", "onboarded", "adoption_rate",
-        "unit", "as_of_date", "synthetic", "sources",
+        "registered_suppressed", "onboarded_suppressed", "unit", "as_of_date", "synthetic",
+        "sources",
     ],
 }  # fmt: skip
 
@@ -53,7 +54,8 @@ def load(
             unit="businesses; adoption_rate as a ratio of 0-1",
         )
         frame["as_of_date"] = [month_end(m) for m in frame["month"]]
-        frame = privacy.suppress(frame, ["registered", "onboarded"], ["adoption_rate"])
+        # counts below the threshold arrive withheld (null, with *_suppressed flags): the query
+        # layer applied the small-cell rule
     else:
         raise ValueError(f"unknown dataset '{name}': choose one of {', '.join(DATASETS)}")
     return frame[COLUMNS[name]].reset_index(drop=True)
@@ -85,7 +87,7 @@ def meta(
         filters["metrics"] = ", ".join(metrics) or "all"
     else:
         filters["small cells"] = (
-            f"register counts below {privacy.threshold()} at kecamatan level show as "
-            f"{privacy.label()}"
+            f"register counts below {privacy.threshold()} at kecamatan level, and the smallest "
+            "siblings that would give them back, are empty with *_suppressed = true"
         )
     return exports.Meta(dataset=name, title=TITLES[name], filters=filters)

@@ -83,12 +83,20 @@ COLUMNS: dict[str, tuple[str, str]] = {
     ),
     "sources": ("Sumber angka (media dan alamat)", "Sources (outlet and URL)"),
     "registered": (
-        "UMKM terdaftar sampai akhir bulan (register); <5 = sel kecil disamarkan",
-        "UMKM registered by the end of the month; <5 = small cell withheld",
+        "UMKM terdaftar sampai akhir bulan (register); kosong bila disamarkan (registered_suppressed)",
+        "UMKM registered by the end of the month; empty when withheld (registered_suppressed)",
     ),
     "onboarded": (
-        "UMKM yang sudah masuk platform digital sampai akhir bulan; <5 = sel kecil disamarkan",
-        "UMKM onboarded to digital by the end of the month; <5 = withheld",
+        "UMKM yang sudah masuk platform digital sampai akhir bulan; kosong bila disamarkan (onboarded_suppressed)",
+        "UMKM onboarded to digital by the end of the month; empty when withheld (onboarded_suppressed)",
+    ),
+    "registered_suppressed": (
+        "True bila jumlah terdaftar disamarkan: di bawah ambang sel kecil, atau kecamatan terkecil lain yang disamarkan agar selisih dengan total kota tidak membukanya",
+        "True when the registered count is withheld: below the small-cell threshold, or a smallest sibling withheld so that the city total minus the others does not give it back",
+    ),
+    "onboarded_suppressed": (
+        "True bila jumlah yang masuk digital disamarkan (aturan yang sama)",
+        "True when the onboarded count is withheld (same rule)",
     ),
     "adoption_rate": (
         "onboarded / registered, wilayah dan bulan yang sama (0–1); kosong bila dari sel kecil",

@@ -103,6 +103,20 @@ def impact_and_adoption(
     return impact_frame(phk, register, denominator, lag, adoption)
 
 
+def _first(frame: pd.DataFrame, column: str) -> float:
+    """The first row's value as a float, NaN when there is none (or it is withheld)."""
+    if frame.empty or pd.isna(frame[column].iloc[0]):
+        return np.nan
+    return float(frame[column].iloc[0])
+
+
+def _withheld(frame: pd.DataFrame, *counts: str) -> bool:
+    """Whether a register count of the frame's first row is withheld as a small cell."""
+    return not frame.empty and any(
+        bool(frame.iloc[0].get(f"{count}_suppressed", False)) for count in counts
+    )
+
+
 def impact_frame(
     phk: pd.DataFrame, register: pd.DataFrame, denominator: str, lag: int, adoption: str = "level"
 ) -> pd.DataFrame:
@@ -142,7 +156,7 @@ def impact_frame(
         at_peak = own[own["month"] == p.month]
         later = own[own["month"] == adoption_month]
         before = own[own["month"] == before_month]
-        registered = at_peak["registered"].iloc[0] if len(at_peak) else np.nan
+        registered = _first(at_peak, "registered")
         if denominator == "per_1000":
             x = (
                 p.value / p.population * 1000
@@ -151,10 +165,15 @@ def impact_frame(
             )
             excluded = "no_population" if np.isnan(x) else None
         else:
-            x = p.value / registered * 100 if registered and registered > 0 else np.nan
+            x = p.value / registered * 100 if registered > 0 else np.nan
             excluded = "no_register" if np.isnan(x) else None
-        after_rate = later["adoption_rate"].iloc[0] if len(later) else np.nan
-        before_rate = before["adoption_rate"].iloc[0] if len(before) else np.nan
+            if _withheld(at_peak, "registered"):
+                excluded = "small_cell"
+        after_rate = _first(later, "adoption_rate")
+        before_rate = _first(before, "adoption_rate")
+        used = (later, before) if adoption == "change" else (later,)
+        if excluded is None and any(_withheld(f, "registered", "onboarded") for f in used):
+            excluded = "small_cell"  # a rate on a withheld count is withheld (analytics/privacy)
         if excluded is None and np.isnan(after_rate):
             excluded = "after_horizon"
         if adoption == "change":

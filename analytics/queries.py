@@ -11,7 +11,7 @@ import inspect
 import pandas as pd
 import streamlit as st
 
-from analytics import db
+from analytics import db, privacy
 from analytics.metrics import HEADLINE, UMKM_UNITS
 
 CACHE_TTL_SECONDS = 600
@@ -100,7 +100,9 @@ def umkm_monthly(
         "month_to": month_to,
         "synthetic": synthetic,
     }
-    return db.query("umkm_monthly", params)
+    # the small-cell rule, once, for every page and download that shows a register count
+    family = privacy.suppress_register(db.query("umkm_monthly", params))
+    return family[family["wanted"]].drop(columns="wanted").reset_index(drop=True)
 
 
 @versioned

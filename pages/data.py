@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import datasets, queries
 from analytics.metrics import LABOUR
-from ui import components, filters
+from ui import components, filters, present
 from ui.i18n import metric_label, t
 
 components.page_setup()
@@ -28,7 +28,7 @@ demo = filters.demo()
 frame = datasets.load(dataset, tuple(areas), tuple(metrics), start, end, demo)
 components.badge_if_synthetic(frame)
 st.caption(t("data.rows", n=len(frame)))
-st.dataframe(frame, hide_index=True, key="data_preview")
+st.dataframe(present.data_preview(frame), hide_index=True, key="data_preview")
 components.downloads(
     frame,
     datasets.meta(dataset, tuple(areas), tuple(metrics), start, end, demo),

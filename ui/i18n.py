@@ -494,9 +494,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "{n} sumber, {files} berkas",
         "en": "{n} sources, {files} files",
     },
+    # the same words for a count below the threshold and for its complement: saying which is
+    # which would give the small one away (analytics/privacy.py)
     "missing.small_cell": {
-        "id": "<{limit} (sel kecil disamarkan)",
-        "en": "<{limit} (small cell withheld)",
+        "id": "disamarkan (sel kecil, di bawah {limit} atau pelengkapnya)",
+        "en": "withheld (small cell, below {limit} or its complement)",
     },
     "missing.no_population": {"id": "tidak ada angka penduduk", "en": "no population figure"},
     "missing.no_register": {"id": "tidak ada register UMKM", "en": "no UMKM register"},

@@ -31,14 +31,36 @@ def hover_umkm(frame: pd.DataFrame) -> pd.DataFrame:
         "<br>".join(
             [
                 f"<b>{r.region_name}</b> · {fmt.month(r.month)}",
-                f"{t('card.umkm_onboarded')}: {fmt.figure(r.onboarded, 'exact', 'businesses')}",
-                f"{t('card.adoption')}: {fmt.percent(r.adoption_rate)}",
+                f"{t('card.umkm_onboarded')}: "
+                + (
+                    missing_text("small_cell")
+                    if getattr(r, "onboarded_suppressed", False)
+                    else fmt.figure(r.onboarded, "exact", "businesses")
+                ),
+                f"{t('card.adoption')}: "
+                + (
+                    missing_text("small_cell")
+                    if getattr(r, "registered_suppressed", False)
+                    or getattr(r, "onboarded_suppressed", False)
+                    else fmt.percent(r.adoption_rate)
+                ),
                 r.source_names,
             ]
             + ([t("badge.synthetic")] if r.synthetic else [])
         )
         for r in out.itertuples()
     ]
+    return out
+
+
+def data_preview(frame: pd.DataFrame) -> pd.DataFrame:
+    """The Data page's table as a person reads it: a withheld register count says so. The
+    download keeps the empty number and its *_suppressed flag (analytics/privacy.py)."""
+    out = frame.copy()
+    for count in ("registered", "onboarded"):
+        flag = f"{count}_suppressed"
+        if flag in out and out[flag].any():
+            out[count] = out[count].astype(object).where(~out[flag], missing_text("small_cell"))
     return out
 
 
@@ -210,7 +232,7 @@ def unit_title(unit_code: str) -> str:
 
 
 def missing_text(reason: str) -> str:
-    """Why a figure is not shown ('tidak ada angka penduduk', '<5 (sel kecil disamarkan)')."""
+    """Why a figure is not shown ('tidak ada angka penduduk', 'disamarkan (sel kecil ...)')."""
     return t(f"missing.{reason}", limit=privacy.threshold())
 
 

@@ -124,24 +124,35 @@ def test_text_that_a_spreadsheet_would_run_is_neutralised():
     assert sheet["B2"].value == -5
 
 
-def test_small_cells_show_as_less_than_the_threshold(monkeypatch):
+def test_small_cells_are_withheld_with_their_complement(monkeypatch):
+    # one city (36.71) and its kecamatan in one month; the city total is published
     frame = pd.DataFrame(
         {
-            "level": ["district", "district", "district", "regency"],
-            "registered": [3, 7, 0, 3],
-            "onboarded": [1, 6, 0, 1],
-            "adoption_rate": [1 / 3, 6 / 7, None, 1 / 3],
+            "region_code": ["a", "b", "c", "d", "36.71"],
+            "parent_code": ["36.71"] * 4 + ["36"],
+            "level": ["district"] * 4 + ["regency"],
+            "month": [pd.Timestamp("2020-03-01")] * 5,
+            "registered": [3, 7, 20, 0, 30],
+            "onboarded": [1, 6, 15, 0, 22],
+            "adoption_rate": [1 / 3, 6 / 7, 15 / 20, None, 22 / 30],
         }
     )
-    out = privacy.suppress(frame, ["registered", "onboarded"], ["adoption_rate"])
-    assert out["registered"].tolist() == ["<5", 7, 0, 3]
-    assert out["onboarded"].tolist() == ["<5", 6, 0, 1]
-    assert pd.isna(out["adoption_rate"][0]) and out["adoption_rate"][1] == pytest.approx(6 / 7)
-    assert out["adoption_rate"][3] == pytest.approx(1 / 3)  # a kabupaten/kota is not a small area
+    out = privacy.suppress_register(frame).set_index("region_code")
+    # a (3) is small; alone it would be 30 - 7 - 20 - 0 = 3: the smallest non-zero sibling, b (7),
+    # is withheld with it (two cells, 3 + 7 = 10 >= 5); zero is shown
+    assert out["registered_suppressed"].to_dict() == {
+        "a": True, "b": True, "c": False, "d": False, "36.71": False
+    }  # fmt: skip
+    assert out["registered"].isna().tolist() == [True, True, False, False, False]
+    assert out.loc["c", "registered"] == 20 and out.loc["36.71", "registered"] == 30
+    # onboarded: a (1) small; b (6) completes it (1 + 6 = 7 >= 5)
+    assert out["onboarded_suppressed"].tolist() == [True, True, False, False, False]
+    # rates on withheld counts are withheld; the city's stays
+    assert out["adoption_rate"].isna().tolist() == [True, True, False, True, False]
+    assert out.loc["36.71", "adoption_rate"] == pytest.approx(22 / 30)
+    # numbers stay numbers: no "<5" text inside a count column
+    assert str(out["registered"].dtype) == "Float64"
     monkeypatch.setenv("PULIH_SMALL_CELL", "10")
-    assert privacy.suppress(frame, ["registered"], [])["registered"].tolist() == [
-        "<10",
-        "<10",
-        0,
-        3,
-    ]
+    # threshold 10: a (3) and b (7) are both small; together 10 >= 10: nothing more withheld
+    ten = privacy.suppress_register(frame).set_index("region_code")
+    assert ten["registered_suppressed"].tolist() == [True, True, False, False, False]

@@ -1,5 +1,7 @@
 """Sumber & Metode, and small cells end to end: a tiny register's counts never show below 5."""
 
+import io
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -46,14 +48,35 @@ def test_small_register_counts_show_as_less_than_5_on_screen_and_in_downloads(sm
     frame = datasets.load("umkm", ("36.71.04", "36.71.11", "36.71"), (), month, month).set_index(
         "region_code"
     )
-    assert frame.loc["36.71.04", "registered"] == "<5"  # Benda: 2 businesses
-    assert frame.loc["36.71.04", "onboarded"] == "<5"
-    assert pd.isna(frame.loc["36.71.04", "adoption_rate"])
-    assert frame.loc["36.71.11", "registered"] == 7 and frame.loc["36.71.11", "onboarded"] == 5
+    # Benda: 2 businesses (1 onboarded), below 5: withheld. Pinang's 7 (5 onboarded) would give
+    # Benda back as the city's 9 minus 7, so it is withheld too (complementary suppression)
+    assert frame["registered_suppressed"].to_dict() == {
+        "36.71.04": True, "36.71.11": True, "36.71": False
+    }  # fmt: skip
+    assert frame["onboarded_suppressed"].to_dict() == {
+        "36.71.04": True, "36.71.11": True, "36.71": False
+    }  # fmt: skip
+    assert (
+        frame.loc[["36.71.04", "36.71.11"], ["registered", "onboarded", "adoption_rate"]]
+        .isna()
+        .all()
+        .all()
+    )
     assert frame.loc["36.71", "registered"] == 9  # the city is not a small area
     meta = datasets.meta("umkm", ("36.71.04",), (), month, month)
     download = exports.to_bytes(frame.reset_index(), "csv", meta).decode()
-    assert "36.71.04,Kec. Benda,district,2020-03-01,<5,<5,," in download
+    assert "36.71.04,Kec. Benda,district,2020-03-01,,,,True,True," in download
+    # every format carries the withheld counts as empty numbers with their flags
+    for fmt in exports.FORMATS:
+        data = exports.to_bytes(frame.reset_index(), fmt, meta)
+        if fmt == "parquet":
+            back = pd.read_parquet(io.BytesIO(data)).set_index("region_code")
+            assert (
+                pd.isna(back.loc["36.71.04", "registered"]) and back.loc["36.71", "registered"] == 9
+            )
+        elif fmt == "xlsx":
+            back = pd.read_excel(io.BytesIO(data), sheet_name="data").set_index("region_code")
+            assert bool(back.loc["36.71.04", "registered_suppressed"]) is True
     at = open_page(
         "wilayah.py", level="district", ukuran="umkm_registered", dari="2020-03", sampai="2020-03"
     )
@@ -64,8 +87,9 @@ def test_small_register_counts_show_as_less_than_5_on_screen_and_in_downloads(sm
             strict=True,
         )
     )
-    assert shown["Kec. Benda"] == "<5 (sel kecil disamarkan)"
-    assert shown["Kec. Pinang"] == "7 usaha"
+    # one label for both: which of the two is the small one is not said
+    assert shown["Kec. Benda"] == "disamarkan (sel kecil, di bawah 5 atau pelengkapnya)"
+    assert shown["Kec. Pinang"] == shown["Kec. Benda"]
 
 
 def test_method_page_lists_sources_dictionary_notes_and_build_status(small_warehouse):
@@ -108,7 +132,7 @@ def test_method_page_lists_sources_dictionary_notes_and_build_status(small_wareh
         }
     ]
     notes = " ".join(m.value for m in at.markdown)
-    assert "#### Sel kecil" in notes and 'ditampilkan "<5"' in notes
+    assert "#### Sel kecil" in notes and "yang kurang dari\n5 disamarkan" in notes
     assert "paling lama 12 bulan" in notes
     # where the demo data is used, read from the warehouse: the synthetic register's areas
     assert set(coverage["Ukuran"]) == {
