@@ -141,3 +141,56 @@ def test_method_page_lists_sources_dictionary_notes_and_build_status(small_wareh
         "Tingkat adopsi digital UMKM",
     }
     assert len(at.get("download_button")) == 6 * 4
+
+
+def family_register() -> str:
+    """Benda 2 businesses, Pinang 7, every other kecamatan of Kota Tangerang 20 (all Jan 2019)."""
+    counts = {f"36.71.{n:02d}": 20 for n in range(1, 14)} | {"36.71.04": 2, "36.71.11": 7}
+    lines = ["umkm_id,region_code,sector,scale,registered_on,onboarded_on,platform"]
+    for code, n in counts.items():
+        lines += [f"{code}-{i},{code},kuliner,mikro,2019-01-01,2019-06-01,Shopee" for i in range(n)]
+    return "\n".join(lines) + "\n"
+
+
+def kecamatan_phk() -> str:
+    """Every kecamatan reports 40 PHK for March 2020 (month precision)."""
+    return "".join(
+        f"36.71.{n:02d},x,2020-03,month,phk,40,workers,exact,workplace,,demo,,,\n"
+        for n in range(1, 14)
+    )
+
+
+@pytest.fixture
+def family_warehouse(tmp_path, monkeypatch):
+    data = make_data_dir(tmp_path, {"phk.csv": kecamatan_phk()})
+    (data / "raw" / "register.csv").write_text(family_register())
+    with (data / "sources.toml").open("a") as f:
+        f.write(entry("register", "raw/register.csv", "umkm_register", synthetic=True))
+    path = tmp_path / "family.duckdb"
+    build(data, path)
+    monkeypatch.setenv("PULIH_WAREHOUSE", str(path))
+    return path
+
+
+def test_no_difference_of_published_counts_recovers_a_small_cell(family_warehouse):
+    from analytics import queries
+
+    month = pd.Timestamp("2020-03-01").date()
+    codes = tuple(f"36.71.{n:02d}" for n in range(1, 14)) + ("36.71",)
+    frame = queries.umkm_monthly(codes, month, month).set_index("region_code")
+    # by hand: the city has 11 x 20 + 2 + 7 = 229; Benda (2) is small, Pinang (7) is the
+    # smallest other: both withheld, and 229 - 11 x 20 = 9 is all anyone can work out
+    assert frame.loc["36.71", "registered"] == 229
+    shown = frame.drop(index="36.71")["registered"].dropna()
+    assert len(shown) == 11 and shown.sum() == 220
+    assert frame.loc["36.71", "registered"] - shown.sum() == 9  # neither 2 nor 7
+    # per 100 registered UMKM on Benda would give its 2 back (40 / 2 x 100 = 2.000): withheld
+    at = open_page(
+        "wilayah.py", level="district", ukuran="phk", mode="per_100_umkm",
+        dari="2020-03", sampai="2020-03",
+    )  # fmt: skip
+    ranking = at.dataframe[0].value.set_index("Wilayah")["Angka yang dibandingkan"]
+    assert ranking["Kec. Benda"].startswith("disamarkan")
+    assert ranking["Kec. Pinang"].startswith("disamarkan")
+    assert ranking["Kec. Tangerang"] == "200 per 100 UMKM terdaftar"  # 40 / 20 x 100
+    assert "2.000" not in " ".join(ranking) and "571" not in " ".join(ranking)
