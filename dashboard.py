@@ -24,4 +24,7 @@ with st.sidebar:
     filters.demo_switch()
     components.build_caption()
 
-page.run()
+try:
+    page.run()
+except Exception:  # st.stop() and st.rerun() are BaseExceptions: they pass through
+    components.page_error()

@@ -6,6 +6,7 @@ drawn as their own dotted trace, named as synthetic, so they never pass for repo
 """
 
 import datetime as dt
+import html
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,11 @@ PALETTE = (
 )
 EVENT_COLOURS = {"PSBB": "rgba(192, 80, 77, 0.13)", "PPKM": "rgba(128, 100, 162, 0.13)"}
 UNKNOWN_COLOUR = "rgba(160, 160, 160, 0.10)"
+
+
+def _label(text) -> str:
+    """A name from the data as Plotly text: its HTML subset escaped (no tag, no link)."""
+    return html.escape(str(text))
 
 
 def _series_traces(
@@ -244,7 +250,7 @@ def areas_over_time(
     for colour, (_, series) in zip(
         PALETTE * 3, frame.groupby("region_code", sort=True), strict=False
     ):
-        name = series["region_name"].iloc[0]
+        name = _label(series["region_name"].iloc[0])
         _series_traces(
             fig,
             series,
@@ -311,7 +317,7 @@ def area_map(
                 lat=with_figure["lat"],
                 lon=with_figure["lon"],
                 mode="markers+text",
-                text=with_figure["region_name"],
+                text=with_figure["region_name"].map(_label),
                 textposition="top center",
                 marker={
                     "size": sizes,
@@ -333,7 +339,7 @@ def area_map(
                 lat=without["lat"],
                 lon=without["lon"],
                 mode="markers+text",
-                text=without["region_name"],
+                text=without["region_name"].map(_label),
                 textposition="top center",
                 marker={"size": 9, "color": "#9e9e9e"},
                 hovertext=without["hover"],
@@ -387,7 +393,7 @@ def small_multiples(
         cols=columns,
         shared_xaxes=True,
         shared_yaxes=True,
-        subplot_titles=list(names["region_name"]),
+        subplot_titles=[_label(n) for n in names["region_name"]],
         vertical_spacing=0.08,
         horizontal_spacing=0.03,
     )
@@ -431,7 +437,7 @@ def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: dict[str, str]) ->
             x=used["x"],
             y=used["y"],
             mode="markers+text",
-            text=used["region_name"],
+            text=used["region_name"].map(_label),
             textposition="top center",
             marker={"size": 11, "color": PALETTE[0]},
             hovertext=used["hover"],
@@ -492,7 +498,7 @@ def paired_over_time(
         cols=max(1, len(codes)),
         shared_yaxes=False,
         specs=[[{"secondary_y": True}] * max(1, len(codes))],
-        subplot_titles=[names.get(c, c) for c in codes],
+        subplot_titles=[_label(names.get(c, c)) for c in codes],
     )
     for i, code in enumerate(codes, start=1):
         _series_traces(

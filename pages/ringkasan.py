@@ -10,7 +10,7 @@ import streamlit as st
 
 from analytics import charts, policy, queries
 from analytics.metrics import KOTA_REPORTED, LABOUR
-from ui import components, filters, fmt, present
+from ui import components, filters, fmt, present, safe
 from ui.i18n import t
 
 BANTEN, KOTA = "36", "36.71"
@@ -40,7 +40,7 @@ for (series, latest, previous), changes in revisions.groupby(
     st.caption(
         t(
             "revisions.caption",
-            publisher=changes.publisher.iloc[0],
+            publisher=safe.plain(changes.publisher.iloc[0]),
             latest=fmt.date(latest),
             previous=fmt.date(previous),
         )

@@ -1,12 +1,14 @@
 """Small Streamlit pieces every page uses: headline cards, badges, source captions, downloads."""
 
 import functools
+import logging
+import secrets
 
 import pandas as pd
 import streamlit as st
 
 from analytics import areas, db, exports, queries
-from ui import filters, fmt, present
+from ui import filters, fmt, present, safe
 from ui.i18n import t
 
 
@@ -53,17 +55,17 @@ def headline_card(row, region: str) -> None:
         st.metric(t(row.card), fmt.figure(row.value, row.qualifier, row.unit))
         lines = [t("card.as_of", date=fmt.date(row.as_of, row.date_precision))]
         if isinstance(row.label_id, str) and row.label_id and t(row.card) != row.label_id:
-            lines.append(t("card.measured_as", label=row.label_id))
+            lines.append(t("card.measured_as", label=safe.plain(row.label_id)))
         lines.append(source_text(row.outlet, row.url, row.statement_by))
         if isinstance(row.also_cited, str) and row.also_cited:
-            lines.append(t("card.also_cited", outlets=row.also_cited))
+            lines.append(t("card.also_cited", outlets=safe.plain(row.also_cited)))
         if row.undated_value is not None and pd.notna(row.undated_value):
             lines.append(
                 t(
                     "card.undated",
                     figure=fmt.figure(row.undated_value, row.undated_qualifier, row.unit),
                     date=fmt.date(row.undated_date, "year"),
-                    outlet=row.undated_outlet,
+                    outlet=safe.plain(row.undated_outlet),
                 )
             )
         st.caption("  \n".join(lines))
@@ -85,10 +87,16 @@ def conflict_link(region: str, key: str) -> None:
 
 
 def source_text(outlet, url=None, statement_by=None) -> str:
+    """'Sumber: <who>, <outlet as a link to its article>', every part from the data plain."""
     outlet = outlet if isinstance(outlet, str) else ""
-    who = f"{statement_by}, " if isinstance(statement_by, str) and statement_by else ""
-    link = f"[{outlet}]({url})" if isinstance(url, str) and url else outlet
-    return t("caption.sources", sources=who + link)
+    who = f"{safe.plain(statement_by)}, " if isinstance(statement_by, str) and statement_by else ""
+    return t("caption.sources", sources=who + safe.link(url, outlet or None))
+
+
+def _source_item(text: str) -> str:
+    """One "outlet url" item of a sources column: the outlet, linked to the URL when it is one."""
+    outlet, _, url = text.rpartition(" ")
+    return safe.link(url, outlet or None) if url.startswith("http") else safe.plain(text)
 
 
 def sources_caption(
@@ -96,7 +104,7 @@ def sources_caption(
 ) -> None:
     """A caption naming every source (and the as-of dates, if given) behind a chart or table."""
     sources = sorted({s for cell in frame[column].dropna() for s in str(cell).split("; ") if s})
-    parts = [t("caption.sources", sources="; ".join(sources) or "—")]
+    parts = [t("caption.sources", sources="; ".join(_source_item(s) for s in sources) or "—")]
     if date_column and not frame.empty:
         dates = sorted(pd.to_datetime(frame[date_column].dropna()).dt.date.unique())
         if dates:
@@ -117,7 +125,7 @@ def population_notes(frame: pd.DataFrame) -> None:
     areas = frame.drop_duplicates("region_code")
     missing = areas[areas.population.isna()].region_name.tolist()
     if missing:
-        st.caption(t("areas.no_population", areas=", ".join(missing)))
+        st.caption(t("areas.no_population", areas=safe.plain(", ".join(missing))))
     other_year_note(frame)
 
 
@@ -126,8 +134,10 @@ def other_year_note(frame: pd.DataFrame) -> None:
     areas = frame.drop_duplicates("region_code")
     other = areas[areas.population.notna() & (areas.population_year != 2020)]
     if not other.empty:
-        listed = ", ".join(
-            f"{r.region_name} ({present.population_basis(r)})" for r in other.itertuples()
+        listed = safe.plain(
+            ", ".join(
+                f"{r.region_name} ({present.population_basis(r)})" for r in other.itertuples()
+            )
         )
         st.caption(t("areas.other_year", areas=listed))
 
@@ -210,6 +220,14 @@ def _inside_the_app() -> None:
         st.rerun()
 
 
+def page_error() -> None:
+    """What a reader sees when a page fails: a short message and an error id; the trace goes to
+    the server log under that id, never to the browser (server paths, internals)."""
+    error_id = secrets.token_hex(4)
+    logging.getLogger("pulih").exception("page error %s", error_id)
+    st.error(t("error.page", id=error_id), icon=":material/error:")
+
+
 def warehouse_or_stop() -> None:
     """A clear message instead of a traceback when the warehouse has not been built."""
     try:
@@ -224,10 +242,10 @@ def breadcrumb(level_code: str, parent: str | None) -> None:
     path = areas.lineage(parent) if parent else []
     if not path:
         return
-    st.caption(" › ".join(name for _, name in path))
+    st.caption(" › ".join(safe.plain(name) for _, name in path))
     for code, name in path[:-1] if level_code == "district" else []:
         st.button(
-            t("drill.up", area=name),
+            t("drill.up", area=safe.plain(name)),
             key=f"up_{code}",
             on_click=_up,
             args=(code,),
@@ -248,7 +266,7 @@ def drill_buttons(latest: pd.DataFrame) -> None:
     for r in latest.itertuples():
         if r.region_code in with_children:
             st.button(
-                t("drill.open", area=r.region_name),
+                t("drill.open", area=safe.plain(r.region_name)),
                 key=f"drill_{r.region_code}",
                 on_click=filters.drill,
                 args=(r.region_code,),
@@ -277,7 +295,7 @@ def missing_notes(latest: pd.DataFrame) -> None:
             t(
                 "missing.note",
                 reason=present.missing_text(reason),
-                areas=", ".join(group.region_name),
+                areas=safe.plain(", ".join(group.region_name)),
             )
         )
 
@@ -289,7 +307,7 @@ def excluded_notes(frame: pd.DataFrame) -> None:
             t(
                 "impact.excluded",
                 reason=present.missing_text(reason),
-                areas=", ".join(group.region_name),
+                areas=safe.plain(", ".join(group.region_name)),
             )
         )
 

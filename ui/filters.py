@@ -8,6 +8,7 @@ the top of the page (`url_notices()`), so a stale link does not silently show so
 """
 
 import datetime as dt
+import re
 
 import pandas as pd
 import streamlit as st
@@ -40,9 +41,14 @@ def _seed(key: str, options: list[str], default, multi: bool = False) -> None:
 def url_notices() -> None:
     """Name every value from the link that was not understood, and what is shown instead."""
     for key, values in st.session_state.pop(NOTICES, []):
-        st.warning(
-            t("url.unknown", param=key, values=", ".join(values)), icon=":material/link_off:"
-        )
+        # what a stranger typed is shown as code (never markdown or a link), cut short
+        shown = ", ".join(_as_code(v) for v in values[:5])
+        st.warning(t("url.unknown", param=_as_code(key), values=shown), icon=":material/link_off:")
+
+
+def _as_code(value: str, limit: int = 40) -> str:
+    value = " ".join(str(value).split()).replace("`", "'")
+    return f"`{value[: limit - 1] + '…' if len(value) > limit else value}`"
 
 
 def _publish(key: str, value, default) -> None:
@@ -201,11 +207,11 @@ def drill_notice() -> None:
 def lag(key: str = "lag", maximum: int = 12) -> int:
     if key not in st.session_state:
         raw = st.query_params.get(key)
-        if raw is not None and not (raw.isdigit() and int(raw) <= maximum):
+        # digits 0-9 only: "²".isdigit() is True, and int("²") raises
+        valid = raw is not None and re.fullmatch(r"[0-9]{1,2}", raw) and int(raw) <= maximum
+        if raw is not None and not valid:
             st.session_state.setdefault(NOTICES, []).append((key, [raw]))
-        st.session_state[key] = (
-            int(raw) if raw is not None and raw.isdigit() and int(raw) <= maximum else 0
-        )
+        st.session_state[key] = int(raw) if valid else 0
     value = st.slider(t("filter.lag"), 0, maximum, key=key)
     _publish(key, str(value), "0")
     return value

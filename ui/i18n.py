@@ -36,6 +36,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Data dibangun {built} · {files} berkas · {loaded} baris dimuat · {rejected} ditolak",
         "en": "Data built {built} · {files} files · {loaded} rows loaded · {rejected} rejected",
     },
+    "error.page": {
+        "id": "Maaf, bagian halaman ini tidak dapat ditampilkan. Coba muat ulang, atau ubah pilihan "
+        "Anda. Bila masih terjadi, sampaikan kode kesalahan ini kepada pengelola data: {id}",
+        "en": "Sorry, this part of the page could not be shown. Reload, or change your choices. "
+        "If it happens again, give the data stewards this error code: {id}",
+    },
     "warehouse.missing": {
         "id": "Gudang data belum dibangun. Jalankan `make build` lalu muat ulang halaman.",
         "en": "The warehouse is not built yet. Run `make build`, then reload.",

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from analytics import impact, privacy
-from ui import fmt
+from ui import fmt, safe
 from ui.i18n import metric_label, t
 
 
@@ -13,10 +13,10 @@ def hover_monthly(frame: pd.DataFrame) -> pd.DataFrame:
     out["hover"] = [
         "<br>".join(
             [
-                f"<b>{r.region_name}</b> · {fmt.month(r.month)}",
-                f"{r.metric_label}: {fmt.figure(r.value, r.qualifier, r.unit)}",
+                f"<b>{safe.hover(r.region_name)}</b> · {fmt.month(r.month)}",
+                f"{safe.hover(r.metric_label)}: {fmt.figure(r.value, r.qualifier, r.unit)}",
                 t("card.as_of", date=fmt.date(r.as_of_date, r.date_precision)),
-                r.source_names,
+                safe.hover(r.source_names),
             ]
             + ([t("badge.synthetic")] if r.synthetic else [])
         )
@@ -30,7 +30,7 @@ def hover_umkm(frame: pd.DataFrame) -> pd.DataFrame:
     out["hover"] = [
         "<br>".join(
             [
-                f"<b>{r.region_name}</b> · {fmt.month(r.month)}",
+                f"<b>{safe.hover(r.region_name)}</b> · {fmt.month(r.month)}",
                 f"{t('card.umkm_onboarded')}: "
                 + (
                     missing_text("small_cell")
@@ -44,7 +44,7 @@ def hover_umkm(frame: pd.DataFrame) -> pd.DataFrame:
                     or getattr(r, "onboarded_suppressed", False)
                     else fmt.percent(r.adoption_rate)
                 ),
-                r.source_names,
+                safe.hover(r.source_names),
             ]
             + ([t("badge.synthetic")] if r.synthetic else [])
         )
@@ -152,7 +152,7 @@ def real_and_synthetic_months(frame: pd.DataFrame) -> str:
         runs = _runs(rows["month"].tolist(), flags)
         real = _spans([(a, b) for a, b, synthetic in runs if not synthetic])
         demo = _spans([(a, b) for a, b, synthetic in runs if synthetic])
-        name = f"{rows['region_name'].iloc[0]} · {rows['metric_label'].iloc[0]}"
+        name = safe.plain(f"{rows['region_name'].iloc[0]} · {rows['metric_label'].iloc[0]}")
         if real:
             parts.append(t("months.both", line=name, real=real, synthetic=demo))
         else:
@@ -254,11 +254,14 @@ def hover_area(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     out["hover"] = [
         "<br>".join(
-            [f"<b>{r.region_name}</b> · {fmt.month(r.month)}", f"{r.metric_label}: {_shown(r)}"]
+            [
+                f"<b>{safe.hover(r.region_name)}</b> · {fmt.month(r.month)}",
+                f"{safe.hover(r.metric_label)}: {_shown(r)}",
+            ]
             + ([fmt.figure(r.value, r.qualifier, r.unit)] if r.shown_unit != r.unit else [])
             + [
                 t("card.as_of", date=fmt.date(r.as_of_date, r.date_precision)),
-                str(r.source_names or ""),
+                safe.hover(r.source_names),
             ]
             + ([t("badge.synthetic")] if r.synthetic else [])
         )
@@ -390,7 +393,7 @@ def hover_impact(frame: pd.DataFrame, denominator: str, adoption: str = "level")
     out["hover"] = [
         "<br>".join(
             [
-                f"<b>{r.region_name}</b>",
+                f"<b>{safe.hover(r.region_name)}</b>",
                 t(
                     "impact.hover.peak",
                     month=fmt.month(r.peak_month),
@@ -465,7 +468,10 @@ def impact_reading(
     parts += [t("reading.not_causal"), t("reading.ecological")]
     if len(far):
         named = [
-            t("reading.above" if o.residual > 0 else "reading.below", area=o.region_name)
+            t(
+                "reading.above" if o.residual > 0 else "reading.below",
+                area=safe.plain(o.region_name),
+            )
             for o in far.itertuples()
         ]
         parts.append(t("reading.outliers", areas="; ".join(named)))
