@@ -11,8 +11,12 @@ import html
 import re
 from urllib.parse import quote, urlsplit
 
-# every ASCII punctuation mark markdown (and Streamlit's directives :name[...] and :icon:) reads
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&])")
+# the marks that start markdown anywhere in a line (emphasis, code, links and images, HTML, maths,
+# tables, strike-through, Streamlit's :directive[...] and :icon:); with [ and ] escaped no link or
+# image can form, so ( ) stay as written
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]!|~<>$:])")
+# what starts markdown only at the start of a line: a heading, a list item, a quote
+_LEADING = re.compile(r"^(\s*)(\d*)([#>+\-.)])")
 
 
 def plain(text, limit: int | None = None) -> str:
@@ -23,7 +27,8 @@ def plain(text, limit: int | None = None) -> str:
     text = " ".join(str(text).split())
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
-    return _MARKDOWN.sub(r"\\\1", text)
+    text = _MARKDOWN.sub(r"\\\1", text)
+    return _LEADING.sub(lambda m: f"{m.group(1)}{m.group(2)}\\{m.group(3)}", text)
 
 
 def hover(text) -> str:

@@ -4,11 +4,11 @@ with
 monthly as (
     select region_code, metric, month from mart_monthly where synthetic
     union all
-    select region_code, 'umkm_registered', month from mart_umkm_monthly where synthetic
+    select region_code, 'umkm_registered', month from mart_umkm_monthly where synthetic and shown
     union all
-    select region_code, 'umkm_onboarded', month from mart_umkm_monthly where synthetic
+    select region_code, 'umkm_onboarded', month from mart_umkm_monthly where synthetic and shown
     union all
-    select region_code, 'umkm_adoption_rate', month from mart_umkm_monthly where synthetic
+    select region_code, 'umkm_adoption_rate', month from mart_umkm_monthly where synthetic and shown
 ),
 
 islands as (

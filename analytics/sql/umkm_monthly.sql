@@ -27,4 +27,5 @@ inner join region as r on r.code = u.region_code
 inner join source as s on s.source_id = u.source_id
 where u.month between $month_from and $month_to
     and ($synthetic or not u.synthetic)  -- the demo switch
+    and u.shown  -- one register per area: registers of different publishers are never added
 order by u.region_code, u.month

@@ -1,6 +1,7 @@
 """`python -m etl add`: a file joins the manifest and the warehouse, once, or nothing changes."""
 
 import duckdb
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 import etl.add
@@ -223,3 +224,58 @@ def test_the_original_is_never_kept_where_git_would_commit_it(project, tmp_path,
     inside = PROJECT / "tests" / "originals"
     assert add(data, register, "--keep-original", str(inside), kind="umkm_register") != 0
     assert not inside.exists()
+
+
+SMALL_REGISTER = """\
+ID UMKM,Kecamatan,Sektor,Skala,Tanggal Daftar,Tanggal Onboarding,Platform
+KRW-1,Karawaci,kuliner,Mikro,2019-03-01,2020-08-01,Shopee
+KRW-2,Karawaci,jasa,Mikro,2019-03-01,2020-09-01,Tokopedia
+"""
+
+
+def test_a_second_register_is_kept_apart_and_never_swaps_the_city(project, tmp_path, capsys):
+    from analytics import datasets, queries
+
+    data, _ = project
+    start, end = queries.FIRST_MONTH, queries.LAST_MONTH
+    before = datasets.load("umkm", ("36.71", "36.71.07"), (), start, end)
+    path = tmp_path / "register_kelurahan.csv"
+    path.write_text(SMALL_REGISTER, encoding="utf-8")
+    assert add(data, path, kind="umkm_register", published="2021-01-10") == 0, capsys.readouterr()
+    after = datasets.load("umkm", ("36.71", "36.71.07"), (), start, end)
+    # one register per area and month: no doubled rows (36 months x 2 areas)
+    assert len(before) == len(after) == 72
+    # the city's total still comes from the register that covers all 13 kecamatan (the demo one):
+    # 2 businesses in Karawaci make no city total
+    city = after[after.region_code == "36.71"]
+    assert (
+        city.synthetic.all()
+        and city.registered.iloc[-1] == before[before.region_code == "36.71"].registered.iloc[-1]
+    )
+    # Karawaci shows the real register (real before synthetic); 2 is a small cell: withheld
+    karawaci = after[after.region_code == "36.71.07"]
+    assert not karawaci.synthetic.any() and karawaci.registered_suppressed.iloc[-1]
+    headline = queries.headline("36.71").set_index("card")
+    assert pd.isna(headline.loc["card.umkm_onboarded", "value"])  # still "belum ada angka"
+
+
+def test_a_later_vintage_of_a_register_wins_for_the_same_business(project, tmp_path, capsys):
+    data, warehouse = project
+    first = tmp_path / "register_v1.csv"
+    first.write_text(SMALL_REGISTER, encoding="utf-8")
+    assert add(data, first, kind="umkm_register", published="2021-01-10") == 0
+    # the next export: KRW-2 now onboarded to another platform, KRW-3 new
+    second = tmp_path / "register_v2.csv"
+    second.write_text(
+        SMALL_REGISTER.replace("2020-09-01,Tokopedia", "2020-09-01,Shopee")
+        + "KRW-3,Karawaci,fesyen,Kecil,2020-11-01,,\n",
+        encoding="utf-8",
+    )
+    assert add(data, second, kind="umkm_register", published="2021-06-10") == 0
+    # by hand: KRW-1, KRW-2 (once, with the later record) and KRW-3: 3 businesses by Dec 2022
+    month = query(
+        warehouse,
+        "select registered from mart_umkm_monthly "
+        "where region_code = '36.71.07' and month = '2022-12-01' and not synthetic",
+    )
+    assert month == [(3,)]

@@ -141,8 +141,9 @@ def test_garbage_in_the_url_falls_back_to_defaults_with_a_notice(warehouse):
     assert at.selectbox(key="mode").value == "absolute"
     assert at.selectbox(key="dari").value == "2020-01"
     notices = [w.value for w in at.warning]
-    assert "Nilai di tautan tidak dikenali dan diganti nilai bawaan: level = planet" in notices
-    assert "Nilai di tautan tidak dikenali dan diganti nilai bawaan: dari = 1999-01" in notices
+    # what the link said is echoed as code, never as markdown
+    assert "Nilai di tautan tidak dikenali dan diganti nilai bawaan: `level` = `planet`" in notices
+    assert "Nilai di tautan tidak dikenali dan diganti nilai bawaan: `dari` = `1999-01`" in notices
     assert len(notices) == 4
 
 
