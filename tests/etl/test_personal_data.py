@@ -176,3 +176,43 @@ def test_a_register_without_ids_gets_stable_pseudonymous_ids(tmp_path, monkeypat
         stored = everything_in(warehouse)
         for value in ("3671099988877755", "3671 0999 8887 7755", "Warung Bu Siti", "Toko Budi"):
             assert value not in stored
+
+
+def test_no_download_format_carries_a_planted_personal_string(tmp_path, monkeypatch):
+    from analytics import datasets, exports, queries
+
+    _, warehouse, _ = build_register(tmp_path, READ_COLUMNS)
+    monkeypatch.setenv("PULIH_WAREHOUSE", str(warehouse))
+    start, end = queries.FIRST_MONTH, queries.LAST_MONTH
+    areas = ("36.71", "36.71.07", "36.71.09", "36.71.11")
+    for name in datasets.DATASETS:
+        frame = datasets.load(name, areas, (), start, end)
+        meta = datasets.meta(name, areas, (), start, end)
+        for fmt in exports.FORMATS:
+            text = readable(exports.to_bytes(frame, fmt, meta), fmt)
+            for value in HIDDEN:
+                assert value not in text, (name, fmt, value)
+    # and Sumber & Metode's rejected rows, as downloaded
+    rejected = queries.rejected()
+    for fmt in exports.FORMATS:
+        text = readable(exports.to_bytes(rejected, fmt, exports.Meta("rejected", "r")), fmt)
+        for value in HIDDEN:
+            assert value not in text, (fmt, value)
+
+
+def readable(data: bytes, fmt: str) -> str:
+    """Every cell of a download as text (a workbook and a Parquet file are compressed)."""
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        return "\n".join(
+            str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row
+        )
+    if fmt == "parquet":
+        frame = pd.read_parquet(io.BytesIO(data))
+        return frame.to_csv() + str(frame.attrs)
+    return data.decode("utf-8-sig", errors="replace")
