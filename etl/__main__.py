@@ -6,7 +6,7 @@ from pathlib import Path
 
 from etl import add as add_module
 from etl import build as build_module
-from etl import demo, lock, manifest, paths, verify
+from etl import demo, journal, lock, manifest, paths, verify
 from etl.check import check_file, print_result
 from etl.kinds import KINDS
 
@@ -86,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     except lock.LockTimeout as e:  # another writer held the warehouse too long; nothing changed
         print(f"{args.command} failed: {e}", file=sys.stderr)
         return lock.EX_TEMPFAIL
+    except journal.JournalError as e:  # an interrupted add that needs a person to look
+        print(f"{args.command} failed: {e}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("stopped; nothing was replaced", file=sys.stderr)
         return 130
@@ -154,6 +157,13 @@ def _run(args) -> int:
     if args.command == "verify":
         warehouse = args.warehouse or paths.warehouse_path()
         found = verify.problems(warehouse)
+        record = journal.pending(paths.data_dir())
+        if record and journal.for_warehouse(record, warehouse):
+            found.append(
+                f"an interrupted {journal.describe(record)} is pending "
+                f"({journal.journal_path(paths.data_dir())}); the next build finishes it or "
+                "rolls it back"
+            )
         if found:
             print(
                 f"{warehouse} cannot be used as the warehouse: {'; '.join(found)}.\n"

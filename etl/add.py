@@ -1,19 +1,24 @@
 """`python -m etl add FILE --kind KIND --publisher ... --url ... --published YYYY-MM-DD`: copy a
-file under data/raw/agency/, add its manifest entry, and rebuild.
+file under data/raw/agency/, add its manifest entry, and rebuild, as one transaction.
 
-Nothing changes unless everything works: a file whose content is already in the manifest is not
+Nothing changes unless everything works: a file whose content the warehouse already holds is not
 added again; a file that cannot be read, or that has rejected rows (unless --accept-rejects), is
-refused with the reasons; a rebuild that fails puts the manifest back and removes the copy, so the
-warehouse, the manifest and data/raw/ stay as they were.
+refused with the reasons; a rebuild that fails, or an add that is killed at any point, is rolled
+back (or, once the new warehouse is in place, finished) so that the warehouse, the manifest and
+data/raw/agency/ agree. The steps and how an interrupted add is completed: etl/journal.py. The
+whole add holds the writer lock (etl/lock.py).
 """
 
 import datetime as dt
+import hashlib
 import json
-import shutil
+import os
 import sys
 from pathlib import Path
 
-from etl import manifest, paths, readers
+import duckdb
+
+from etl import journal, lock, manifest, paths, pause, readers
 from etl.build import BuildError, build, print_summary
 from etl.check import check_file, print_result, slug
 
@@ -35,9 +40,11 @@ def add(
     accept_rejects: bool = False,
     data_dir: Path | None = None,
     out=None,
+    warehouse: Path | None = None,
 ) -> int:
     out = out or sys.stdout
     data_dir = data_dir or paths.data_dir()
+    warehouse = warehouse or paths.warehouse_path()
     path = Path(path)
     try:
         dt.date.fromisoformat(published)
@@ -46,21 +53,87 @@ def add(
             f"--published '{published}' is not a date: write YYYY-MM-DD, e.g. 2020-05-28", file=out
         )
         return 2
-    manifest_path = data_dir / "sources.toml"
-    entries = manifest.load(manifest_path)
     if not path.is_file():
         print(f"{path.name}: no such file", file=out)
         return 2
-    checksum = readers.sha256(path)
-    for e in entries:
-        existing = data_dir / e.path
-        if existing.is_file() and readers.sha256(existing) == checksum:
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with lock.hold(warehouse, "etl add") as first:
+        if first:
+            journal.recover(data_dir, warehouse)
+        other = journal.pending(data_dir)
+        if other:
             print(
-                f"{path.name}: the same content is already loaded as '{e.id}' ({e.path}); "
-                "nothing added",
+                f"nothing added: an interrupted {journal.describe(other)} into "
+                f"{other['warehouse']} is pending in {data_dir}; finish it first with "
+                f"PULIH_WAREHOUSE={other['warehouse']} python -m etl build",
                 file=out,
             )
-            return 0
+            return 1
+        return _add(
+            path,
+            kind,
+            publisher,
+            url,
+            published,
+            licence,
+            title,
+            series,
+            sheet,
+            accept_rejects,
+            data_dir,
+            warehouse,
+            out,
+        )
+
+
+def _add(
+    path: Path,
+    kind: str,
+    publisher: str,
+    url: str,
+    published: str,
+    licence: str,
+    title: str | None,
+    series: str | None,
+    sheet: str | None,
+    accept_rejects: bool,
+    data_dir: Path,
+    warehouse: Path,
+    out,
+) -> int:
+    manifest_path = data_dir / "sources.toml"
+    entries = manifest.load(manifest_path)
+    checksum = readers.sha256(path)
+    ids = {e.id: e for e in entries}
+    held = _held_as(warehouse, checksum)
+    if held and held[0] in ids:
+        print(
+            f"{path.name}: the same content is already loaded as '{held[0]}' ({held[1]}); "
+            "nothing added",
+            file=out,
+        )
+        return 0
+    listed = next(
+        (
+            e
+            for e in entries
+            if (data_dir / e.path).is_file() and readers.sha256(data_dir / e.path) == checksum
+        ),
+        None,
+    )
+    if listed:  # in the manifest, not in the warehouse: the warehouse is behind; bring it up
+        print(
+            f"{path.name}: the same content is listed in the manifest as '{listed.id}' "
+            f"({listed.path}) but not in the warehouse: rebuilding to load it",
+            file=out,
+        )
+        try:
+            report = build(data_dir, warehouse)
+        except (BuildError, manifest.ManifestError) as e:
+            print(f"the rebuild failed: {e}", file=out)
+            return 1
+        print_summary(report, out)
+        return 0
 
     result = check_file(path, kind, sheet, data_dir)
     print_result(result, out)
@@ -73,11 +146,10 @@ def add(
         )
         return 1
 
-    ids = {e.id for e in entries}
-    file_id = _unique(slug(f"{published}_{path.stem}"), ids)
+    file_id = _unique(slug(f"{published}_{path.stem}"), set(ids))
     target = data_dir / "raw" / "agency" / f"{file_id}{path.suffix.lower()}"
     target.parent.mkdir(parents=True, exist_ok=True)
-    before = manifest_path.read_text(encoding="utf-8")
+    before = manifest_path.read_bytes().decode("utf-8")  # as it is, line ends included
     entry = {
         "id": file_id,
         "path": target.relative_to(data_dir).as_posix(),
@@ -93,18 +165,65 @@ def add(
     }
     if sheet:
         entry["sheet"] = sheet
+    after = before.rstrip("\n") + "\n\n" + _toml(entry)
+    new_manifest = journal.new_manifest(data_dir)
+    journal.begin(
+        data_dir,
+        {
+            "file_id": file_id,
+            "name": path.name,
+            "sha256": checksum,
+            "copy": entry["path"],
+            "warehouse": str(warehouse.resolve()),
+            "manifest_before": before,
+            "manifest_after_sha256": hashlib.sha256(after.encode("utf-8")).hexdigest(),
+        },
+    )
     try:
-        shutil.copyfile(path, target)
-        manifest_path.write_text(before.rstrip("\n") + "\n\n" + _toml(entry), encoding="utf-8")
-        report = build(data_dir)
+        pause.point("add:journal")
+        journal.copy_durably(path, target)
+        pause.point("add:copied")
+        journal.write_durably(new_manifest, after)
+        pause.point("add:manifest")
+        report = build(data_dir, warehouse, new_manifest, swap=False)
+        pause.point("add:built")
+        os.replace(report.built, warehouse)  # from here on the add is done: it is finished
+        pause.point("add:swapped")
+        os.replace(new_manifest, manifest_path)
+        pause.point("add:committed")
+        journal.end(data_dir)
     except (BuildError, manifest.ManifestError, OSError) as e:
-        manifest_path.write_text(before, encoding="utf-8")
-        target.unlink(missing_ok=True)
+        if journal.recover(data_dir, warehouse, say=False) == "finished":
+            print(f"added {path.name} as '{file_id}' -> {entry['path']}", file=out)
+            return 0
         print(f"the rebuild failed, nothing was added: {e}", file=out)
         return 1
+    except BaseException:  # Ctrl-C: put it back (or finish it) before going
+        journal.recover(data_dir, warehouse)
+        raise
     print(f"added {path.name} as '{file_id}' -> {entry['path']}", file=out)
     print_summary(report, out)
     return 0
+
+
+def _held_as(warehouse: Path, checksum: str) -> tuple[str, str] | None:
+    """The id and path under which the warehouse holds a file of this content, if it does."""
+    if not warehouse.is_file():
+        return None
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return con.execute(
+            "select file_id, path from source_file where sha256 = $sha "
+            "order by duplicate_of is not null, file_id limit 1",
+            {"sha": checksum},
+        ).fetchone()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
 
 
 def _unique(base: str, taken: set[str]) -> str:

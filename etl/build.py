@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import golden, lock, manifest, paths, pause, readers, register, verify
+from etl import golden, journal, lock, manifest, paths, pause, readers, register, verify
 from etl.aliases import ColumnMap
 from etl.kinds import KINDS, LOADERS, Context, Loaded
 
@@ -98,7 +98,9 @@ def build(
     data_dir = data_dir or paths.data_dir()
     warehouse = warehouse or paths.warehouse_path()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    with lock.hold(warehouse, "etl build"):
+    with lock.hold(warehouse, "etl build") as first:
+        if first:  # an `etl add` killed half-way: finish it or roll it back first
+            journal.recover(data_dir, warehouse)
         return _build(data_dir, warehouse, manifest_file or data_dir / "sources.toml", swap)
 
 

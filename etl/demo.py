@@ -32,7 +32,7 @@ import os
 import random
 from pathlib import Path
 
-from etl import lock, paths
+from etl import journal, lock, paths
 
 SEED = 20200520
 POST_2020_GROWTH_PER_YEAR = 480
@@ -87,7 +87,10 @@ def write(data_dir: Path | None = None) -> list[tuple[Path, int]]:
     """Write the demo files, holding the writer lock (etl/lock.py) so no build reads them half
     written; each file is written beside itself and renamed into place."""
     data_dir = data_dir or paths.data_dir()
-    with lock.hold(paths.warehouse_path(), "etl demo"):
+    warehouse = paths.warehouse_path()
+    with lock.hold(warehouse, "etl demo") as first:
+        if first:  # an `etl add` killed half-way: finish it or roll it back first
+            journal.recover(data_dir, warehouse)
         return _write_all(data_dir)
 
 
