@@ -29,6 +29,15 @@ import duckdb
 
 JOURNAL = ".add-journal.json"
 NEW_MANIFEST = "sources.toml.add-tmp"
+FIELDS = (
+    "file_id",
+    "name",
+    "sha256",
+    "copy",
+    "warehouse",
+    "manifest_before",
+    "manifest_after_sha256",
+)
 
 
 class JournalError(RuntimeError):
@@ -64,13 +73,18 @@ def pending(data_dir: Path) -> dict | None:
     except FileNotFoundError:
         return None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError:
+        record = json.loads(text)
+        missing = [key for key in FIELDS if key not in record]
+    except (json.JSONDecodeError, TypeError):
+        record, missing = None, ["all"]
+    if missing:
         raise JournalError(
-            f"{journal_path(data_dir)} is not readable JSON; it is only ever written whole, so "
-            "something else changed it. Check data/sources.toml and data/raw/agency/ by hand, "
-            "delete the journal and run python -m etl build"
-        ) from None
+            f"{journal_path(data_dir)} is not a journal `etl add` wrote (missing "
+            f"{', '.join(missing)}); it is only ever written whole, so something else changed "
+            "it. Check data/sources.toml and data/raw/agency/ by hand, delete the journal and "
+            "run python -m etl build"
+        )
+    return record
 
 
 def for_warehouse(record: dict, warehouse: Path) -> bool:
