@@ -30,6 +30,13 @@ class WarehouseMissing(RuntimeError):
 class WarehouseBroken(WarehouseMissing):
     """The file is there but is not a usable warehouse; the message says what is wrong."""
 
+    def __init__(self, path: Path, found: list[str]):
+        self.path, self.problems = path, found
+        super().__init__(
+            f"the warehouse {path} cannot be used: {'; '.join(found)}. Rebuild it with "
+            "`make build` (or python -m etl build)"
+        )
+
 
 def warehouse_path() -> Path:
     default = Path(os.environ.get("PULIH_DATA", PROJECT / "data")) / "pulih.duckdb"
@@ -93,11 +100,12 @@ def problems(path: Path) -> list[str]:
 
 
 def check() -> str:
-    """The warehouse version, once the file is known to be usable (checked once per version)."""
+    """The warehouse version, once the file is known to be usable (`problems`, checked once per
+    version of the file); WarehouseMissing or WarehouseBroken otherwise."""
     current = version()
     found = _problems_of_version(str(warehouse_path()), current)
     if found:
-        raise WarehouseBroken(f"{warehouse_path().name}: {'; '.join(found)}")
+        raise WarehouseBroken(warehouse_path(), list(found))
     return current
 
 

@@ -39,8 +39,10 @@ def export(
     import streamlit.runtime.caching.cache_data_api  # noqa: F401  (creates the logger to quiet)
 
     logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
-    from analytics import datasets, exports, queries
+    from analytics import datasets, db, exports, queries
     from analytics.metrics import LABOUR
+
+    db.check()  # a warehouse that cannot be used is named, not read into a traceback
 
     if dataset not in datasets.DATASETS:
         raise ExportError(
