@@ -69,44 +69,49 @@ def add(
                 file=out,
             )
             return 1
-        return _add(
-            path,
-            kind,
-            publisher,
-            url,
-            published,
-            licence,
-            title,
-            series,
-            sheet,
-            accept_rejects,
-            data_dir,
-            warehouse,
-            out,
-        )
+        entries = manifest.load(data_dir / "sources.toml")
+        checksum = readers.sha256(path)
+        known = _known(path, checksum, entries, data_dir, warehouse, out)
+        if known is not None:
+            return known
+
+        result = check_file(path, kind, sheet, data_dir)
+        print_result(result, out)
+        if result.exit_code == 2:
+            print("nothing added", file=out)
+            return 2
+        if result.rejected and not accept_rejects:
+            print(
+                "nothing added: fix the rows above, or pass --accept-rejects to load the rest",
+                file=out,
+            )
+            return 1
+
+        file_id = _unique(slug(f"{published}_{path.stem}"), {e.id for e in entries})
+        entry = {
+            "id": file_id,
+            "path": f"raw/agency/{file_id}{path.suffix.lower()}",
+            "kind": kind,
+            "title": title or path.name,
+            "publisher": publisher,
+            "outlet": publisher,
+            "url": url,
+            "published": published,
+            "licence": licence,
+            "synthetic": False,
+            "series": series or f"{slug(publisher)}:{kind}",
+        }
+        if sheet:
+            entry["sheet"] = sheet
+        return _commit(path, checksum, entry, data_dir, warehouse, out)
 
 
-def _add(
-    path: Path,
-    kind: str,
-    publisher: str,
-    url: str,
-    published: str,
-    licence: str,
-    title: str | None,
-    series: str | None,
-    sheet: str | None,
-    accept_rejects: bool,
-    data_dir: Path,
-    warehouse: Path,
-    out,
-) -> int:
-    manifest_path = data_dir / "sources.toml"
-    entries = manifest.load(manifest_path)
-    checksum = readers.sha256(path)
-    ids = {e.id: e for e in entries}
+def _known(path: Path, checksum: str, entries, data_dir: Path, warehouse: Path, out) -> int | None:
+    """The exit code when the file's content is known already: held by the warehouse (and listed
+    in the manifest), or listed in the manifest but not yet in the warehouse (then it is loaded
+    by a rebuild). None when it is new."""
     held = _held_as(warehouse, checksum)
-    if held and held[0] in ids:
+    if held and held[0] in {e.id for e in entries}:
         print(
             f"{path.name}: the same content is already loaded as '{held[0]}' ({held[1]}); "
             "nothing added",
@@ -121,56 +126,33 @@ def _add(
         ),
         None,
     )
-    if listed:  # in the manifest, not in the warehouse: the warehouse is behind; bring it up
-        print(
-            f"{path.name}: the same content is listed in the manifest as '{listed.id}' "
-            f"({listed.path}) but not in the warehouse: rebuilding to load it",
-            file=out,
-        )
-        try:
-            report = build(data_dir, warehouse)
-        except (BuildError, manifest.ManifestError) as e:
-            print(f"the rebuild failed: {e}", file=out)
-            return 1
-        print_summary(report, out)
-        return 0
-
-    result = check_file(path, kind, sheet, data_dir)
-    print_result(result, out)
-    if result.exit_code == 2:
-        print("nothing added", file=out)
-        return 2
-    if result.rejected and not accept_rejects:
-        print(
-            "nothing added: fix the rows above, or pass --accept-rejects to load the rest", file=out
-        )
+    if listed is None:
+        return None
+    print(
+        f"{path.name}: the same content is listed in the manifest as '{listed.id}' "
+        f"({listed.path}) but not in the warehouse: rebuilding to load it",
+        file=out,
+    )
+    try:
+        report = build(data_dir, warehouse)
+    except (BuildError, manifest.ManifestError) as e:
+        print(f"the rebuild failed: {e}", file=out)
         return 1
+    print_summary(report, out)
+    return 0
 
-    file_id = _unique(slug(f"{published}_{path.stem}"), set(ids))
-    target = data_dir / "raw" / "agency" / f"{file_id}{path.suffix.lower()}"
-    target.parent.mkdir(parents=True, exist_ok=True)
+
+def _commit(path: Path, checksum: str, entry: dict, data_dir: Path, warehouse: Path, out) -> int:
+    """Copy, manifest entry and rebuild as one transaction, in the order etl/journal.py
+    describes; a failure rolls it back."""
+    manifest_path, new_manifest = data_dir / "sources.toml", journal.new_manifest(data_dir)
+    target = data_dir / entry["path"]
     before = manifest_path.read_bytes().decode("utf-8")  # as it is, line ends included
-    entry = {
-        "id": file_id,
-        "path": target.relative_to(data_dir).as_posix(),
-        "kind": kind,
-        "title": title or path.name,
-        "publisher": publisher,
-        "outlet": publisher,
-        "url": url,
-        "published": published,
-        "licence": licence,
-        "synthetic": False,
-        "series": series or f"{slug(publisher)}:{kind}",
-    }
-    if sheet:
-        entry["sheet"] = sheet
     after = before.rstrip("\n") + "\n\n" + _toml(entry)
-    new_manifest = journal.new_manifest(data_dir)
     journal.begin(
         data_dir,
         {
-            "file_id": file_id,
+            "file_id": entry["id"],
             "name": path.name,
             "sha256": checksum,
             "copy": entry["path"],
@@ -179,8 +161,10 @@ def _add(
             "manifest_after_sha256": hashlib.sha256(after.encode("utf-8")).hexdigest(),
         },
     )
+    added = f"added {path.name} as '{entry['id']}' -> {entry['path']}"
     try:
         pause.point("add:journal")
+        target.parent.mkdir(parents=True, exist_ok=True)
         journal.copy_durably(path, target)
         pause.point("add:copied")
         journal.write_durably(new_manifest, after)
@@ -194,14 +178,14 @@ def _add(
         journal.end(data_dir)
     except (BuildError, manifest.ManifestError, OSError) as e:
         if journal.recover(data_dir, warehouse, say=False) == "finished":
-            print(f"added {path.name} as '{file_id}' -> {entry['path']}", file=out)
+            print(added, file=out)
             return 0
         print(f"the rebuild failed, nothing was added: {e}", file=out)
         return 1
     except BaseException:  # Ctrl-C: put it back (or finish it) before going
         journal.recover(data_dir, warehouse)
         raise
-    print(f"added {path.name} as '{file_id}' -> {entry['path']}", file=out)
+    print(added, file=out)
     print_summary(report, out)
     return 0
 
