@@ -8,7 +8,7 @@ PORT ?= 8501
 # The warehouse is rebuilt when any input, the manifest or the ETL code is newer than it.
 INPUTS := $(shell find data/raw data/aliases data/golden -type f 2>/dev/null) data/sources.toml $(shell find etl -name '*.py' -o -name '*.sql')
 
-.PHONY: run test build demo lint format bench clean
+.PHONY: run test build warehouse demo lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,15 +21,22 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 $(WAREHOUSE): $(VENV)/.installed $(INPUTS)
 	PULIH_WAREHOUSE=$(WAREHOUSE) $(BIN)/python -m etl build
 
+# A warehouse newer than its inputs may still be unusable (empty, truncated, not DuckDB, a table or
+# its build record missing, an interrupted `etl add` pending): `etl verify` says why and fails, and
+# it is rebuilt.
+warehouse: $(WAREHOUSE)
+	@PULIH_WAREHOUSE=$(WAREHOUSE) $(BIN)/python -m etl verify >/dev/null \
+		|| PULIH_WAREHOUSE=$(WAREHOUSE) $(BIN)/python -m etl build
+
 build: $(VENV)/.installed
 	PULIH_WAREHOUSE=$(WAREHOUSE) $(BIN)/python -m etl build
 
-run: $(WAREHOUSE)
+run: warehouse
 	PULIH_WAREHOUSE=$(WAREHOUSE) $(BIN)/streamlit run dashboard.py \
 		--server.port $(PORT) --server.address localhost --server.headless true \
 		--browser.gatherUsageStats false
 
-test: $(WAREHOUSE)
+test: warehouse
 	$(BIN)/python -m pytest
 
 demo: $(VENV)/.installed
@@ -48,4 +55,5 @@ format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) $(WAREHOUSE) $(WAREHOUSE).tmp .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(WAREHOUSE) $(WAREHOUSE).tmp $(WAREHOUSE).wal $(WAREHOUSE).lock .pytest_cache \
+		.ruff_cache

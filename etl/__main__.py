@@ -1,4 +1,4 @@
-"""Command line: `python -m etl build | check | add | demo`."""
+"""Command line: `python -m etl build | check | add | export | demo | verify`."""
 
 import argparse
 import sys
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from etl import add as add_module
 from etl import build as build_module
-from etl import demo, manifest
+from etl import demo, journal, lock, manifest, paths, verify
 from etl.check import check_file, print_result
 from etl.kinds import KINDS
 
@@ -81,10 +81,21 @@ def main(argv: list[str] | None = None) -> int:
 
     d = commands.add_parser("demo", help="regenerate the synthetic demo data under data/raw/demo/")
     d.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
+
+    v = commands.add_parser(
+        "verify", help="exit 0 if the warehouse can be used, else 1 with the reason (make rebuilds)"
+    )
+    v.add_argument("--warehouse", type=Path, help="warehouse file (default: $PULIH_WAREHOUSE)")
     args = parser.parse_args(argv)
 
     try:
         return _run(args)
+    except lock.LockTimeout as e:  # another writer held the warehouse too long; nothing changed
+        print(f"{args.command} failed: {e}", file=sys.stderr)
+        return lock.EX_TEMPFAIL
+    except journal.JournalError as e:  # an interrupted add that needs a person to look
+        print(f"{args.command} failed: {e}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("stopped; nothing was replaced", file=sys.stderr)
         return 130
@@ -150,6 +161,25 @@ def _run(args) -> int:
     if args.command == "demo":
         for path, rows in demo.write(args.data):
             print(f"wrote {path.name} ({rows} rows, synthetic)")
+        return 0
+    if args.command == "verify":
+        warehouse = args.warehouse or paths.warehouse_path()
+        found = verify.problems(warehouse)
+        record = journal.pending(paths.data_dir())
+        if record and journal.for_warehouse(record, warehouse):
+            found.append(
+                f"an interrupted {journal.describe(record)} is pending "
+                f"({journal.journal_path(paths.data_dir())}); the next build finishes it or "
+                "rolls it back"
+            )
+        if found:
+            print(
+                f"{warehouse} cannot be used as the warehouse: {'; '.join(found)}.\n"
+                "Rebuild it: make build (or python -m etl build).",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"ok: {warehouse}: {verify.summary(warehouse)}")
         return 0
     return 2
 

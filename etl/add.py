@@ -1,19 +1,28 @@
-"""`python -m etl add FILE --kind KIND --publisher ... --url ... --published YYYY-MM-DD`: copy a
-file under data/raw/agency/, add its manifest entry, and rebuild.
+"""`python -m etl add FILE --kind KIND --publisher ... --url ... --published YYYY-MM-DD`: keep a
+screened copy of a file under data/raw/agency/ (etl/screen.py: no personal data), add its manifest
+entry, and rebuild, as one transaction. The file as received is kept only where the operator
+chooses (--keep-original: outside the project, or the git-ignored data/received/).
 
-Nothing changes unless everything works: a file whose content is already in the manifest is not
+Nothing changes unless everything works: a file whose content the warehouse already holds is not
 added again; a file that cannot be read, or that has rejected rows (unless --accept-rejects), is
-refused with the reasons; a rebuild that fails puts the manifest back and removes the copy, so the
-warehouse, the manifest and data/raw/ stay as they were.
+refused with the reasons; a rebuild that fails, or an add that is killed at any point, is rolled
+back (or, once the new warehouse is in place, finished) so that the warehouse, the manifest and
+data/raw/agency/ agree. The steps and how an interrupted add is completed: etl/journal.py. The
+whole add holds the writer lock (etl/lock.py).
 """
 
 import datetime as dt
+import hashlib
 import json
+import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
-from etl import manifest, paths, readers, screen
+import duckdb
+
+from etl import journal, lock, manifest, paths, pause, readers, screen
 from etl.build import BuildError, build, print_summary
 from etl.check import check_file, print_result, reference_context, slug
 
@@ -35,10 +44,12 @@ def add(
     accept_rejects: bool = False,
     data_dir: Path | None = None,
     out=None,
+    warehouse: Path | None = None,
     keep_original: Path | None = None,
 ) -> int:
     out = out or sys.stdout
     data_dir = data_dir or paths.data_dir()
+    warehouse = warehouse or paths.warehouse_path()
     path = Path(path)
     try:
         dt.date.fromisoformat(published)
@@ -47,69 +58,152 @@ def add(
             f"--published '{published}' is not a date: write YYYY-MM-DD, e.g. 2020-05-28", file=out
         )
         return 2
-    manifest_path = data_dir / "sources.toml"
-    entries = manifest.load(manifest_path)
     if not path.is_file():
         print(f"{path.name}: no such file", file=out)
         return 2
-    checksum = readers.sha256(path)
-    for e in entries:
-        existing = data_dir / e.path
-        # the project keeps a screened copy: the file as received is known by its checksum
-        if e.received_sha256 == checksum or (
-            existing.is_file() and readers.sha256(existing) == checksum
-        ):
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with lock.hold(warehouse, "etl add") as first:
+        if first:
+            journal.recover(data_dir, warehouse)
+        other = journal.pending(data_dir)
+        if other:
             print(
-                f"{path.name}: the same content is already loaded as '{e.id}' ({e.path}); "
-                "nothing added",
+                f"nothing added: an interrupted {journal.describe(other)} into "
+                f"{other['warehouse']} is pending in {data_dir}; finish it first with "
+                f"PULIH_WAREHOUSE={other['warehouse']} python -m etl build",
                 file=out,
             )
-            return 0
+            return 1
+        entries = manifest.load(data_dir / "sources.toml")
+        checksum = readers.sha256(path)
+        known = _known(path, checksum, entries, data_dir, warehouse, out)
+        if known is not None:
+            return known
 
-    result = check_file(path, kind, sheet, data_dir)
-    print_result(result, out)
-    if result.exit_code == 2:
-        print("nothing added", file=out)
-        return 2
-    if result.rejected and not accept_rejects:
+        result = check_file(path, kind, sheet, data_dir)
+        print_result(result, out)
+        if result.exit_code == 2:
+            print("nothing added", file=out)
+            return 2
+        if result.rejected and not accept_rejects:
+            print(
+                "nothing added: fix the rows above, or pass --accept-rejects to load the rest",
+                file=out,
+            )
+            return 1
+
+        file_id = _unique(slug(f"{published}_{path.stem}"), {e.id for e in entries})
+        entry = {
+            "id": file_id,
+            "path": f"raw/agency/{file_id}.csv",
+            "kind": kind,
+            "title": title or path.name,
+            "publisher": publisher,
+            "outlet": publisher,
+            "url": url,
+            "published": published,
+            "licence": licence,
+            "synthetic": False,
+            "series": series or f"{slug(publisher)}:{kind}",
+            "received_sha256": checksum,  # the file as received; the copy is screened
+        }
+        with tempfile.TemporaryDirectory(prefix="pulih-add-") as scratch:
+            screened = Path(scratch) / "screened.csv"
+            try:
+                screen.screened_copy(path, kind, sheet, reference_context(data_dir), screened)
+                if keep_original is not None:
+                    _keep_original(path, keep_original, file_id, data_dir, out)
+            except (OSError, readers.FileError) as e:
+                print(f"nothing added: {e}", file=out)
+                return 1
+            return _commit(screened, path.name, entry, data_dir, warehouse, out)
+
+
+def _known(path: Path, checksum: str, entries, data_dir: Path, warehouse: Path, out) -> int | None:
+    """The exit code when the file's content is known already: held by the warehouse (and listed
+    in the manifest), or listed in the manifest but not yet in the warehouse (then it is loaded
+    by a rebuild). None when it is new."""
+    held = _held_as(warehouse, checksum)
+    # the project keeps a screened copy: a file added before is known by its received checksum
+    received = next((e for e in entries if e.received_sha256 == checksum), None)
+    if received is not None and journal.holds(warehouse, received.id):
+        held = (received.id, received.path)
+    if held and held[0] in {e.id for e in entries}:
         print(
-            "nothing added: fix the rows above, or pass --accept-rejects to load the rest", file=out
+            f"{path.name}: the same content is already loaded as '{held[0]}' ({held[1]}); "
+            "nothing added",
+            file=out,
         )
-        return 1
-
-    ids = {e.id for e in entries}
-    file_id = _unique(slug(f"{published}_{path.stem}"), ids)
-    target = data_dir / "raw" / "agency" / f"{file_id}.csv"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    before = manifest_path.read_text(encoding="utf-8")
-    entry = {
-        "id": file_id,
-        "path": target.relative_to(data_dir).as_posix(),
-        "kind": kind,
-        "title": title or path.name,
-        "publisher": publisher,
-        "outlet": publisher,
-        "url": url,
-        "published": published,
-        "licence": licence,
-        "synthetic": False,
-        "series": series or f"{slug(publisher)}:{kind}",
-        "received_sha256": checksum,
-    }
+        return 0
+    listed = next(
+        (
+            e
+            for e in entries
+            if (data_dir / e.path).is_file() and readers.sha256(data_dir / e.path) == checksum
+        ),
+        None,
+    )
+    if listed is None:
+        return None
+    print(
+        f"{path.name}: the same content is listed in the manifest as '{listed.id}' "
+        f"({listed.path}) but not in the warehouse: rebuilding to load it",
+        file=out,
+    )
     try:
-        # the project keeps the file as Pulih reads it, without personal data (etl/screen.py);
-        # the file as received is kept only where the operator chose (--keep-original)
-        screen.screened_copy(path, kind, sheet, reference_context(data_dir), target)
-        if keep_original is not None:
-            _keep_original(path, keep_original, file_id, data_dir, out)
-        manifest_path.write_text(before.rstrip("\n") + "\n\n" + _toml(entry), encoding="utf-8")
-        report = build(data_dir)
+        report = build(data_dir, warehouse)
+    except (BuildError, manifest.ManifestError) as e:
+        print(f"the rebuild failed: {e}", file=out)
+        return 1
+    print_summary(report, out)
+    return 0
+
+
+def _commit(path: Path, name: str, entry: dict, data_dir: Path, warehouse: Path, out) -> int:
+    """Copy (the screened file at `path`), manifest entry and rebuild as one transaction, in the
+    order etl/journal.py describes; a failure rolls it back."""
+    checksum = readers.sha256(path)
+    manifest_path, new_manifest = data_dir / "sources.toml", journal.new_manifest(data_dir)
+    target = data_dir / entry["path"]
+    before = manifest_path.read_bytes().decode("utf-8")  # as it is, line ends included
+    after = before.rstrip("\n") + "\n\n" + _toml(entry)
+    journal.begin(
+        data_dir,
+        {
+            "file_id": entry["id"],
+            "name": name,
+            "sha256": checksum,
+            "copy": entry["path"],
+            "warehouse": str(warehouse.resolve()),
+            "manifest_before": before,
+            "manifest_after_sha256": hashlib.sha256(after.encode("utf-8")).hexdigest(),
+        },
+    )
+    added = f"added {name} as '{entry['id']}' -> {entry['path']}"
+    try:
+        pause.point("add:journal")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        journal.copy_durably(path, target)
+        pause.point("add:copied")
+        journal.write_durably(new_manifest, after)
+        pause.point("add:manifest")
+        report = build(data_dir, warehouse, new_manifest, swap=False)
+        pause.point("add:built")
+        os.replace(report.built, warehouse)  # from here on the add is done: it is finished
+        pause.point("add:swapped")
+        os.replace(new_manifest, manifest_path)
+        pause.point("add:committed")
+        journal.end(data_dir)
     except (BuildError, manifest.ManifestError, OSError) as e:
-        manifest_path.write_text(before, encoding="utf-8")
-        target.unlink(missing_ok=True)
+        if journal.recover(data_dir, warehouse, say=False) == "finished":
+            print(added, file=out)
+            return 0
         print(f"the rebuild failed, nothing was added: {e}", file=out)
         return 1
-    print(f"added {path.name} as '{file_id}' -> {entry['path']}", file=out)
+    except BaseException:  # Ctrl-C: put it back (or finish it) before going
+        journal.recover(data_dir, warehouse)
+        raise
+    print(added, file=out)
     print_summary(report, out)
     return 0
 
@@ -131,6 +225,26 @@ def _keep_original(path: Path, folder: Path, file_id: str, data_dir: Path, out) 
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, folder / f"{file_id}{path.suffix.lower()}")
     print(f"the file as received is kept in {folder} (it holds personal data)", file=out)
+
+
+def _held_as(warehouse: Path, checksum: str) -> tuple[str, str] | None:
+    """The id and path under which the warehouse holds a file of this content, if it does."""
+    if not warehouse.is_file():
+        return None
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return con.execute(
+            "select file_id, path from source_file where sha256 = $sha "
+            "order by duplicate_of is not null, file_id limit 1",
+            {"sha": checksum},
+        ).fetchone()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
 
 
 def _unique(base: str, taken: set[str]) -> str:

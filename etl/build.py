@@ -1,9 +1,11 @@
 """`python -m etl build`: rebuild the warehouse from the manifest, atomically.
 
-The build writes <warehouse>.tmp, runs the data checks, and only then os.replace()s it over the
-warehouse. A dashboard that is serving keeps reading the old file until its next query; a build that
-fails or is killed leaves the old warehouse exactly as it was. `python -m etl check` runs the same
-loading into an in-memory database and writes nothing.
+The build holds the writer lock (<warehouse>.lock, etl/lock.py) from start to swap, so a second
+writer waits for it. It writes <warehouse>.tmp, runs the data checks, closes the file, opens it
+again read-only to check that it is a whole warehouse of this very run (etl/verify.py), and only
+then os.replace()s it over the warehouse. A dashboard that is serving keeps reading the old file
+until its next query; a build that fails or is killed leaves the old warehouse exactly as it was.
+`python -m etl check` runs the same loading into an in-memory database and writes nothing.
 """
 
 import datetime as dt
@@ -15,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import golden, manifest, paths, personal, readers, register
+from etl import golden, journal, lock, manifest, paths, pause, personal, readers, register, verify
 from etl.aliases import ColumnMap, Vocabulary
 from etl.kinds import KINDS, LOADERS, Context, Loaded
 
@@ -69,6 +71,7 @@ class BuildReport:
     warehouse: Path | None
     run_id: str
     files: list[FileReport] = field(default_factory=list)
+    built: Path | None = None  # the checked new file, until it is swapped in (swap=False)
 
     @property
     def rows_read(self) -> int:
@@ -83,12 +86,27 @@ class BuildReport:
         return sum(f.loaded.rows_rejected for f in self.files)
 
 
-def build(data_dir: Path | None = None, warehouse: Path | None = None) -> BuildReport:
+def build(
+    data_dir: Path | None = None,
+    warehouse: Path | None = None,
+    manifest_file: Path | None = None,
+    swap: bool = True,
+) -> BuildReport:
+    """Build the warehouse from the manifest (data_dir/sources.toml, or `manifest_file`). With
+    swap=False the checked new file is left at <warehouse>.tmp (report.built) for the caller, who
+    holds the writer lock, to swap in."""
     data_dir = data_dir or paths.data_dir()
     warehouse = warehouse or paths.warehouse_path()
-    started = dt.datetime.now()
-    entries = manifest.load(data_dir / "sources.toml")
     warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with lock.hold(warehouse, "etl build") as first:
+        if first:  # an `etl add` killed half-way: finish it or roll it back first
+            journal.recover(data_dir, warehouse)
+        return _build(data_dir, warehouse, manifest_file or data_dir / "sources.toml", swap)
+
+
+def _build(data_dir: Path, warehouse: Path, manifest_file: Path, swap: bool) -> BuildReport:
+    started = dt.datetime.now()
+    entries = manifest.load(manifest_file)
     tmp = warehouse.with_name(warehouse.name + ".tmp")
     _remove(tmp)  # what a killed build left behind
 
@@ -108,6 +126,22 @@ def build(data_dir: Path | None = None, warehouse: Path | None = None) -> BuildR
         _remove(tmp)
         raise
     con.close()
+    try:
+        pause.point("build:verify")
+        found = verify.problems(tmp, report.run_id, len(report.files), CHECKS)
+        if found:
+            raise BuildError(
+                f"the new warehouse {tmp} failed its last check before the swap, so the previous "
+                f"warehouse was kept: {'; '.join(found)}. Run the build again; if this repeats, "
+                "another program may be writing that file"
+            )
+        pause.point("build:swap")
+    except BaseException:
+        _remove(tmp)
+        raise
+    if not swap:
+        report.built = tmp
+        return report
     os.replace(tmp, warehouse)
     return report
 

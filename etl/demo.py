@@ -28,10 +28,11 @@ No names, NIK, phone numbers or addresses are generated.
 import calendar
 import csv
 import datetime as dt
+import os
 import random
 from pathlib import Path
 
-from etl import paths
+from etl import journal, lock, paths
 
 SEED = 20200520
 POST_2020_GROWTH_PER_YEAR = 480
@@ -83,7 +84,17 @@ LABOUR_WEIGHT = {
 
 
 def write(data_dir: Path | None = None) -> list[tuple[Path, int]]:
+    """Write the demo files, holding the writer lock (etl/lock.py) so no build reads them half
+    written; each file is written beside itself and renamed into place."""
     data_dir = data_dir or paths.data_dir()
+    warehouse = paths.warehouse_path()
+    with lock.hold(warehouse, "etl demo") as first:
+        if first:  # an `etl add` killed half-way: finish it or roll it back first
+            journal.recover(data_dir, warehouse)
+        return _write_all(data_dir)
+
+
+def _write_all(data_dir: Path) -> list[tuple[Path, int]]:
     raw = data_dir / "raw"
     kecamatan = _read(raw / "regions_kota_tangerang.csv")
     counts = _read(raw / "umkm_counts.csv")
@@ -105,10 +116,15 @@ def _read(path: Path) -> list[dict]:
 
 
 def _write(path: Path, rows: list[dict]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path
 
 

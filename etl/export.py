@@ -5,11 +5,20 @@ download button gives for the same filters, from a script.
 The rows come from analytics.datasets.load and the bytes from analytics.exports.to_bytes, exactly
 as on the page; the defaults are the page's defaults (Provinsi Banten, PHK, dirumahkan and
 closures, January 2020 to December 2022).
+
+An export never writes over the warehouse or anything the ETL owns (its .tmp, .wal and .lock, the
+manifest, the add journal, anything under data/raw/, data/aliases/ or data/golden/, any DuckDB
+database): it refuses, and says why. It writes a temporary file in the target folder and renames
+it over the target, so a failed export leaves no half-written file.
 """
 
 import datetime as dt
 import logging
+import os
+import tempfile
 from pathlib import Path
+
+from etl import journal, paths
 
 
 class ExportError(ValueError):
@@ -30,8 +39,10 @@ def export(
     import streamlit.runtime.caching.cache_data_api  # noqa: F401  (creates the logger to quiet)
 
     logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
-    from analytics import datasets, exports, queries
+    from analytics import datasets, db, exports, queries
     from analytics.metrics import LABOUR
+
+    db.check()  # a warehouse that cannot be used is named, not read into a traceback
 
     if dataset not in datasets.DATASETS:
         raise ExportError(
@@ -60,8 +71,79 @@ def export(
             dataset, tuple(areas), month_from, month_to, fmt, exports.has_synthetic(frame)
         )
     )
-    target.write_bytes(exports.to_bytes(frame, fmt, meta))
+    refuse_if_owned(target)
+    _write_atomically(target, exports.to_bytes(frame, fmt, meta))
     return target
+
+
+def refuse_if_owned(target: Path) -> None:
+    """An ExportError saying why, when `target` is the warehouse, a file beside it, an input of
+    the build, or any DuckDB database; also when it cannot be a file (a folder, no folder)."""
+    why = _owner(target.resolve())
+    if why:
+        raise ExportError(
+            f"refusing to write to {target}: {why}. Nothing was written; choose a file outside "
+            "data/, e.g. --out pulih_export.csv (or leave out --out for a name that says what "
+            "is in it)"
+        )
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder: name a file in it, e.g. {target / 'export.csv'}")
+    if not target.parent.is_dir():
+        raise ExportError(f"the folder {target.parent} does not exist: create it first")
+
+
+def _owner(path: Path) -> str | None:
+    data_dirs = {paths.data_dir().resolve(), (paths.PROJECT / "data").resolve()}
+    warehouses = {paths.warehouse_path().resolve(), *(d / "pulih.duckdb" for d in data_dirs)}
+    for warehouse in warehouses:
+        if path == warehouse:
+            return "it is the warehouse the dashboard reads; only the ETL writes it"
+        tmp = warehouse.with_name(warehouse.name + ".tmp")
+        beside = {tmp, tmp.with_name(tmp.name + ".wal")}
+        beside |= {warehouse.with_name(warehouse.name + end) for end in (".wal", ".lock")}
+        if path in beside:
+            return f"it belongs to the warehouse {_short(warehouse)} (its new build, log or lock)"
+    for data in data_dirs:
+        if path in (data / "sources.toml", journal.new_manifest(data)):
+            return "it is the manifest the warehouse is built from"
+        if path.name.startswith(journal.JOURNAL) and path.parent == data:
+            return "it belongs to an `etl add` in progress"
+        for inputs in ("raw", "aliases", "golden"):
+            if path.is_relative_to(data / inputs):
+                where = _short(data / inputs)
+                return f"it is under {where}/, the inputs the warehouse is built from"
+    if _is_duckdb(path):
+        return "it is a DuckDB database"
+    return None
+
+
+def _short(path: Path) -> str:
+    """data/pulih.duckdb for the project's own, the full path for any other."""
+    for base in (Path.cwd().resolve(), paths.data_dir().resolve().parent):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return str(path)
+
+
+def _is_duckdb(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(12)[8:12] == b"DUCK"
+    except OSError:
+        return False
+
+
+def _write_atomically(target: Path, content: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _month(text: str | None, default: dt.date, option: str) -> dt.date:

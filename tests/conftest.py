@@ -3,7 +3,10 @@ data folders built per test from the project's reference files plus a few rows o
 
 import os
 import shutil
+import subprocess
+import sys
 import textwrap
+import time
 from pathlib import Path
 
 import duckdb
@@ -97,5 +100,52 @@ def table_rows(path: Path, table: str, exclude: tuple[str, ...] = ()) -> list[tu
         columns = [c[0] for c in con.execute(f"describe {table}").fetchall() if c[0] not in exclude]
         select = ", ".join(f'"{c}"' for c in columns)
         return con.execute(f"select {select} from {table} order by all").fetchall()
+    finally:
+        con.close()
+
+
+def etl(*args: str, env: dict | None = None) -> subprocess.Popen:
+    """`python -m etl ARGS` as its own process, as a person or `make` starts it: stdout and stderr
+    captured as text; `env` adds to (or, with None values, removes from) this process's
+    environment."""
+    environ = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    for key, value in (env or {}).items():
+        if value is None:
+            environ.pop(key, None)
+        else:
+            environ[key] = str(value)
+    return subprocess.Popen(
+        [sys.executable, "-m", "etl", *args],
+        cwd=PROJECT,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def paused_at(point: str, marker: Path) -> dict:
+    """The environment that makes an ETL process stop at a named point (etl/pause.py): it writes
+    its pid to `marker` and waits there until the marker is removed (or it is killed)."""
+    return {"PULIH_PAUSE_AT": point, "PULIH_PAUSE_FILE": str(marker)}
+
+
+def wait_for(marker: Path, proc: subprocess.Popen, timeout: float = 120) -> None:
+    """Until `proc` has paused at its point; fails (and ends it) if it finished or never got
+    there."""
+    deadline = time.monotonic() + timeout
+    while not marker.exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            if proc.poll() is None:
+                proc.kill()
+            out, err = proc.communicate()
+            pytest.fail(f"the process never paused at its point (exit {proc.returncode}):\n{err}")
+        time.sleep(0.01)
+
+
+def row_counts(path: Path, tables) -> dict[str, int]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
     finally:
         con.close()

@@ -229,9 +229,13 @@ def page_error() -> None:
 
 
 def warehouse_or_stop() -> None:
-    """A clear message instead of a traceback when the warehouse has not been built."""
+    """A clear message instead of a traceback when the warehouse has not been built, or is there
+    but cannot be used (empty, truncated, not DuckDB, a table or its build record missing)."""
     try:
-        db.version()
+        db.check()
+    except db.WarehouseBroken as e:
+        st.error(t("warehouse.broken", file=e.path.name, detail="; ".join(e.problems)))
+        st.stop()
     except db.WarehouseMissing:
         st.error(t("warehouse.missing"))
         st.stop()

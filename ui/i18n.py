@@ -46,6 +46,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Gudang data belum dibangun. Jalankan `make build` lalu muat ulang halaman.",
         "en": "The warehouse is not built yet. Run `make build`, then reload.",
     },
+    "warehouse.broken": {
+        "id": "Gudang data ({file}) rusak atau tidak lengkap, jadi tidak ada angka yang ditampilkan. Bangun ulang dengan `make build` (atau `python -m etl build`), lalu muat ulang halaman. Rincian teknis: `{detail}`",
+        "en": "The warehouse ({file}) is damaged or incomplete, so no figures are shown. Rebuild it with `make build` (or `python -m etl build`), then reload. Technical detail: `{detail}`",
+    },
     # overview
     "overview.title": {"id": "Ringkasan", "en": "Overview"},
     "overview.intro": {
