@@ -302,7 +302,7 @@ def area_map(
                 z=with_figure["shown"],
                 colorscale="OrRd",
                 marker={"opacity": 0.75, "line": {"width": 0.8, "color": "white"}},
-                colorbar={"title": {"text": text["colorbar"]}},
+                colorbar={"title": {"text": text["colorbar"]}, "tickformat": ",.4~r"},
                 hovertext=with_figure["hover"],
                 hoverinfo="text",
                 customdata=with_figure["region_code"],
@@ -324,7 +324,7 @@ def area_map(
                     "color": with_figure["shown"],
                     "colorscale": "OrRd",
                     "showscale": True,
-                    "colorbar": {"title": {"text": text["colorbar"]}},
+                    "colorbar": {"title": {"text": text["colorbar"]}, "tickformat": ",.4~r"},
                     "opacity": 0.85,
                 },
                 hovertext=with_figure["hover"],
@@ -369,6 +369,7 @@ def area_map(
         map={"style": map_style, "center": centre, "zoom": _zoom(spread)},
         margin={"t": 50, "b": 0, "l": 0, "r": 0},
         height=480,
+        separators=text.get("separators", ",."),
         legend={"orientation": "h", "y": -0.02},
     )
     return fig

@@ -14,6 +14,8 @@ import streamlit as st
 from analytics import db, privacy
 from analytics.metrics import HEADLINE, UMKM_UNITS
 
+COMBINED, COMBINED_PARTS = "phk_plus_dirumahkan", ("phk", "dirumahkan")
+
 CACHE_TTL_SECONDS = 600
 FIRST_MONTH = dt.date(2020, 1, 1)
 LAST_MONTH = dt.date(2022, 12, 1)
@@ -120,7 +122,7 @@ def headline(region: str, synthetic: bool = True) -> pd.DataFrame:
     measure, with its unit, as-of date, qualifier and source, or nothing ("belum ada angka").
     Where there is no real figure and demo data is shown, the card's demo value comes in the
     `demo_*` columns, for a secondary line that is badged, never for the headline."""
-    reported_metrics = tuple(m for card in HEADLINE for m in card.reported)
+    reported_metrics = tuple(m for card in HEADLINE for m in card.reported) + (COMBINED,)
     real = latest_reported(region, reported_metrics).set_index("metric")
     labour = monthly(
         (region,),
@@ -152,6 +154,17 @@ def headline(region: str, synthetic: bool = True) -> pd.DataFrame:
                 undated_outlet=r.undated_outlet,
                 conflict=bool(r.conflict),
             )
+            if found in COMBINED_PARTS and COMBINED in real.index:
+                newer = real.loc[COMBINED]
+                if pd.Timestamp(newer.ref_date) > pd.Timestamp(r.ref_date):
+                    # a later total of both parts says more than this part's older figure
+                    row.update(
+                        newer_label=newer.label_id,
+                        newer_value=newer.value,
+                        newer_qualifier=newer.qualifier,
+                        newer_date=pd.Timestamp(newer.ref_date).date(),
+                        newer_precision=newer.date_precision,
+                    )
         fallback = _fallback(card.fallback, labour, umkm)
         if not found and fallback["value"] is not None and not fallback["synthetic"]:
             row.update(fallback)  # a real figure of the monthly mart (e.g. a sum of all children)
@@ -179,6 +192,11 @@ EMPTY_CARD = {
     "undated_outlet": None,
     "synthetic": False,
     "conflict": False,
+    "newer_label": None,
+    "newer_value": None,
+    "newer_qualifier": None,
+    "newer_date": None,
+    "newer_precision": None,
     "demo_value": None,
     "demo_unit": None,
     "demo_qualifier": None,

@@ -77,8 +77,13 @@ components.badge_if_synthetic(labour, umkm)
 st.plotly_chart(figure, key="overview_chart")
 components.events_caption(events)
 if umkm.empty:
-    st.caption(t("chart.no_umkm"))
-st.caption(t("chart.note.asof", months=queries.build_info().max_carry_months.iloc[0]))
+    st.caption(t("chart.no_umkm" if demo else "chart.no_umkm_real"))
+st.caption(
+    t(
+        "chart.note.asof" if demo else "chart.note.asof_real",
+        months=queries.build_info().max_carry_months.iloc[0],
+    )
+)
 components.months_caption(
     pd.concat([labour, umkm.assign(metric="umkm_onboarded", metric_label=t("card.umkm_onboarded"))])
 )

@@ -71,6 +71,7 @@ view = functools.partial(
 
 components.badge_if_synthetic(series)
 components.missing_notes(latest)
+components.absent_note(chosen, series)
 # "Laporan berbeda" on a headline card opens this page on the comparison
 opened = t("tab.conflicts") if st.session_state.pop("_open_conflicts", False) else None
 tab_map, tab_ranking, tab_panels, tab_lines, tab_conflicts = st.tabs(

@@ -57,6 +57,15 @@ def headline_card(row, region: str) -> None:
         if isinstance(row.label_id, str) and row.label_id and t(row.card) != row.label_id:
             lines.append(t("card.measured_as", label=safe.plain(row.label_id)))
         lines.append(source_text(row.outlet, row.url, row.statement_by))
+        if row.newer_value is not None and pd.notna(row.newer_value):
+            lines.append(
+                t(
+                    "card.newer",
+                    label=safe.plain(row.newer_label),
+                    figure=fmt.figure(row.newer_value, row.newer_qualifier, row.unit),
+                    date=fmt.date(row.newer_date, row.newer_precision),
+                )
+            )
         if isinstance(row.also_cited, str) and row.also_cited:
             lines.append(t("card.also_cited", outlets=safe.plain(row.also_cited)))
         if row.undated_value is not None and pd.notna(row.undated_value):
@@ -106,11 +115,24 @@ def sources_caption(
     sources = sorted({s for cell in frame[column].dropna() for s in str(cell).split("; ") if s})
     parts = [t("caption.sources", sources="; ".join(_source_item(s) for s in sources) or "—")]
     if date_column and not frame.empty:
-        dates = sorted(pd.to_datetime(frame[date_column].dropna()).dt.date.unique())
-        if dates:
-            shown = ", ".join(fmt.date(d) for d in dates[-3:])
-            parts.append(t("caption.as_of", dates=("… " if len(dates) > 3 else "") + shown))
+        shown = _dates(frame, date_column)
+        if shown:
+            text = ", ".join(shown[-3:])
+            parts.append(t("caption.as_of", dates=("… " if len(shown) > 3 else "") + text))
     st.caption(" ".join(parts))
+
+
+def _dates(frame: pd.DataFrame, column: str) -> list[str]:
+    """The distinct dates of a column, oldest first, each as precisely as it is known ("Mei
+    2020" for a figure known to the month, never "1 Mei 2020")."""
+    dated = pd.DataFrame(
+        {
+            "date": pd.to_datetime(frame[column]),
+            "precision": frame.get("date_precision", "day"),
+        }
+    ).dropna(subset=["date"])
+    dated = dated.drop_duplicates().sort_values("date")
+    return list(dict.fromkeys(fmt.date(r.date, r.precision) for r in dated.itertuples()))
 
 
 def badge_if_synthetic(*frames: pd.DataFrame) -> None:
@@ -157,7 +179,8 @@ def window_caption(latest: pd.DataFrame, window) -> None:
         return
     ranked = latest[latest["rank"].notna()]
     key = "ranking.window_synthetic" if ranked["synthetic"].all() else "ranking.window"
-    st.caption(t(key, start=fmt.date(window[0]), end=fmt.date(window[1])))
+    shown = _dates(ranked, "as_of_date")
+    st.caption(t(key, start=shown[0], end=shown[-1]))
 
 
 def events_caption(events: pd.DataFrame | None) -> None:
@@ -269,8 +292,9 @@ def drill_buttons(latest: pd.DataFrame) -> None:
     with_children = set(regions.parent_code.dropna())
     for r in latest.itertuples():
         if r.region_code in with_children:
+            below = "drill.open_regencies" if r.level == "province" else "drill.open"
             st.button(
-                t("drill.open", area=safe.plain(r.region_name)),
+                t(below, area=safe.plain(r.region_name)),
                 key=f"drill_{r.region_code}",
                 on_click=filters.drill,
                 args=(r.region_code,),
@@ -302,6 +326,14 @@ def missing_notes(latest: pd.DataFrame) -> None:
                 areas=safe.plain(", ".join(group.region_name)),
             )
         )
+
+
+def absent_note(chosen: list[str], series: pd.DataFrame) -> None:
+    """Chosen areas with no figure at all for the measure in the period: named, never dropped."""
+    names = queries.regions().set_index("code")["name"]
+    absent = [names.get(c, c) for c in chosen if c not in set(series["region_code"])]
+    if absent:
+        st.caption(t("areas.absent", areas=safe.plain(", ".join(absent))))
 
 
 def excluded_notes(frame: pd.DataFrame) -> None:

@@ -79,6 +79,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Angka yang sama juga: {outlets}",
         "en": "Same figure also: {outlets}",
     },
+    "card.newer": {
+        "id": "Laporan lebih baru: {label} {figure} per {date}",
+        "en": "A later report: {label} {figure} as of {date}",
+    },
     "card.undated": {
         "id": "Laporan lain, {date}: {figure} ({outlet})",
         "en": "Another report, {date}: {figure} ({outlet})",
@@ -106,6 +110,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "events.unknown": {
         "id": "Arsiran abu-abu bertanda ?: status pembatasan tidak diketahui (belum ada sumber), bukan berarti tanpa pembatasan.",
         "en": "Grey shading marked ?: restriction status unknown (no source yet), not a period without restrictions.",
+    },
+    "chart.no_umkm_real": {
+        "id": "Tidak ada angka resmi UMKM masuk digital untuk wilayah ini (data contoh disembunyikan).",
+        "en": "No official figure of UMKM onboarded for this area (demo data hidden).",
+    },
+    "chart.note.asof_real": {
+        "id": "Tiap bulan memakai laporan terakhir pada atau sebelum bulan itu (maks. {months} bulan).",
+        "en": "Each month shows the latest report in or before it (at most {months} months old).",
     },
     "chart.legend.synthetic": {"id": "{label} (sintetis)", "en": "{label} (synthetic)"},
     "chart.note.asof": {
@@ -267,6 +279,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No kecamatan data for {area} yet.",
     },
     "drill.open": {"id": "Buka kecamatan {area}", "en": "Open the kecamatan of {area}"},
+    "drill.open_regencies": {
+        "id": "Buka kabupaten/kota {area}",
+        "en": "Open the regencies and cities of {area}",
+    },
     "drill.up": {"id": "Naik ke {area}", "en": "Up to {area}"},
     "mode.absolute": {"id": "Angka absolut", "en": "Absolute"},
     "mode.per_1000": {"id": "Per 1.000 penduduk (SP2020)", "en": "Per 1,000 residents (SP2020)"},
@@ -551,6 +567,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "areas.population_note": {
         "id": "Per kapita memakai penduduk tetap Sensus Penduduk 2020 (SP2020) bila ada.",
         "en": "Per-capita rates use the fixed 2020 census population (SP2020) where known.",
+    },
+    "areas.absent": {
+        "id": "Tanpa angka untuk ukuran ini pada periode ini (tidak diperingkat): {areas}",
+        "en": "No figure for this measure in this period (not ranked): {areas}",
     },
     "areas.none_population": {"id": "tidak ada angka penduduk", "en": "no population figure"},
     # data page

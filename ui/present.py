@@ -245,6 +245,8 @@ def _shown(r) -> str:
     )
     if r.shown_unit == "ratio":
         return fmt.percent(r.shown)
+    if str(r.shown_unit).startswith("per_"):  # a rate: two decimals, always (1,20 not 1,2)
+        return f"{fmt.fixed(r.shown)} {fmt.unit(r.shown_unit)}".strip()
     return f"{fmt.number(r.shown, r.qualifier, decimals=decimals)} {fmt.unit(r.shown_unit)}".strip()
 
 

@@ -172,3 +172,23 @@ def test_per_1000_on_a_projection_says_so_in_indonesian(warehouse):
     assert "Kec. Karawaci (proyeksi BPS 2023, bukan SP2020)" in captions
     assert "NOT SP2020" not in captions
     assert "basis tempat kerja" in captions
+
+
+def test_a_later_total_is_said_on_the_cards_of_its_parts(warehouse):
+    # kabkota_labour.csv line 17: PHK + dirumahkan 8.207 on 6 July 2020, after the 5 May figures
+    at = open_page("ringkasan")
+    captions = " ".join(c.value for c in at.caption)
+    assert "Laporan lebih baru: PHK + dirumahkan 8.207 pekerja per 6 Juli 2020" in captions
+    # Banten has no public count of UMKM gone digital (572 is a province marketplace programme)
+    assert cards(at)["UMKM masuk digital"][0] == "belum ada angka"
+
+
+def test_figures_known_to_the_month_are_never_given_a_day(warehouse):
+    # kabkota_labour.csv line 34: Pandeglang PHK 28, April 2020 (month precision)
+    at = open_page("wilayah", level="regency", areas_regency=["36.01", "36.02", "36.73"])
+    captions = " ".join(c.value for c in at.caption)
+    assert "April 2020" in captions and "1 April 2020" not in captions
+    # Kabupaten Lebak reported no PHK (only dirumahkan): named, not dropped silently
+    assert "Tanpa angka untuk ukuran ini pada periode ini (tidak diperingkat): Kabupaten Lebak" in (
+        captions
+    )

@@ -192,5 +192,5 @@ def test_no_difference_of_published_counts_recovers_a_small_cell(family_warehous
     ranking = at.dataframe[0].value.set_index("Wilayah")["Angka yang dibandingkan"]
     assert ranking["Kec. Benda"].startswith("disamarkan")
     assert ranking["Kec. Pinang"].startswith("disamarkan")
-    assert ranking["Kec. Tangerang"] == "200 per 100 UMKM terdaftar"  # 40 / 20 x 100
+    assert ranking["Kec. Tangerang"] == "200,00 per 100 UMKM terdaftar"  # 40 / 20 x 100
     assert "2.000" not in " ".join(ranking) and "571" not in " ".join(ranking)
