@@ -147,7 +147,10 @@ def load_file(
         else:
             kind = KINDS[entry.kind]
             table = readers.to_table(
-                readers.read_grid(path, entry.sheet), ctx.columns, kind.wanted, kind.wide
+                readers.read_grid(path, entry.sheet, entry.kind),
+                ctx.columns,
+                kind.wanted,
+                kind.wide,
             )
             loaded = LOADERS[entry.kind](table, entry, ctx)
     except (readers.FileError, OSError) as e:

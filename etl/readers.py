@@ -7,9 +7,11 @@ block above the header is skipped: the header is the row that names the most kno
 Personal-data columns are dropped here, before anything else sees them.
 """
 
+import bisect
 import csv
 import hashlib
 import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +22,15 @@ csv.field_size_limit(16 * 1024 * 1024)  # agency notes can be long; a 16 MB cell
 HEADER_SEARCH_ROWS = 30
 DELIMITERS = (",", ";", "\t")
 MAX_CELL_CHARS = 100_000  # a cell longer than this is not data a human typed
+
+# Workbook limits, checked before a sheet is parsed (README, "For analysts"). A 5 KB .xlsx can
+# declare a cell at XFD1048576 (17 billion cells from A1) and a 400 KB one can hold a million rows:
+# either would take gigabytes once read. A table typed by an agency is far below these; a register
+# larger than them comes as CSV, which DuckDB reads streaming at any size.
+MAX_UNPACKED_BYTES = 200_000_000  # everything in the zip, unpacked
+MAX_PACKING_RATIO = 100  # unpacked / stored, for any part larger than RATIO_CHECKED_FROM_BYTES
+RATIO_CHECKED_FROM_BYTES = 10_000_000
+MAX_WORKBOOK_CELLS = 1_000_000  # rows x columns of the used range from A1, declared or found
 
 
 class FileError(ValueError):
@@ -64,13 +75,13 @@ def is_xlsx(path: Path) -> bool:
         return f.read(4) == b"PK\x03\x04"
 
 
-def read_grid(path: Path, sheet: str | None = None) -> Grid:
+def read_grid(path: Path, sheet: str | None = None, kind: str | None = None) -> Grid:
     if not path.exists():
         raise FileError(f"{path.name}: file not found; check the path")
     if path.is_dir():
         raise FileError(f"{path.name}: is a folder, not a file")
     if is_xlsx(path):
-        return _read_xlsx(path, sheet)
+        return _read_xlsx(path, sheet, kind)
     if path.suffix.lower() in (".xls", ".xlsm", ".ods"):
         raise FileError(f"{path.name}: save the workbook as .xlsx (Excel Workbook) or CSV")
     return _read_csv(path)
@@ -129,12 +140,16 @@ def _read_csv(path: Path) -> Grid:
     return Grid(path, sha256(path), rows, encoding=encoding, delimiter=delimiter)
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Grid:
+def _read_xlsx(path: Path, sheet: str | None, kind: str | None = None) -> Grid:
+    """A workbook's sheet, read streaming (openpyxl read-only) after its size is bounded: what the
+    zip unpacks to, and the sheet's used range, both declared and as it streams (see the limits
+    above). Merged cells are filled with their value; empty rows are left out."""
     import openpyxl  # only needed for workbooks
 
+    _check_unpacked_size(path)
     try:
         # openpyxl raises many kinds of error on a damaged workbook: every one means "cannot open"
-        workbook = openpyxl.load_workbook(path, data_only=True)
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as e:
         raise FileError(
             f"{path.name}: cannot be opened as an Excel workbook ({type(e).__name__}); "
@@ -149,12 +164,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> Grid:
             raise FileError(
                 f"{path.name}: no sheet '{sheet}'; the sheets are {', '.join(workbook.sheetnames)}"
             )
-        grid = [list(row) for row in ws.iter_rows(values_only=True)]
-        for merged in ws.merged_cells.ranges:  # a merged header names every column it spans
-            value = grid[merged.min_row - 1][merged.min_col - 1]
-            for r in range(merged.min_row - 1, min(merged.max_row, len(grid))):
-                for c in range(merged.min_col - 1, min(merged.max_col, len(grid[r]))):
-                    grid[r][c] = value
+        if ws.max_row and ws.max_column:  # the used range the sheet declares, from A1
+            _check_used_range(path, kind, ws.max_row, ws.max_column, declared=True)
+        rows = _stream_rows(path, kind, ws)
         name = ws.title
     except FileError:
         raise
@@ -164,11 +176,128 @@ def _read_xlsx(path: Path, sheet: str | None) -> Grid:
         ) from None
     finally:
         workbook.close()
-    rows = [
-        (i, [c.strip() if isinstance(c, str) else c for c in cells])
-        for i, cells in enumerate(grid, start=1)
-    ]
     return Grid(path, sha256(path), rows, sheet=name)
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a zip that unpacks to more than MAX_UNPACKED_BYTES, or one of whose large parts
+    unpacks more than MAX_PACKING_RATIO times its stored size, before anything is unpacked. The
+    sizes are the ones the zip declares; Python's zipfile never unpacks more than that."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise FileError(
+            f"{path.name}: cannot be opened as an Excel workbook ({type(e).__name__}); "
+            "open it in Excel and save it again as .xlsx"
+        ) from None
+    total = sum(p.file_size for p in parts)
+    if total > MAX_UNPACKED_BYTES:
+        raise FileError(
+            f"{path.name}: the workbook unpacks to {total / 1e6:,.0f} MB, more than the "
+            f"{MAX_UNPACKED_BYTES / 1e6:,.0f} MB a workbook may hold; send the data as CSV, or "
+            "remove pictures and other sheets and save again".replace(",", ".")
+        )
+    for p in parts:
+        ratio = p.file_size / max(p.compress_size, 1)
+        if p.file_size > RATIO_CHECKED_FROM_BYTES and ratio > MAX_PACKING_RATIO:
+            raise FileError(
+                f"{path.name}: part {p.filename} unpacks to {ratio:,.0f} times its stored size "
+                f"(more than {MAX_PACKING_RATIO}), which no table typed in Excel does; open the "
+                "workbook in Excel, save it again as .xlsx, or send the data as CSV"
+            )
+
+
+def _dots(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _check_used_range(path: Path, kind, rows: int, columns: int, declared: bool) -> None:
+    if rows * columns <= MAX_WORKBOOK_CELLS:
+        return
+    from openpyxl.utils import get_column_letter
+
+    last = f"{get_column_letter(columns)}{rows}"
+    if declared:
+        what = (
+            f"the sheet declares its used range as A1:{last}: {_dots(rows)} rows x "
+            f"{_dots(columns)} columns = {_dots(rows * columns)} cells"
+        )
+    else:
+        what = (
+            f"the sheet's data reaches row {_dots(rows)} and column {_dots(columns)} "
+            f"({get_column_letter(columns)}): {_dots(rows * columns)} cells from A1"
+        )
+    fix = (
+        "send the register as CSV, which is read streaming at any size"
+        if kind == "umkm_register"
+        else "delete the empty rows and columns beyond the data (Ctrl+End shows where Excel "
+        "thinks the data ends) and save again, or split the table"
+    )
+    raise FileError(
+        f"{path.name}: {what}, more than the {_dots(MAX_WORKBOOK_CELLS)} a workbook may hold; {fix}"
+    )
+
+
+def _stream_rows(path: Path, kind, ws) -> list[tuple[int, list]]:
+    """(row number as Excel shows it, values) for every row holding a value, in one streaming
+    pass over the sheet XML, stopped as soon as the range it covers from A1 passes the limit."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = ws.parent
+    rows: dict[int, list] = {}
+    widest = 0
+    # the parser openpyxl's own read-only rows use, without their padding of every row (and of
+    # every missing row) to the declared width: a sparse sheet stays sparse here
+    with ws._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            ws._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for index, cells in parser.parse():
+            if not cells:
+                continue
+            widest = max(widest, max(c["column"] for c in cells))
+            _check_used_range(path, kind, index, widest, declared=False)
+            values = [None] * max(c["column"] for c in cells)
+            for c in cells:
+                value = c["value"]
+                values[c["column"] - 1] = value.strip() if isinstance(value, str) else value
+            if not all(_blank(v) for v in values):
+                rows[index] = values
+        merged = parser.merged_cells.mergeCell if parser.merged_cells else []
+    _fill_merged(path, rows, [m.ref for m in merged])
+    return sorted(rows.items())
+
+
+def _fill_merged(path: Path, rows: dict[int, list], ranges: list[str]) -> None:
+    """A merged cell names every cell it spans (a merged header names every column under it)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    numbers = sorted(rows)
+    filled = 0
+    for ref in ranges:
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        top = rows.get(min_row)
+        value = top[min_col - 1] if top and min_col <= len(top) else None
+        if value is None:
+            continue
+        for r in numbers[
+            bisect.bisect_left(numbers, min_row) : bisect.bisect_right(numbers, max_row)
+        ]:
+            row = rows[r]
+            for c in range(min_col - 1, min(max_col, len(row))):
+                row[c] = value
+                filled += 1
+        if filled > MAX_WORKBOOK_CELLS:
+            raise FileError(
+                f"{path.name}: its merged cells cover more than {_dots(MAX_WORKBOOK_CELLS)} cells; "
+                "unmerge them and save again"
+            )
 
 
 def _blank(cell) -> bool:

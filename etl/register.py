@@ -185,7 +185,9 @@ def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
 
 def _stage_rows(con, path: Path, entry: FileEntry, ctx: Context):
     """A workbook register is small enough to read in Python; it is staged the same way."""
-    table = to_table(read_grid(path, entry.sheet), ctx.columns, KINDS["umkm_register"].wanted)
+    table = to_table(
+        read_grid(path, entry.sheet, "umkm_register"), ctx.columns, KINDS["umkm_register"].wanted
+    )
     frame = pd.DataFrame(
         [
             {
