@@ -17,7 +17,7 @@ import pandas as pd
 
 from etl import golden, manifest, paths, readers, register
 from etl.aliases import ColumnMap
-from etl.kinds import KINDS, LOADERS, Context, Loaded
+from etl.kinds import KINDS, LOADERS, Context, CountError, Loaded
 
 # The months the marts cover, and how long a report is carried forward before a month goes blank.
 # Assumption (README, "What the numbers mean"): a cumulative Disnaker report older than a year says
@@ -141,7 +141,7 @@ def load_file(
         twin = next((f for f in earlier if f.sha256 == checksum and not f.duplicate_of), None)
         if twin:  # the same file listed twice loads once
             note = f"same content as {twin.entry.path}: loaded once, not twice"
-            loaded = Loaded(KINDS[entry.kind].table, None, [], [], 0, 0, [note])
+            loaded = Loaded(KINDS[entry.kind].table, None, [], [], 0, 0, 0, [note])
         elif entry.kind == "umkm_register":
             loaded = register.load(con, path, entry, ctx)
         else:
@@ -153,14 +153,15 @@ def load_file(
                 kind.wide,
             )
             loaded = LOADERS[entry.kind](table, entry, ctx)
-    except (readers.FileError, OSError) as e:
+    except (readers.FileError, OSError, CountError) as e:
         raise BuildError(f"{entry.id}: {e}") from None
     if entry.kind == "regions":
         ctx.resolver.load_aliases(ctx.aliases / "regions.csv")
     con.execute(
         "insert into source_file values ($id, $path, $kind, $title, $publisher, $outlet, $url, "
         "$published, $licence, $synthetic, $sha256, $rows_read, $rows_loaded, $rows_rejected, "
-        "$series, $vintage, $duplicate_of)",
+        "$series, $vintage, $duplicate_of, $rows_partly, $rows_repeated, $figures_loaded, "
+        "$cells_rejected)",
         {
             "id": entry.id,
             "path": entry.path,
@@ -179,6 +180,10 @@ def load_file(
             "series": entry.series,
             "vintage": entry.vintage,
             "duplicate_of": twin.entry.id if twin else None,
+            "rows_partly": loaded.rows_partly,
+            "rows_repeated": loaded.rows_repeated,
+            "figures_loaded": loaded.figures_loaded,
+            "cells_rejected": loaded.cells_rejected,
         },
     )
     _append(con, "source", pd.DataFrame.from_records(loaded.sources))
@@ -303,22 +308,31 @@ def _remove(path: Path) -> None:
 
 
 def print_summary(report: BuildReport, out=None) -> None:
+    """One line per file: rows read = loaded + rejected; of the loaded, how many partly (a wide
+    row with a rejected cell); and the figures (records) loaded."""
     out = out or sys.stdout
     width = max(len(f.entry.path) for f in report.files)
     print(f"Pulih build {report.run_id} -> {report.warehouse}", file=out)
-    print(f"{'file':<{width}}  {'kind':<17} {'read':>8} {'loaded':>8} {'rejected':>8}", file=out)
+    print(
+        f"{'file':<{width}}  {'kind':<17} {'read':>8} {'loaded':>8} {'rejected':>8} "
+        f"{'partly':>8} {'figures':>8}",
+        file=out,
+    )
     for f in report.files:
         note = "  (synthetic)" if f.entry.synthetic else ""
         note += f"  (same as {f.duplicate_of})" if f.duplicate_of else ""
+        n = f.loaded
         print(
-            f"{f.entry.path:<{width}}  {f.entry.kind:<17} {f.loaded.rows_read:>8} "
-            f"{f.loaded.rows_loaded:>8} {f.loaded.rows_rejected:>8}{note}",
+            f"{f.entry.path:<{width}}  {f.entry.kind:<17} {n.rows_read:>8} {n.rows_loaded:>8} "
+            f"{n.rows_rejected:>8} {n.rows_partly:>8} {n.figures_loaded:>8}{note}",
             file=out,
         )
     total = f"total: {len(report.files)} files"
+    partly = sum(f.loaded.rows_partly for f in report.files)
+    figures = sum(f.loaded.figures_loaded for f in report.files)
     print(
         f"{total:<{width}}  {'':<17} {report.rows_read:>8} {report.rows_loaded:>8} "
-        f"{report.rows_rejected:>8}",
+        f"{report.rows_rejected:>8} {partly:>8} {figures:>8}",
         file=out,
     )
     for f in report.files:

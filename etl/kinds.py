@@ -54,20 +54,43 @@ class Context:
     metric_units: dict[str, str] = field(default_factory=dict)  # code -> unit
 
 
+class CountError(RuntimeError):
+    """Rows read do not add up to rows loaded and rejected: a fault in the ETL, never the file's."""
+
+
 @dataclass
 class Loaded:
+    """What one file gave. Every row read is loaded or rejected, never both, never neither:
+    rows_read = rows_loaded + rows_rejected (README, "For analysts": how rows are counted).
+
+    rows_loaded counts every row of which anything loaded; of them, rows_partly are wide rows
+    some of whose cells were rejected (cells_rejected in all), and rows_repeated are rows that
+    repeat an earlier line exactly and were loaded once. rows_rejected rows have at least one
+    reject each and loaded nothing. figures_loaded counts the records added to the table (one per
+    figure for observations, one per row for other kinds)."""
+
     table: str
     frame: pd.DataFrame | None
     sources: list[dict]
     rejects: list[Reject]
     rows_read: int
     rows_loaded: int
+    rows_rejected: int
     warnings: list[str] = field(default_factory=list)
+    rows_partly: int = 0
+    rows_repeated: int = 0
+    figures_loaded: int = 0
+    cells_rejected: int = 0
 
-    @property
-    def rows_rejected(self) -> int:
-        # every row read either loads or is rejected (a header problem rejects them all)
-        return self.rows_read - self.rows_loaded
+    def __post_init__(self) -> None:
+        if self.rows_read != self.rows_loaded + self.rows_rejected or not (
+            self.rows_partly <= self.rows_loaded and self.rows_repeated <= self.rows_loaded
+        ):
+            raise CountError(
+                f"{self.table}: {self.rows_read} rows read but {self.rows_loaded} loaded and "
+                f"{self.rows_rejected} rejected ({self.rows_partly} partly, "
+                f"{self.rows_repeated} repeated); please report this with the file"
+            )
 
 
 class Row:
@@ -215,27 +238,38 @@ def header_rejects(kind: Kind, headers: dict, header_line: int, lines, columns: 
 
 
 def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -> Loaded:
-    """Run parse_row over every row; it returns a record, a list of records, or None."""
+    """Run parse_row over every row; it returns a record, a list of records, or None (a row that
+    is rightly not a record of its own, such as a total). A row with a bad cell loads nothing,
+    except a wide row, whose good figures load (the row is then counted as loaded partly)."""
     citations = Citations(entry)
-    rejects = [Reject(line, None, None, reason) for line, reason in table.broken]
+    rejects = [Reject(*broken) for broken in table.broken]
     header_faults = header_rejects(
         kind, table.headers, table.header_line, [line for line, _ in table.rows], ctx.columns
     )
-    records, loaded_rows = [], 0
+    records, loaded, partly, cells_rejected = [], 0, 0, 0
+    rejected = len(table.broken)
     if header_faults:
         rejects += header_faults
+        rejected += len(table.rows)
     else:
         for line, values in table.rows:
             row = Row(line, values, table)
             produced = parse_row(row, citations)
-            produced = produced if isinstance(produced, list) else [produced]
-            if row.rejects:
+            produced = [r for r in (produced if isinstance(produced, list) else [produced]) if r]
+            if not row.rejects:
+                records += produced
+                loaded += 1
+            elif kind.wide and produced:  # a wide row's good figures load; its bad cells do not
+                records += produced
+                loaded, partly, cells_rejected = (
+                    loaded + 1,
+                    partly + 1,
+                    cells_rejected + len(row.rejects),
+                )
                 rejects += row.rejects
-                if kind.wide:  # a wide row's good figures load even when one of its cells is bad
-                    records += [r for r in produced if r is not None]
             else:
-                records += [r for r in produced if r is not None]
-                loaded_rows += 1
+                rejects += row.rejects
+                rejected += 1
     columns = COLUMNS[kind.table]
     return Loaded(
         table=kind.table,
@@ -243,8 +277,12 @@ def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -
         sources=citations.rows,
         rejects=rejects,
         rows_read=len(table.rows) + len(table.broken),
-        rows_loaded=loaded_rows,
+        rows_loaded=loaded,
+        rows_rejected=rejected,
         warnings=list(table.warnings) + citations.url_warnings(),
+        rows_partly=partly,
+        figures_loaded=len(records),
+        cells_rejected=cells_rejected,
     )
 
 
@@ -434,6 +472,8 @@ def load_observations_wide(table: Table, entry: FileEntry, ctx: Context) -> Load
                     "line": row.line,
                 }
             )
+        if metrics and all(row.raw(column) is None for column in metrics):
+            row.reject(None, None, "no figure in this row: every figure column is '-', blank, n/a")
         return records
 
     table = _set_aside_totals(table, ctx)

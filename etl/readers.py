@@ -11,6 +11,7 @@ import bisect
 import csv
 import hashlib
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,7 +54,8 @@ class Table:
     sha256: str
     columns: list[str]  # canonical names of the columns read
     rows: list[tuple[int, dict]] = field(default_factory=list)
-    broken: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
+    # rows that cannot be read as a row: (line, column as headed, value, reason)
+    broken: list[tuple[int, str | None, str | None, str]] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)  # canonical -> header as written
     levels: dict[str, str] = field(default_factory=dict)  # area column -> its level, if known
     dropped_columns: list[str] = field(default_factory=list)  # personal data, never read
@@ -106,6 +108,12 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         ) from None
 
 
+def _first_lines(text: str, n: int | None) -> list[str]:
+    """The first n lines of a text (all with None), split at LF, CRLF or CR only."""
+    lines = re.split(r"\r\n|\n|\r", text if n is None else text[: 1 << 20], maxsplit=n or 0)
+    return lines[:n] if n else lines
+
+
 def sniff_delimiter(lines: list[str]) -> str:
     """The delimiter that splits the most lines into the same number of cells."""
     best, best_score = ",", 0
@@ -127,9 +135,10 @@ def _read_csv(path: Path) -> Grid:
         raise FileError(
             f"{path.name}: not valid UTF-8 after its byte-order mark ({e.reason})"
         ) from None
-    lines = text.splitlines(keepends=True)
-    delimiter = sniff_delimiter(lines[:50])
-    reader = csv.reader(lines, delimiter=delimiter)
+    delimiter = sniff_delimiter(_first_lines(text, 50))
+    # lines end at LF, CRLF or CR only: str.splitlines would also end them at a vertical tab, a
+    # form feed or U+2028, which belong inside a cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, start = [], 1
     try:
         for cells in reader:
@@ -375,10 +384,11 @@ def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = Fals
                 f"row has {len(cells)} cells but the header has {len(header)}: "
                 "check for an unquoted comma or a shifted cell"
             )
-            table.broken.append((line, reason))  # fmt: skip
+            table.broken.append((line, None, None, reason))
             continue
         if any(isinstance(c, str) and len(c) > MAX_CELL_CHARS for c in cells):
-            table.broken.append((line, f"a cell is longer than {MAX_CELL_CHARS:,} characters"))
+            reason = f"a cell is longer than {MAX_CELL_CHARS:,} characters"
+            table.broken.append((line, None, None, reason))
             continue
         row = {name: (cells[i] if i < len(cells) else None) for i, name in index.items()}
         if all(_blank(v) for v in row.values()):
@@ -397,7 +407,8 @@ def sniff_csv_header(
     if is_xlsx(path):
         raise FileError(f"{path.name}: is a workbook; the fast path reads CSV only")
     text, encoding = decode(head, path.name) if head else ("", "utf-8")
-    lines = text.splitlines()[:-1] or text.splitlines()  # the last line may be cut mid-way
+    lines = _first_lines(text, None)
+    lines = lines[:-1] or lines  # the last line may be cut mid-way
     delimiter = sniff_delimiter(lines[:50])
     grid = Grid(
         path,

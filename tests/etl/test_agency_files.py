@@ -246,7 +246,10 @@ def test_a_file_that_is_not_a_table_exits_2_with_the_reason(name, capsys):
 def test_check_json_output_and_exit_codes(capsys):
     assert main(["check", str(AGENCY / "bad_dates.csv"), "--kind", "observations", "--json"]) == 1
     body = json.loads(capsys.readouterr().out)
-    assert set(body) == {"file", "kind", "rows_read", "rows_loaded", "rejected", "warnings"}
+    assert set(body) == {
+        "file", "kind", "rows_read", "rows_loaded", "rows_rejected", "rows_partly",
+        "rows_repeated", "figures_loaded", "cells_rejected", "rejected", "warnings",
+    }  # fmt: skip
     assert (body["file"], body["kind"], body["rows_read"], body["rows_loaded"]) == (
         "bad_dates.csv",
         "observations",
