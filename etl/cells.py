@@ -91,6 +91,16 @@ def _rounded(digits: str, scale: float) -> bool:
     return given < round(math.log10(scale))
 
 
+def _finite(value: float, raw) -> float:
+    """'9' typed 400 times is 1e400 to Python: infinity, which no export can write."""
+    if not math.isfinite(value):
+        shown = raw if len(str(raw)) <= 20 else f"{str(raw)[:12]}... ({len(str(raw))} characters)"
+        raise CellError(
+            f"'{shown}' is too large to be a figure (not a finite number); check the cell"
+        )
+    return value
+
+
 def quantity(raw) -> tuple[float, str]:
     """A reported figure -> (value, qualifier). Raises CellError; callers check is_missing first."""
     if isinstance(raw, bool):
@@ -127,14 +137,14 @@ def quantity(raw) -> tuple[float, str]:
             f"'{raw}' is not a number: write digits as in 17.298, 1.234,5, 8.52, '4 ribu' or "
             "'2,5 juta'; use '-' or leave blank for no figure"
         ) from None
-    return value, qualifier
+    return _finite(value, raw), qualifier
 
 
 def number(raw) -> float:
     """A plain number where no qualifier is allowed (population, area, coordinates)."""
     _ascii_digits(raw)
     if isinstance(raw, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", raw.strip()):
-        return float(raw)  # coordinates and our own files: dot decimals, may be negative
+        return _finite(float(raw), raw)  # coordinates and our own files: dot decimals, may be < 0
     value, qualifier = quantity(raw)
     if qualifier != "exact":
         raise CellError(f"'{raw}' must be an exact number here")

@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import cells, urls
+from etl import cells, plausible, urls
 from etl.aliases import ColumnMap, RegionResolver, norm
 from etl.manifest import FileEntry
 from etl.readers import Table
 
+OBSERVED_WHAT = "where the figures Pulih takes begin"
+EVENTS_WHAT = "where PSBB/PPKM periods begin"
 BASES = ("workplace", "ktp_kota_tangerang", "reported_by_workers", "resident", "register")
 LEVELS = ("country", "province", "regency", "district", "village")
 TOTAL_WORDS = frozenset(
@@ -52,6 +54,8 @@ class Context:
     aliases: Path  # data/aliases/
     resolver: RegionResolver = field(default_factory=RegionResolver)
     metric_units: dict[str, str] = field(default_factory=dict)  # code -> unit
+    areas: dict[str, tuple] = field(default_factory=dict)  # code -> (name, population, year)
+    build_date: dt.date = field(default_factory=dt.date.today)  # no figure is dated after it
 
 
 class CountError(RuntimeError):
@@ -153,9 +157,28 @@ class Row:
             self.reject(column, raw, "a count cannot be negative")
         return value, qualifier
 
-    def date(self, column: str) -> tuple[dt.date | None, str | None]:
+    def date(self, column: str, ctx: "Context") -> tuple[dt.date | None, str | None]:
+        """An observation's date, within the bounds of etl/plausible.py."""
         parsed = self.get(column, cells.date_with_precision)
+        if parsed and (
+            problem := plausible.date_problem(
+                parsed[0], plausible.OBSERVED_FROM, ctx.build_date, OBSERVED_WHAT
+            )
+        ):
+            self.reject(column, self.raw(column), problem)
+            return None, None
         return parsed if parsed else (None, None)
+
+    def plausible(self, column: str, value, metric, region, ctx: "Context") -> bool:
+        """Whether a parsed figure can be true (etl/plausible.py); rejects its cell if not."""
+        if value is None or metric is None:
+            return True
+        problem = plausible.value_problem(
+            value, ctx.metric_units.get(metric), ctx.areas.get(region)
+        )
+        if problem:
+            self.reject(column, self.raw(column), problem)
+        return problem is None
 
 
 class Citations:
@@ -356,6 +379,7 @@ def load_regions(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             row.reject("population_year", "", "a population needs its year (e.g. 2020 for SP2020)")
         if not row.rejects:  # later rows may name this region as their parent
             ctx.resolver.add_region(code, record["name"], level)
+            ctx.areas[code] = (record["name"], record["population"], record["population_year"])
         return record
 
     return _load(table, entry, KINDS["regions"], parse, ctx)
@@ -399,13 +423,14 @@ def load_observations(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         if _is_total(row):
             return None
         region = row.region("area_code", ctx)
-        ref_date, precision = row.date("ref_date")
+        ref_date, precision = row.date("ref_date", ctx)
         precision = (
             row.get("date_precision", cells.choice("day", "month", "year"), required=False)
             or precision
         )
         metric = _metric_code(row, ctx)
         value, from_value = row.quantity("value")
+        row.plausible("value", value, metric, region, ctx)
         _unit_ok(row, metric, ctx)
         return {
             "obs_id": f"{entry.id}:{row.line}:{metric}",
@@ -444,8 +469,13 @@ def load_observations_wide(table: Table, entry: FileEntry, ctx: Context) -> Load
         region = row.region("area_code", ctx)
         if title_date:
             ref_date, precision = title_date
+            if problem := plausible.date_problem(
+                ref_date, plausible.OBSERVED_FROM, ctx.build_date, OBSERVED_WHAT
+            ):
+                row.reject(None, ref_date.isoformat(), f"the date in the title rows: {problem}")
+                ref_date = None
         else:
-            ref_date, precision = row.date("ref_date")
+            ref_date, precision = row.date("ref_date", ctx)
         source_id = citations.for_row(row)
         records = []
         for column in metrics:
@@ -453,9 +483,11 @@ def load_observations_wide(table: Table, entry: FileEntry, ctx: Context) -> Load
                 empty_cells += 1
                 continue
             value, qualifier = row.quantity(column)
+            metric = column.removeprefix("metric:")
+            if not row.plausible(column, value, metric, region, ctx):
+                continue
             if value is None or region is None or ref_date is None:
                 continue
-            metric = column.removeprefix("metric:")
             records.append(
                 {
                     "obs_id": f"{entry.id}:{row.line}:{metric}",
@@ -551,6 +583,19 @@ def load_events(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         end = row.get("end_date", cells.date, required=False) or start
         if start and end and end < start:
             row.reject("end_date", row.cells["end_date"], "the period ends before it starts")
+        if start and (
+            problem := plausible.date_problem(
+                start, plausible.EVENTS_FROM, ctx.build_date, EVENTS_WHAT
+            )
+        ):
+            row.reject("start_date", row.raw("start_date"), problem)
+        if end and end > ctx.build_date + plausible.EVENT_END_AHEAD:
+            row.reject(
+                "end_date",
+                row.raw("end_date"),
+                f"{end.isoformat()} is more than a year after the date of this build "
+                f"({ctx.build_date.isoformat()}): check the year",
+            )
         codes = []
         for written in str(row.raw("scope_codes") or "").split(";"):
             if written.strip():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import cells, lines, paths
+from etl import cells, lines, paths, plausible
 from etl.aliases import is_personal, norm
 from etl.kinds import KINDS, Citations, Context, Loaded, Reject, header_rejects
 from etl.manifest import FileEntry
@@ -305,7 +305,11 @@ def _parse_distinct(con, ctx: Context, level: str | None) -> None:
     date_rows = []
     for raw in dates:
         try:
-            date_rows.append((raw, cells.date(raw), None))
+            value = cells.date(raw)
+            problem = plausible.date_problem(
+                value, plausible.REGISTERED_FROM, ctx.build_date, "where register dates begin"
+            )
+            date_rows.append((raw, None if problem else value, problem))
         except cells.CellError as e:
             date_rows.append((raw, None, str(e)))
     for name, rows, columns in (
