@@ -189,18 +189,19 @@ def load_file(
     _append(con, "source", pd.DataFrame.from_records(loaded.sources))
     if loaded.frame is not None:
         _append(con, loaded.table, loaded.frame)
+    # shown(): no control character reaches a table that people read and export
     rejects = [
         {
             "source_file": entry.path,
             "line": r.line,
-            "column": r.column,
-            "value": r.value,
-            "reason": r.reason,
+            "column": readers.shown(r.column),
+            "value": readers.shown(r.value),
+            "reason": readers.shown(r.reason),
         }
         for r in loaded.rejects
     ]
     _append(con, "rejected_staging", pd.DataFrame.from_records(rejects))
-    warnings = [{"file_id": entry.id, "message": w} for w in loaded.warnings]
+    warnings = [{"file_id": entry.id, "message": readers.shown(w)} for w in loaded.warnings]
     _append(con, "load_warning", pd.DataFrame.from_records(warnings))
     return FileReport(entry, loaded, checksum, twin.entry.id if twin else None)
 

@@ -34,6 +34,29 @@ RATIO_CHECKED_FROM_BYTES = 10_000_000
 MAX_WORKBOOK_CELLS = 1_000_000  # rows x columns of the used range from A1, declared or found
 
 
+# C0 control characters a spreadsheet cannot store (openpyxl refuses to write them): a cell holding
+# one is rejected. Tab, LF and CR are not among them: inside a cell they become a space.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+BREAKS = re.compile(r"\s*[\t\r\n]+\s*")
+# a file is binary, not text, when its head holds more NULs or control characters than this share
+BINARY_NUL_SHARE, BINARY_CONTROL_SHARE = 0.01, 0.10
+
+
+def shown(text):
+    """Text with every control character written out (\\x01), for messages and rejects: what a
+    person can read, and what any spreadsheet or export can hold."""
+    if not isinstance(text, str) or not CONTROL.search(text):
+        return text
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def control_reason(header: str, character: str) -> str:
+    return (
+        f"{header} holds the control character U+{ord(character):04X}, which a spreadsheet "
+        "cannot store: delete it (retype the cell) and save again"
+    )
+
+
 class FileError(ValueError):
     """The file as a whole cannot be read; the message says why and how to fix it."""
 
@@ -91,7 +114,9 @@ def read_grid(path: Path, sheet: str | None = None, kind: str | None = None) -> 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """The text and the encoding it was in: UTF-8 (with or without BOM), else Windows-1252."""
-    if b"\x00" in data[:65536]:
+    head = data[:65536]
+    controls = len(CONTROL.findall(head.decode("latin-1"))) if head else 0
+    if head.count(0) > BINARY_NUL_SHARE * len(head) or controls > BINARY_CONTROL_SHARE * len(head):
         raise FileError(f"{name}: this is a binary file, not CSV or XLSX; export the data as CSV")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
@@ -139,11 +164,12 @@ def _read_csv(path: Path) -> Grid:
     # lines end at LF, CRLF or CR only: str.splitlines would also end them at a vertical tab, a
     # form feed or U+2028, which belong inside a cell
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # a row's line is as a spreadsheet shows it: a quoted line break stays inside its row
     rows, start = [], 1
     try:
-        for cells in reader:
-            rows.append((start, [c.strip() for c in cells]))
-            start = reader.line_num + 1
+        for line, cells in enumerate(reader, start=1):
+            rows.append((line, [c.strip() for c in cells]))
+            start = reader.line_num + 1  # the text line the next row starts on, for quote errors
     except csv.Error as e:
         raise FileError(f"{path.name}: line {start}: {e}; check the quotes on that line") from None
     return Grid(path, sha256(path), rows, encoding=encoding, delimiter=delimiter)
@@ -344,7 +370,7 @@ def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = Fals
     table.title = [" ".join(str(c) for c in cells if not _blank(c)) for _, cells in grid.rows[:h]]
     index: dict[int, str] = {}
     for i, cell in enumerate(header):
-        written = "" if _blank(cell) else str(cell).strip()
+        written = "" if _blank(cell) else shown(BREAKS.sub(" ", str(cell)).strip())
         if not written:
             continue
         if is_personal(written):
@@ -390,7 +416,18 @@ def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = Fals
             reason = f"a cell is longer than {MAX_CELL_CHARS:,} characters"
             table.broken.append((line, None, None, reason))
             continue
-        row = {name: (cells[i] if i < len(cells) else None) for i, name in index.items()}
+        row, fault = {}, None
+        for i, name in index.items():
+            value = cells[i] if i < len(cells) else None
+            if isinstance(value, str):
+                if fault is None and (control := CONTROL.search(value)):
+                    header = table.headers[name]
+                    fault = (line, header, shown(value), control_reason(header, control.group()))
+                value = BREAKS.sub(" ", value).strip()
+            row[name] = value
+        if fault:
+            table.broken.append(fault)
+            continue
         if all(_blank(v) for v in row.values()):
             continue  # only unread columns have content: nothing of ours on this line
         table.rows.append((line, row))

@@ -17,7 +17,7 @@ from etl import cells, lines, paths, plausible
 from etl.aliases import is_personal, norm
 from etl.kinds import KINDS, Citations, Context, Loaded, Reject, header_rejects
 from etl.manifest import FileEntry
-from etl.readers import FileError, is_xlsx, read_grid, sniff_csv_header, to_table
+from etl.readers import FileError, is_xlsx, read_grid, shown, sniff_csv_header, to_table
 
 # staged column -> the register column it comes from
 STAGED = {
@@ -85,18 +85,18 @@ def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
     """Rejects for every bad cell, then every row without one into umkm: (rejects, rows loaded,
     rows rejected)."""
     _parse_distinct(con, ctx, staged.levels.get("area_code"))
-    shown = {f"h_{key}": staged.headers.get(col, col) for key, col in HEADER_PARAMS.items()}
+    headers = {f"h_{key}": staged.headers.get(col, col) for key, col in HEADER_PARAMS.items()}
     con.execute(
         "create or replace temp table register_rejects "
         "(line bigint, col varchar, value varchar, reason varchar)"
     )
-    con.execute(paths.sql_text("register/rejects"), shown)
+    con.execute(paths.sql_text("register/rejects"), headers)
     before = con.execute("select count(*) from umkm").fetchone()[0]
     con.execute(paths.sql_text("register/insert"), {"source_id": source_id})
     loaded = con.execute("select count(*) from umkm").fetchone()[0] - before
     rejected = con.execute("select count(distinct line) from register_rejects").fetchone()[0]
     rejects = [
-        Reject(line, col, value, _with_id(reason, umkm_id))
+        Reject(line, col, shown(value), shown(_with_id(reason, umkm_id)))
         for line, col, value, reason, umkm_id in con.execute(
             "select x.line, x.col, x.value, x.reason, i.umkm_id from register_rejects as x "
             "left join register_input as i using (line) order by x.line, x.col"
@@ -152,8 +152,10 @@ def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
     index, headers, levels, warnings = _name_columns(header, ctx)
     by_column = {name: f"c{i}" for i, name in index.items()}
     # Identifiers here are our own (c0, c1, ...), never text from the file; values are bound.
+    # a tab or a line break inside a cell becomes a space, as in every other kind
     select = ", ".join(
-        f"nullif(trim({by_column[source]}), '') as {staged}"
+        f"nullif(trim(regexp_replace({by_column[source]}, '\\s*[\\t\\r\\n]+\\s*', ' ', 'g')), '') "
+        f"as {staged}"
         if source in by_column
         else f"null::varchar as {staged}"
         for staged, source in STAGED.items()
