@@ -260,16 +260,84 @@ def header_rejects(kind: Kind, headers: dict, header_line: int, lines, columns: 
     ]
 
 
+class Repeats:
+    """The figures one file has given so far. A figure again, the same (value and qualifier), is a
+    repeat: loaded once, named in a warning. The same figure with another value, from the same
+    source, is a reject naming the earlier line. Two sources disagreeing stay side by side: the
+    source is part of what identifies a figure, and conflicts are shown as such."""
+
+    def __init__(self, table: str, ctx: Context):
+        self.table, self.ctx = table, ctx
+        self.seen: dict[tuple, tuple[int, tuple]] = {}  # key -> (line, figure)
+        self.warnings: list[str] = []
+
+    def key(self, record: dict) -> tuple[tuple, tuple] | None:
+        if self.table == "observation":
+            key = ("region_code", "ref_date", "date_precision", "metric", "basis", "sector")
+            return (
+                tuple(record[k] for k in (*key, "source_id")),
+                (record["value"], record["qualifier"]),
+            )
+        if self.table == "event":
+            return tuple(str(v) for v in record.values()), ()
+        return None  # metrics and regions reject a code defined twice themselves
+
+    def keep(self, row: Row, produced: list[dict]) -> tuple[list[dict], list[str]]:
+        """(the records that are new, the headers of the ones that repeat an earlier line)."""
+        kept, repeated, earlier = [], [], set()
+        for record in produced:
+            found = self.key(record)
+            if found is None:
+                kept.append(record)
+                continue
+            key, figure = found
+            if key not in self.seen:
+                self.seen[key] = (row.line, figure)
+                kept.append(record)
+                continue
+            first_line, first_figure = self.seen[key]
+            column = record.get("_column")
+            if figure == first_figure:
+                repeated.append(row.header(column) if column else "")
+                earlier.add(first_line)
+                continue
+            row.reject(
+                column, row.raw(column), self._conflict(record, figure, first_figure, first_line)
+            )
+        if repeated:
+            lines = ", ".join(str(n) for n in sorted(earlier))
+            whole = not kept and not row.rejects
+            what = "" if whole else f" for {', '.join(repeated)}"
+            self.warnings.append(f"line {row.line} repeats line {lines}{what}: loaded once")
+        return kept, repeated
+
+    def _conflict(self, record, figure, first_figure, first_line) -> str:
+        area = self.ctx.areas.get(record["region_code"], (record["region_code"],))[0]
+        return (
+            f"{area}, {record['metric']} on {record['ref_date'].isoformat()} is "
+            f"{_figure(*figure)} here but {_figure(*first_figure)} on line {first_line} of this "
+            "file, from the same source: one figure per area, measure and date; keep the right "
+            "one (a revision belongs in a later release of the file)"
+        )
+
+
+def _figure(value: float, qualifier: str) -> str:
+    sign = {"approx": "± ", "at_least": "≥ ", "more_than": "> "}.get(qualifier, "")
+    return sign + plausible.dots(value)
+
+
 def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -> Loaded:
     """Run parse_row over every row; it returns a record, a list of records, or None (a row that
     is rightly not a record of its own, such as a total). A row with a bad cell loads nothing,
-    except a wide row, whose good figures load (the row is then counted as loaded partly)."""
+    except a wide row, whose good figures load (the row is then counted as loaded partly). A
+    figure repeated in the file loads once (Repeats)."""
     citations = Citations(entry)
+    repeats = Repeats(kind.table, ctx)
     rejects = [Reject(*broken) for broken in table.broken]
     header_faults = header_rejects(
         kind, table.headers, table.header_line, [line for line, _ in table.rows], ctx.columns
     )
-    records, loaded, partly, cells_rejected = [], 0, 0, 0
+    records, loaded, partly, repeated_rows, cells_rejected = [], 0, 0, 0, 0
     rejected = len(table.broken)
     if header_faults:
         rejects += header_faults
@@ -279,20 +347,20 @@ def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -
             row = Row(line, values, table)
             produced = parse_row(row, citations)
             produced = [r for r in (produced if isinstance(produced, list) else [produced]) if r]
+            kept, repeated = [], []
+            if not row.rejects or kind.wide:  # a long row with a bad cell has no whole record
+                kept, repeated = repeats.keep(row, produced)
             if not row.rejects:
-                records += produced
                 loaded += 1
-            elif kind.wide and produced:  # a wide row's good figures load; its bad cells do not
-                records += produced
-                loaded, partly, cells_rejected = (
-                    loaded + 1,
-                    partly + 1,
-                    cells_rejected + len(row.rejects),
-                )
-                rejects += row.rejects
+                repeated_rows += 1 if repeated and not kept else 0
+            elif kind.wide and (kept or repeated):  # its good figures load; its bad cells do not
+                loaded, partly = loaded + 1, partly + 1
+                cells_rejected += len(row.rejects)
             else:
-                rejects += row.rejects
                 rejected += 1
+                kept = []
+            records += kept
+            rejects += row.rejects
     columns = COLUMNS[kind.table]
     return Loaded(
         table=kind.table,
@@ -302,8 +370,9 @@ def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -
         rows_read=len(table.rows) + len(table.broken),
         rows_loaded=loaded,
         rows_rejected=rejected,
-        warnings=list(table.warnings) + citations.url_warnings(),
+        warnings=list(table.warnings) + repeats.warnings + citations.url_warnings(),
         rows_partly=partly,
+        rows_repeated=repeated_rows,
         figures_loaded=len(records),
         cells_rejected=cells_rejected,
     )
@@ -445,6 +514,7 @@ def load_observations(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             "note": row.get("note", required=False),
             "source_id": citations.for_row(row),
             "line": row.line,
+            "_column": "value",  # where the figure was written, for a reject about it
         }
 
     table = _set_aside_totals(table, ctx)
@@ -502,6 +572,7 @@ def load_observations_wide(table: Table, entry: FileEntry, ctx: Context) -> Load
                     "note": row.get("note", required=False),
                     "source_id": source_id,
                     "line": row.line,
+                    "_column": column,
                 }
             )
         if metrics and all(row.raw(column) is None for column in metrics):
