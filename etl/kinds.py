@@ -10,6 +10,7 @@ file loads. Kinds:
 """
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -224,12 +225,19 @@ class Citations:
         )
 
     def for_row(self, row: Row) -> str:
-        """A row's own citation where the file carries one, else the file's."""
-        if self.entry.synthetic or not any(row.raw(c) for c in ("outlet", "url", "statement_by")):
+        """A row's own citation where the file carries one, else the file's. A source column
+        (Sumber, Link, ...) is the row's URL when it is one (http:// or https://), else its
+        outlet; an outlet or URL column of the row itself comes first. What the row does not give
+        comes from the file's manifest entry (id_for), so the row is cited with its file."""
+        own = {c: str(row.raw(c) or "").strip() for c in ("statement_by", "outlet", "url")}
+        source = str(row.raw("source") or "").strip()
+        if source:
+            slot = "url" if re.match(r"(?i)https?://", source) else "outlet"
+            own[slot] = own[slot] or source
+        if self.entry.synthetic or not any(own.values()):
             return self.file_source()
-        return self.id_for(
-            *(str(row.raw(c) or "") for c in ("statement_by", "outlet", "url", "published"))
-        )
+        published = str(row.raw("published") or "")
+        return self.id_for(own["statement_by"], own["outlet"], own["url"], published)
 
 
 @dataclass(frozen=True)
@@ -333,6 +341,14 @@ def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -
     figure repeated in the file loads once (Repeats)."""
     citations = Citations(entry)
     repeats = Repeats(kind.table, ctx)
+    if "source" in table.headers and (
+        named := [c for c in ("outlet", "url") if c in table.headers]
+    ):
+        both = " and ".join(f"'{table.headers[c]}'" for c in named)
+        table.warnings.append(
+            f"column '{table.headers['source']}' names a row's source, and so does {both}: "
+            f"where a row fills both, {both} is cited and '{table.headers['source']}' is not"
+        )
     rejects = [Reject(*broken) for broken in table.broken]
     header_faults = header_rejects(
         kind, table.headers, table.header_line, [line for line, _ in table.rows], ctx.columns
@@ -709,18 +725,18 @@ KINDS = {
         "observation",
         ("area_code", "ref_date", "metric", "value"),
         ("area_name", "date_precision", "unit", "qualifier", "basis", "sector", "statement_by",
-         "outlet", "url", "published", "note"),
+         "outlet", "url", "source", "published", "note"),
     ),
     "observations_wide": Kind(
         "observation",
         ("area_code",),
-        ("area_name", "ref_date", "statement_by", "outlet", "url", "published", "note"),
+        ("area_name", "ref_date", "statement_by", "outlet", "url", "source", "published", "note"),
         wide=True,
     ),
     "events": Kind(
         "event",
         ("start_date", "end_date", "name", "kind", "scope", "scope_codes"),
-        ("legal_basis", "outlet", "url", "note"),
+        ("legal_basis", "outlet", "url", "source", "note"),
     ),
     "umkm_register": Kind(
         "umkm",
