@@ -1,8 +1,9 @@
 """One loader per kind of input file: a named table in, a validated frame and rejects out.
 
 A loader never drops a row silently: a row either becomes rows of its table or one reject per bad
-cell (file, line, column as headed in the file, value, reason and how to fix it). The rest of the
-file loads. Kinds:
+cell (file, line, column as headed in the file, value, reason and how to fix it); a wide row's
+good figures load beside its bad cells; a row repeating an earlier one loads once (Repeats). The
+rest of the file loads, and the counts add up (Loaded). Kinds:
 - metrics, regions, events: the project's reference tables
 - observations: reported figures in long form, one row per area, date and metric
 - observations_wide: reported figures as agencies tabulate them, one column per metric

@@ -3,7 +3,8 @@ warehouse without ever being held in Python, and personal-data columns are never
 
 Each distinct raw value of the area, scale and date columns is parsed once in Python with the same
 parsers and alias tables as every other file; DuckDB joins the results back onto the rows.
-Line numbers count data rows after the header: a blank line in between shifts them, so every
+Before DuckDB reads a CSV, etl/lines.py counts its lines, so every row is given the line a
+spreadsheet shows (blank lines and rows DuckDB refused included) and none is lost unseen; every
 reject also carries the business's umkm_id.
 """
 
