@@ -346,7 +346,7 @@ def print_findings(path: str, loaded: Loaded, out) -> None:
         print(f"\nRejected in {path} (line, column, value: reason):", file=out)
         for r in loaded.rejects[:SUMMARY_REJECTS_PER_FILE]:
             column = f" column {r.column}" if r.column else ""
-            value = f" value {mask(r.value)!r}" if r.value is not None else ""
+            value = f" value {readers.brief(mask(r.value))}" if r.value is not None else ""
             print(f"  {path}:{r.line}{column}{value}: {mask(r.reason)}", file=out)
         if len(loaded.rejects) > SUMMARY_REJECTS_PER_FILE:
             print(

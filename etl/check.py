@@ -11,6 +11,7 @@ from pathlib import Path
 
 from etl import manifest, paths
 from etl.build import BuildError, load_file, masked_rejects, new_context, open_database
+from etl.readers import brief
 
 REFERENCE_KINDS = ("metrics", "regions")
 COUNTS = ("rows_read", "rows_loaded", "rows_rejected", "rows_partly", "rows_repeated",
@@ -110,7 +111,7 @@ def print_result(result: CheckResult, out) -> None:
     print(f"{result.file} ({result.kind}): {counts(result)}", file=out)
     for r in result.rejected[:SHOWN_REJECTS]:
         column = f" column {r['column']}" if r["column"] else ""
-        value = f" value {r['value']!r}" if r["value"] is not None else ""
+        value = f" value {brief(r['value'])}" if r["value"] is not None else ""
         print(f"  line {r['line']}{column}{value}: {r['reason']}", file=out)
     if len(result.rejected) > SHOWN_REJECTS:
         print(
@@ -129,9 +130,10 @@ def counts(result: CheckResult) -> str:
         cells = f"{result.cells_rejected} cell{'s' if result.cells_rejected != 1 else ''}"
         of_them.append(f"{result.rows_partly} of them partly: {cells} rejected")
     if result.rows_repeated:
+        one = result.rows_repeated == 1
         of_them.append(
-            f"{result.rows_repeated} of them repeat{'s' if result.rows_repeated == 1 else ''} "
-            "an earlier line and load once"
+            f"{result.rows_repeated} of them repeat{'s' if one else ''} an earlier line and "
+            f"load{'s' if one else ''} once"
         )
     text = f"{result.rows_read} rows read, {result.rows_loaded} would load"
     text += f" ({'; '.join(of_them)})" if of_them else ""

@@ -50,6 +50,15 @@ def shown(text):
     return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
+def brief(value: str, limit: int = 80) -> str:
+    """A value as a terminal line shows it: quoted, control characters written out, and cut
+    short when long (the rejected table and --json keep it whole)."""
+    text = shown(str(value))
+    if len(text) > limit:
+        text = f"{text[: limit - 20]}... ({len(text):,} characters)".replace(",", ".")
+    return f"'{text}'"
+
+
 def control_reason(header: str, character: str) -> str:
     return (
         f"{header} holds the control character U+{ord(character):04X}, which a spreadsheet "
