@@ -56,7 +56,8 @@ class Context:
     aliases: Path  # data/aliases/
     resolver: RegionResolver = field(default_factory=RegionResolver)
     metric_units: dict[str, str] = field(default_factory=dict)  # code -> unit
-    areas: dict[str, tuple] = field(default_factory=dict)  # code -> (name, population, year)
+    # code -> (name, population, population year, parent code), for plausibility checks
+    areas: dict[str, tuple] = field(default_factory=dict)
     build_date: dt.date = field(default_factory=dt.date.today)  # no figure is dated after it
 
 
@@ -176,11 +177,25 @@ class Row:
         if value is None or metric is None:
             return True
         problem = plausible.value_problem(
-            value, ctx.metric_units.get(metric), ctx.areas.get(region)
+            value, ctx.metric_units.get(metric), _counted_in(region, ctx)
         )
         if problem:
             self.reject(column, self.raw(column), problem)
         return problem is None
+
+
+def _counted_in(code: str | None, ctx: "Context") -> tuple | None:
+    """(name, population, year, name of the area asked about) of the nearest area, this one or
+    one it lies in, whose population the regions files give; None when none does."""
+    asked = ctx.areas.get(code, (None,))[0]
+    seen = set()
+    while code in ctx.areas and code not in seen:
+        seen.add(code)
+        name, population, year, parent = ctx.areas[code]
+        if population:
+            return name, population, year, asked
+        code = parent
+    return None
 
 
 class Citations:
@@ -465,7 +480,9 @@ def load_regions(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             row.reject("population_year", "", "a population needs its year (e.g. 2020 for SP2020)")
         if not row.rejects:  # later rows may name this region as their parent
             ctx.resolver.add_region(code, record["name"], level)
-            ctx.areas[code] = (record["name"], record["population"], record["population_year"])
+            ctx.areas[code] = (
+                record["name"], record["population"], record["population_year"], parent
+            )  # fmt: skip
         return record
 
     return _load(table, entry, KINDS["regions"], parse, ctx)

@@ -9,7 +9,10 @@ before our data begins: the earliest figures Pulih takes are a 2016 UMKM registe
 PSBB/PPKM periods begin in 2020, so an event before 2019 is a typing error.
 
 Figures: a count of people (workers, persons) is at most the population of its area where the
-regions file knows it, and never more than 300 million (Indonesia: about 278 million in 2023); a
+regions file knows it (else of the nearest area it lies in that has one), and never more than 300
+million (Indonesia: about 278 million in 2023). A workplace count could in principle pass its
+area's population (commuters); no figure we hold comes near, and one that did would be a kecamatan
+of factories worth loading at the kota level with a note, so the bound stays. A
 count of businesses or companies at most 100 million (Indonesia's UMKM: about 65 million); a
 percentage at most 100.
 """
@@ -53,14 +56,16 @@ def date_problem(value: dt.date, earliest: dt.date, latest: dt.date, what: str) 
 
 
 def value_problem(value: float, unit: str | None, area: tuple | None = None) -> str | None:
-    """Why a figure in `unit` cannot be right, or None. `area` is (name, population, year) when
-    the regions file knows the area's population."""
+    """Why a figure in `unit` cannot be right, or None. `area` is (name, population, year, name of
+    the area the figure is for) of the nearest area, the figure's own or one it lies in, whose
+    population the regions files give."""
     ceiling = CEILINGS.get(unit or "", OTHER_CEILING)
-    if unit in PEOPLE and area and area[1] and value > area[1]:
-        name, population, year = area
+    if unit in PEOPLE and area and value > area[1]:
+        name, population, year, asked = area
+        within = f", the area {asked} lies in" if asked and asked != name else ""
         return (
-            f"{dots(value)} {unit} is more than {name}'s {dots(population)} people ({year}): "
-            "check the figure and its unit"
+            f"{dots(value)} {unit} is more than {name}'s {dots(population)} people ({year})"
+            f"{within}: check the figure and its unit"
         )
     if value > ceiling:
         return (

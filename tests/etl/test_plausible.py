@@ -57,6 +57,17 @@ def test_more_workers_than_the_area_has_people_is_rejected(tmp_path):
     assert result.rows_loaded == 1
 
 
+def test_an_area_without_a_population_is_bounded_by_the_area_it_lies_in(tmp_path):
+    # Kec. Tangerang (36.71.01) has no population in data/raw/regions_kota_tangerang.csv; it lies
+    # in Kota Tangerang (1.895.486 people), so 1.895.487 workers there cannot be true either
+    body = "Kecamatan,Tanggal,PHK\nTangerang,2020-05-31,1.895.487\n"
+    result = check(tmp_path, body, kind="observations_wide")
+    assert result.rejected[0]["reason"] == (
+        "1.895.487 workers is more than Kota Tangerang's 1.895.486 people (2020), the area "
+        "Kec. Tangerang lies in: check the figure and its unit"
+    )
+
+
 def test_above_the_absolute_ceiling_where_no_population_is_known(tmp_path):
     # Indonesia has no population in the regions file: the ceiling for a count of people applies
     body = LONG + "Indonesia,2020-05-31,PHK,300.000.001\nIndonesia,2020-05-31,PHK,300.000.000\n"
