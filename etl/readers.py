@@ -443,6 +443,16 @@ def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = Fals
     return table
 
 
+def _whole_utf8(data: bytes) -> bytes:
+    """Bytes cut short of a UTF-8 letter its end had begun (a lead byte and its continuations)."""
+    end = len(data)
+    while end > 0 and len(data) - end < 4 and data[end - 1] & 0xC0 == 0x80:
+        end -= 1
+    if end > 0 and data[end - 1] >= 0xC0:
+        return data[: end - 1]
+    return data
+
+
 def sniff_csv_header(
     path: Path, columns: ColumnMap, wanted: set[str]
 ) -> tuple[str, str, int, list[str]]:
@@ -452,6 +462,8 @@ def sniff_csv_header(
         head = f.read(65536)
     if is_xlsx(path):
         raise FileError(f"{path.name}: is a workbook; the fast path reads CSV only")
+    if len(head) == 65536:  # never end the head inside a UTF-8 letter
+        head = _whole_utf8(head)
     text, encoding = decode(head, path.name) if head else ("", "utf-8")
     lines = _first_lines(text, None)
     lines = lines[:-1] or lines  # the last line may be cut mid-way

@@ -235,3 +235,20 @@ def test_every_row_read_is_loaded_or_rejected_with_a_reason(fixture, kind):
     header_lines = {r["line"] for r in result.rejected if r["column"] is None and r["value"]}
     lines = {r["line"] for r in result.rejected} - header_lines
     assert len(lines) == result.rows_rejected + result.rows_partly
+
+
+def test_a_utf8_register_is_not_taken_for_windows_1252_when_a_letter_straddles_64_kb(tmp_path):
+    # the header is sniffed from the first 65.536 bytes: an 'é' (2 bytes in UTF-8) whose first
+    # byte is byte 65.535 used to make that head invalid UTF-8, and the whole file was read as
+    # Windows-1252 ('Ã©')
+    rows, size = [], len(HEADER) + 1
+    while size < 65_536 - 200:
+        rows.append(f"A-{len(rows)},Karawaci,kuliner,Mikro,2019-03-01,,")
+        size += len(rows[-1]) + 1
+    prefix = "\n".join([HEADER, *rows, "B-1,Karawaci,"])
+    body = prefix + "x" * (65_535 - len(prefix.encode())) + "é,Mikro,2019-03-01,,\n"
+    assert body.encode().find("é".encode()) == 65_535
+    path = write(tmp_path, "utf8.csv", body)
+    with loaded_in_memory(path, "umkm_register") as (con, _):
+        sector = con.execute("select sector from umkm where umkm_id = 'B-1'").fetchone()[0]
+    assert sector.endswith("xé")
