@@ -19,7 +19,7 @@ import pandas as pd
 
 from etl import golden, journal, lock, manifest, paths, pause, personal, readers, register, verify
 from etl.aliases import ColumnMap, Vocabulary
-from etl.kinds import KINDS, LOADERS, Context, Loaded
+from etl.kinds import KINDS, LOADERS, Context, CountError, Loaded
 
 # The months the marts cover, and how long a report is carried forward before a month goes blank.
 # Assumption (README, "What the numbers mean"): a cumulative Disnaker report older than a year says
@@ -179,23 +179,27 @@ def load_file(
         twin = next((f for f in earlier if f.sha256 == checksum and not f.duplicate_of), None)
         if twin:  # the same file listed twice loads once
             note = f"same content as {twin.entry.path}: loaded once, not twice"
-            loaded = Loaded(KINDS[entry.kind].table, None, [], [], 0, 0, [note])
+            loaded = Loaded(KINDS[entry.kind].table, None, [], [], 0, 0, 0, [note])
         elif entry.kind == "umkm_register":
             loaded = register.load(con, path, entry, ctx)
         else:
             kind = KINDS[entry.kind]
             table = readers.to_table(
-                readers.read_grid(path, entry.sheet), ctx.columns, kind.wanted, kind.wide
+                readers.read_grid(path, entry.sheet, entry.kind),
+                ctx.columns,
+                kind.wanted,
+                kind.wide,
             )
             loaded = LOADERS[entry.kind](table, entry, ctx)
-    except (readers.FileError, OSError) as e:
+    except (readers.FileError, OSError, CountError) as e:
         raise BuildError(f"{entry.id}: {e}") from None
     if entry.kind == "regions":
         ctx.resolver.load_aliases(ctx.aliases / "regions.csv")
     con.execute(
         "insert into source_file values ($id, $path, $kind, $title, $publisher, $outlet, $url, "
         "$published, $licence, $synthetic, $sha256, $rows_read, $rows_loaded, $rows_rejected, "
-        "$series, $vintage, $duplicate_of)",
+        "$series, $vintage, $duplicate_of, $rows_partly, $rows_repeated, $figures_loaded, "
+        "$cells_rejected)",
         {
             "id": entry.id,
             "path": entry.path,
@@ -214,24 +218,28 @@ def load_file(
             "series": entry.series,
             "vintage": entry.vintage,
             "duplicate_of": twin.entry.id if twin else None,
+            "rows_partly": loaded.rows_partly,
+            "rows_repeated": loaded.rows_repeated,
+            "figures_loaded": loaded.figures_loaded,
+            "cells_rejected": loaded.cells_rejected,
         },
     )
     _append(con, "source", pd.DataFrame.from_records(loaded.sources))
     if loaded.frame is not None:
         _append(con, loaded.table, loaded.frame)
-    # rejects are shown to people: masked here, once, before they are stored anywhere
+    # rejects are shown to people: masked (personal data) and with no control character
     rejects = [
         {
             "source_file": entry.path,
             "line": r.line,
-            "column": r.column,
-            "value": personal.mask(r.value),
-            "reason": personal.mask(r.reason),
+            "column": readers.shown(r.column),
+            "value": readers.shown(personal.mask(r.value)),
+            "reason": readers.shown(personal.mask(r.reason)),
         }
         for r in loaded.rejects
     ]
     _append(con, "rejected_staging", pd.DataFrame.from_records(rejects))
-    warnings = [{"file_id": entry.id, "message": w} for w in loaded.warnings]
+    warnings = [{"file_id": entry.id, "message": readers.shown(w)} for w in loaded.warnings]
     _append(con, "load_warning", pd.DataFrame.from_records(warnings))
     return FileReport(entry, loaded, checksum, twin.entry.id if twin else None)
 
@@ -339,22 +347,31 @@ def _remove(path: Path) -> None:
 
 
 def print_summary(report: BuildReport, out=None) -> None:
+    """One line per file: rows read = loaded + rejected; of the loaded, how many partly (a wide
+    row with a rejected cell); and the figures (records) loaded."""
     out = out or sys.stdout
     width = max(len(f.entry.path) for f in report.files)
     print(f"Pulih build {report.run_id} -> {report.warehouse}", file=out)
-    print(f"{'file':<{width}}  {'kind':<17} {'read':>8} {'loaded':>8} {'rejected':>8}", file=out)
+    print(
+        f"{'file':<{width}}  {'kind':<17} {'read':>8} {'loaded':>8} {'rejected':>8} "
+        f"{'partly':>8} {'figures':>8}",
+        file=out,
+    )
     for f in report.files:
         note = "  (synthetic)" if f.entry.synthetic else ""
         note += f"  (same as {f.duplicate_of})" if f.duplicate_of else ""
+        n = f.loaded
         print(
-            f"{f.entry.path:<{width}}  {f.entry.kind:<17} {f.loaded.rows_read:>8} "
-            f"{f.loaded.rows_loaded:>8} {f.loaded.rows_rejected:>8}{note}",
+            f"{f.entry.path:<{width}}  {f.entry.kind:<17} {n.rows_read:>8} {n.rows_loaded:>8} "
+            f"{n.rows_rejected:>8} {n.rows_partly:>8} {n.figures_loaded:>8}{note}",
             file=out,
         )
     total = f"total: {len(report.files)} files"
+    partly = sum(f.loaded.rows_partly for f in report.files)
+    figures = sum(f.loaded.figures_loaded for f in report.files)
     print(
         f"{total:<{width}}  {'':<17} {report.rows_read:>8} {report.rows_loaded:>8} "
-        f"{report.rows_rejected:>8}",
+        f"{report.rows_rejected:>8} {partly:>8} {figures:>8}",
         file=out,
     )
     for f in report.files:
@@ -367,7 +384,7 @@ def print_findings(path: str, loaded: Loaded, out) -> None:
         print(f"\nRejected in {path} (line, column, value: reason):", file=out)
         for r in loaded.rejects[:SUMMARY_REJECTS_PER_FILE]:
             column = f" column {r.column}" if r.column else ""
-            value = f" value {personal.mask(r.value)!r}" if r.value is not None else ""
+            value = f" value {readers.brief(personal.mask(r.value))}" if r.value is not None else ""
             print(f"  {path}:{r.line}{column}{value}: {personal.mask(r.reason)}", file=out)
         if len(loaded.rejects) > SUMMARY_REJECTS_PER_FILE:
             print(

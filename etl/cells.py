@@ -53,6 +53,18 @@ class CellError(ValueError):
     pass
 
 
+def _ascii_digits(raw) -> None:
+    """Digits other than 0-9 (Arabic-Indic, full-width, ...) are refused, never read as numbers:
+    Python would read '\u0661\u0662' as 12, but no agency types it and a spreadsheet does not
+    compute with it."""
+    if isinstance(raw, str) and any(c.isdigit() and not c.isascii() for c in raw):
+        odd = next(c for c in raw if c.isdigit() and not c.isascii())
+        raise CellError(
+            f"'{raw}' is written with the digit '{odd}' (U+{ord(odd):04X}), not the digits 0-9: "
+            "type the figure again with the digits 0-9"
+        )
+
+
 def is_missing(raw) -> bool:
     return raw is None or (isinstance(raw, str) and raw.strip().lower() in MISSING)
 
@@ -60,11 +72,11 @@ def is_missing(raw) -> bool:
 def _plain_number(text: str) -> float:
     """Digits with Indonesian or plain separators -> float."""
     text = text.replace(" ", "").replace("\u00a0", "")
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):  # 17.298 / 1.234,5
+    if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?", text):  # 17.298 / 1.234,5
         return float(text.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d+,\d+", text):  # 2,5 / 8,52
+    if re.fullmatch(r"[0-9]+,[0-9]+", text):  # 2,5 / 8,52
         return float(text.replace(",", "."))
-    if re.fullmatch(r"\d+(\.\d+)?", text):  # 17298 / 8.52
+    if re.fullmatch(r"[0-9]+(\.[0-9]+)?", text):  # 17298 / 8.52
         return float(text)
     raise ValueError(text)
 
@@ -79,6 +91,16 @@ def _rounded(digits: str, scale: float) -> bool:
     return given < round(math.log10(scale))
 
 
+def _finite(value: float, raw) -> float:
+    """'9' typed 400 times is 1e400 to Python: infinity, which no export can write."""
+    if not math.isfinite(value):
+        shown = raw if len(str(raw)) <= 20 else f"{str(raw)[:12]}... ({len(str(raw))} characters)"
+        raise CellError(
+            f"'{shown}' is too large to be a figure (not a finite number); check the cell"
+        )
+    return value
+
+
 def quantity(raw) -> tuple[float, str]:
     """A reported figure -> (value, qualifier). Raises CellError; callers check is_missing first."""
     if isinstance(raw, bool):
@@ -87,6 +109,7 @@ def quantity(raw) -> tuple[float, str]:
         if raw != raw or raw in (float("inf"), float("-inf")):
             raise CellError(f"'{raw}' is not a finite number")
         return float(raw), "exact"
+    _ascii_digits(raw)
     text = " ".join(str(raw).strip().lower().split())
     qualifier = "exact"
     for word, meaning in _QUALIFIER_WORDS:
@@ -114,13 +137,14 @@ def quantity(raw) -> tuple[float, str]:
             f"'{raw}' is not a number: write digits as in 17.298, 1.234,5, 8.52, '4 ribu' or "
             "'2,5 juta'; use '-' or leave blank for no figure"
         ) from None
-    return value, qualifier
+    return _finite(value, raw), qualifier
 
 
 def number(raw) -> float:
     """A plain number where no qualifier is allowed (population, area, coordinates)."""
-    if isinstance(raw, str) and re.fullmatch(r"-?\d+(\.\d+)?", raw.strip()):
-        return float(raw)  # coordinates and our own files: dot decimals, may be negative
+    _ascii_digits(raw)
+    if isinstance(raw, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", raw.strip()):
+        return _finite(float(raw), raw)  # coordinates and our own files: dot decimals, may be < 0
     value, qualifier = quantity(raw)
     if qualifier != "exact":
         raise CellError(f"'{raw}' must be an exact number here")
@@ -142,6 +166,7 @@ def date_with_precision(raw) -> tuple[dt.date, str]:
         return raw, "day"
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return _excel_serial(raw, raw)
+    _ascii_digits(raw)
     text = " ".join(str(raw).strip().lower().replace(",", " ").split())
     try:
         if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):

@@ -12,8 +12,12 @@ from pathlib import Path
 from etl import manifest, paths
 from etl.build import BuildError, load_file, masked_rejects, new_context, open_database
 from etl.kinds import Context
+from etl.readers import brief
 
 REFERENCE_KINDS = ("metrics", "regions")
+COUNTS = ("rows_read", "rows_loaded", "rows_rejected", "rows_partly", "rows_repeated",
+          "figures_loaded", "cells_rejected")  # fmt: skip
+FIGURE_KINDS = ("observations", "observations_wide")
 SHOWN_REJECTS = 50  # on the terminal; --json lists every one
 
 
@@ -22,7 +26,12 @@ class CheckResult:
     file: str
     kind: str
     rows_read: int = 0
-    rows_loaded: int = 0
+    rows_loaded: int = 0  # rows_read = rows_loaded + rows_rejected (see etl.kinds.Loaded)
+    rows_rejected: int = 0
+    rows_partly: int = 0
+    rows_repeated: int = 0
+    figures_loaded: int = 0
+    cells_rejected: int = 0
     rejected: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None  # the file cannot be read at all
@@ -97,8 +106,8 @@ def check_file(
     result = CheckResult(file=str(path.name), kind=kind)
     try:
         with loaded_in_memory(path, kind, sheet, data_dir) as (con, report):
-            result.rows_read = report.loaded.rows_read
-            result.rows_loaded = report.loaded.rows_loaded
+            for count in COUNTS:
+                setattr(result, count, getattr(report.loaded, count))
             result.warnings = list(report.loaded.warnings)
             result.rejected = [
                 {"line": line, "column": column, "value": value, "reason": reason}
@@ -114,15 +123,10 @@ def print_result(result: CheckResult, out) -> None:
     if result.error:
         print(f"cannot be read: {result.error}", file=out)
         return
-    rejected_rows = result.rows_read - result.rows_loaded
-    print(
-        f"{result.file} ({result.kind}): {result.rows_read} rows read, {result.rows_loaded} would "
-        f"load, {rejected_rows} would be rejected",
-        file=out,
-    )
+    print(f"{result.file} ({result.kind}): {counts(result)}", file=out)
     for r in result.rejected[:SHOWN_REJECTS]:
         column = f" column {r['column']}" if r["column"] else ""
-        value = f" value {r['value']!r}" if r["value"] is not None else ""
+        value = f" value {brief(r['value'])}" if r["value"] is not None else ""
         print(f"  line {r['line']}{column}{value}: {r['reason']}", file=out)
     if len(result.rejected) > SHOWN_REJECTS:
         print(
@@ -131,3 +135,25 @@ def print_result(result: CheckResult, out) -> None:
         )
     for w in result.warnings:
         print(f"  warning: {w}", file=out)
+
+
+def counts(result: CheckResult) -> str:
+    """'3 rows read, 2 would load (1 of them partly: 1 cell rejected), 1 would be rejected; 3
+    figures would load': read = would load + would be rejected, always."""
+    of_them = []
+    if result.rows_partly:
+        cells = f"{result.cells_rejected} cell{'s' if result.cells_rejected != 1 else ''}"
+        of_them.append(f"{result.rows_partly} of them partly: {cells} rejected")
+    if result.rows_repeated:
+        one = result.rows_repeated == 1
+        of_them.append(
+            f"{result.rows_repeated} of them repeat{'s' if one else ''} an earlier line and "
+            f"load{'s' if one else ''} once"
+        )
+    text = f"{result.rows_read} rows read, {result.rows_loaded} would load"
+    text += f" ({'; '.join(of_them)})" if of_them else ""
+    text += f", {result.rows_rejected} would be rejected"
+    if result.kind in FIGURE_KINDS:
+        text += f"; {result.figures_loaded} figure{'s' if result.figures_loaded != 1 else ''} "
+        text += "would load"
+    return text

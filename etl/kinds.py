@@ -1,8 +1,9 @@
 """One loader per kind of input file: a named table in, a validated frame and rejects out.
 
 A loader never drops a row silently: a row either becomes rows of its table or one reject per bad
-cell (file, line, column as headed in the file, value, reason and how to fix it). The rest of the
-file loads. Kinds:
+cell (file, line, column as headed in the file, value, reason and how to fix it); a wide row's
+good figures load beside its bad cells; a row repeating an earlier one loads once (Repeats). The
+rest of the file loads, and the counts add up (Loaded). Kinds:
 - metrics, regions, events: the project's reference tables
 - observations: reported figures in long form, one row per area, date and metric
 - observations_wide: reported figures as agencies tabulate them, one column per metric
@@ -10,13 +11,14 @@ file loads. Kinds:
 """
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from etl import cells, personal, urls
+from etl import cells, personal, plausible, urls
 from etl.aliases import ColumnMap, RegionResolver, Vocabulary, norm
 from etl.manifest import FileEntry
 from etl.readers import Table
@@ -24,6 +26,8 @@ from etl.readers import Table
 # columns that hold a web address (checked by etl/urls.py, not screened as free text: an
 # article's numeric id can look like a phone number)
 URL_COLUMNS = frozenset({"url", "population_source"})
+OBSERVED_WHAT = "where the figures Pulih takes begin"
+EVENTS_WHAT = "where PSBB/PPKM periods begin"
 BASES = ("workplace", "ktp_kota_tangerang", "reported_by_workers", "resident", "register")
 LEVELS = ("country", "province", "regency", "district", "village")
 TOTAL_WORDS = frozenset(
@@ -57,22 +61,48 @@ class Context:
     sectors: Vocabulary = field(default_factory=lambda: Vocabulary({}))
     platforms: Vocabulary = field(default_factory=lambda: Vocabulary({}))
     metric_units: dict[str, str] = field(default_factory=dict)  # code -> unit
+    # code -> (name, population, population year, parent code), for plausibility checks
+    areas: dict[str, tuple] = field(default_factory=dict)
+    build_date: dt.date = field(default_factory=dt.date.today)  # no figure is dated after it
+
+
+class CountError(RuntimeError):
+    """Rows read do not add up to rows loaded and rejected: a fault in the ETL, never the file's."""
 
 
 @dataclass
 class Loaded:
+    """What one file gave. Every row read is loaded or rejected, never both, never neither:
+    rows_read = rows_loaded + rows_rejected (README, "For analysts": how rows are counted).
+
+    rows_loaded counts every row of which anything loaded; of them, rows_partly are wide rows
+    some of whose cells were rejected (cells_rejected in all), and rows_repeated are rows that
+    repeat an earlier line exactly and were loaded once. rows_rejected rows have at least one
+    reject each and loaded nothing. figures_loaded counts the records added to the table (one per
+    figure for observations, one per row for other kinds)."""
+
     table: str
     frame: pd.DataFrame | None
     sources: list[dict]
     rejects: list[Reject]
     rows_read: int
     rows_loaded: int
+    rows_rejected: int
     warnings: list[str] = field(default_factory=list)
+    rows_partly: int = 0
+    rows_repeated: int = 0
+    figures_loaded: int = 0
+    cells_rejected: int = 0
 
-    @property
-    def rows_rejected(self) -> int:
-        # every row read either loads or is rejected (a header problem rejects them all)
-        return self.rows_read - self.rows_loaded
+    def __post_init__(self) -> None:
+        if self.rows_read != self.rows_loaded + self.rows_rejected or not (
+            self.rows_partly <= self.rows_loaded and self.rows_repeated <= self.rows_loaded
+        ):
+            raise CountError(
+                f"{self.table}: {self.rows_read} rows read but {self.rows_loaded} loaded and "
+                f"{self.rows_rejected} rejected ({self.rows_partly} partly, "
+                f"{self.rows_repeated} repeated); please report this with the file"
+            )
 
 
 class Row:
@@ -139,9 +169,42 @@ class Row:
             self.reject(column, raw, "a count cannot be negative")
         return value, qualifier
 
-    def date(self, column: str) -> tuple[dt.date | None, str | None]:
+    def date(self, column: str, ctx: "Context") -> tuple[dt.date | None, str | None]:
+        """An observation's date, within the bounds of etl/plausible.py."""
         parsed = self.get(column, cells.date_with_precision)
+        if parsed and (
+            problem := plausible.date_problem(
+                parsed[0], plausible.OBSERVED_FROM, ctx.build_date, OBSERVED_WHAT
+            )
+        ):
+            self.reject(column, self.raw(column), problem)
+            return None, None
         return parsed if parsed else (None, None)
+
+    def plausible(self, column: str, value, metric, region, ctx: "Context") -> bool:
+        """Whether a parsed figure can be true (etl/plausible.py); rejects its cell if not."""
+        if value is None or metric is None:
+            return True
+        problem = plausible.value_problem(
+            value, ctx.metric_units.get(metric), _counted_in(region, ctx)
+        )
+        if problem:
+            self.reject(column, self.raw(column), problem)
+        return problem is None
+
+
+def _counted_in(code: str | None, ctx: "Context") -> tuple | None:
+    """(name, population, year, name of the area asked about) of the nearest area, this one or
+    one it lies in, whose population the regions files give; None when none does."""
+    asked = ctx.areas.get(code, (None,))[0]
+    seen = set()
+    while code in ctx.areas and code not in seen:
+        seen.add(code)
+        name, population, year, parent = ctx.areas[code]
+        if population:
+            return name, population, year, asked
+        code = parent
+    return None
 
 
 class Citations:
@@ -187,16 +250,28 @@ class Citations:
         )
 
     def for_row(self, row: Row) -> str:
-        """A row's own citation where the file carries one, else the file's."""
-        if self.entry.synthetic or not any(row.raw(c) for c in ("outlet", "url", "statement_by")):
+        """A row's own citation where the file carries one, else the file's. A source column
+        (Sumber, Link, ...) is the row's URL when it is one (http:// or https://), else its
+        outlet; an outlet or URL column of the row itself comes first. What the row does not give
+        comes from the file's manifest entry (id_for), so the row is cited with its file."""
+        own = {c: str(row.raw(c) or "").strip() for c in ("statement_by", "outlet", "url")}
+        source = str(row.raw("source") or "").strip()
+        # each kept cell is screened for personal data like every other text (Row.get)
+        for column in ("statement_by", "outlet", "source"):
+            value = source if column == "source" else own[column]
+            if value and (kind := personal.finding(value)):
+                row.reject(column, value, personal.reason(kind, row.header(column)))
+                if column == "source":
+                    source = ""
+                else:
+                    own[column] = ""
+        if source:
+            slot = "url" if re.match(r"(?i)https?://", source) else "outlet"
+            own[slot] = own[slot] or source
+        if self.entry.synthetic or not any(own.values()):
             return self.file_source()
-        # each cell is screened for personal data like every other kept text (Row.get)
-        return self.id_for(
-            *(
-                str(row.get(c, required=False) or "")
-                for c in ("statement_by", "outlet", "url", "published")
-            )
-        )
+        published = str(row.get("published", required=False) or "")
+        return self.id_for(own["statement_by"], own["outlet"], own["url"], published)
 
 
 @dataclass(frozen=True)
@@ -227,28 +302,115 @@ def header_rejects(kind: Kind, headers: dict, header_line: int, lines, columns: 
     ]
 
 
+class Repeats:
+    """The figures one file has given so far. A figure again, the same (value and qualifier), is a
+    repeat: loaded once, named in a warning. The same figure with another value, from the same
+    source, is a reject naming the earlier line. Two sources disagreeing stay side by side: the
+    source is part of what identifies a figure, and conflicts are shown as such."""
+
+    def __init__(self, table: str, ctx: Context):
+        self.table, self.ctx = table, ctx
+        self.seen: dict[tuple, tuple[int, tuple]] = {}  # key -> (line, figure)
+        self.warnings: list[str] = []
+
+    def key(self, record: dict) -> tuple[tuple, tuple] | None:
+        if self.table == "observation":
+            key = ("region_code", "ref_date", "date_precision", "metric", "basis", "sector")
+            return (
+                tuple(record[k] for k in (*key, "source_id")),
+                (record["value"], record["qualifier"]),
+            )
+        if self.table == "event":
+            return tuple(str(v) for v in record.values()), ()
+        return None  # metrics and regions reject a code defined twice themselves
+
+    def keep(self, row: Row, produced: list[dict]) -> tuple[list[dict], list[str]]:
+        """(the records that are new, the headers of the ones that repeat an earlier line)."""
+        kept, repeated, earlier = [], [], set()
+        for record in produced:
+            found = self.key(record)
+            if found is None:
+                kept.append(record)
+                continue
+            key, figure = found
+            if key not in self.seen:
+                self.seen[key] = (row.line, figure)
+                kept.append(record)
+                continue
+            first_line, first_figure = self.seen[key]
+            column = record.get("_column")
+            if figure == first_figure:
+                repeated.append(row.header(column) if column else "")
+                earlier.add(first_line)
+                continue
+            row.reject(
+                column, row.raw(column), self._conflict(record, figure, first_figure, first_line)
+            )
+        if repeated:
+            lines = ", ".join(str(n) for n in sorted(earlier))
+            whole = not kept and not row.rejects
+            what = "" if whole else f" for {', '.join(repeated)}"
+            self.warnings.append(f"line {row.line} repeats line {lines}{what}: loaded once")
+        return kept, repeated
+
+    def _conflict(self, record, figure, first_figure, first_line) -> str:
+        area = self.ctx.areas.get(record["region_code"], (record["region_code"],))[0]
+        return (
+            f"{area}, {record['metric']} on {record['ref_date'].isoformat()} is "
+            f"{_figure(*figure)} here but {_figure(*first_figure)} on line {first_line} of this "
+            "file, from the same source: one figure per area, measure and date; keep the right "
+            "one (a revision belongs in a later release of the file)"
+        )
+
+
+def _figure(value: float, qualifier: str) -> str:
+    sign = {"approx": "± ", "at_least": "≥ ", "more_than": "> "}.get(qualifier, "")
+    return sign + plausible.dots(value)
+
+
 def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -> Loaded:
-    """Run parse_row over every row; it returns a record, a list of records, or None."""
+    """Run parse_row over every row; it returns a record, a list of records, or None (a row that
+    is rightly not a record of its own, such as a total). A row with a bad cell loads nothing,
+    except a wide row, whose good figures load (the row is then counted as loaded partly). A
+    figure repeated in the file loads once (Repeats)."""
     citations = Citations(entry)
-    rejects = [Reject(line, None, None, reason) for line, reason in table.broken]
+    repeats = Repeats(kind.table, ctx)
+    if "source" in table.headers and (
+        named := [c for c in ("outlet", "url") if c in table.headers]
+    ):
+        both = " and ".join(f"'{table.headers[c]}'" for c in named)
+        table.warnings.append(
+            f"column '{table.headers['source']}' names a row's source, and so does {both}: "
+            f"where a row fills both, {both} is cited and '{table.headers['source']}' is not"
+        )
+    rejects = [Reject(*broken) for broken in table.broken]
     header_faults = header_rejects(
         kind, table.headers, table.header_line, [line for line, _ in table.rows], ctx.columns
     )
-    records, loaded_rows = [], 0
+    records, loaded, partly, repeated_rows, cells_rejected = [], 0, 0, 0, 0
+    rejected = len(table.broken)
     if header_faults:
         rejects += header_faults
+        rejected += len(table.rows)
     else:
         for line, values in table.rows:
             row = Row(line, values, table)
             produced = parse_row(row, citations)
-            produced = produced if isinstance(produced, list) else [produced]
-            if row.rejects:
-                rejects += row.rejects
-                if kind.wide:  # a wide row's good figures load even when one of its cells is bad
-                    records += [r for r in produced if r is not None]
+            produced = [r for r in (produced if isinstance(produced, list) else [produced]) if r]
+            kept, repeated = [], []
+            if not row.rejects or kind.wide:  # a long row with a bad cell has no whole record
+                kept, repeated = repeats.keep(row, produced)
+            if not row.rejects:
+                loaded += 1
+                repeated_rows += 1 if repeated and not kept else 0
+            elif kind.wide and (kept or repeated):  # its good figures load; its bad cells do not
+                loaded, partly = loaded + 1, partly + 1
+                cells_rejected += len(row.rejects)
             else:
-                records += [r for r in produced if r is not None]
-                loaded_rows += 1
+                rejected += 1
+                kept = []
+            records += kept
+            rejects += row.rejects
     columns = COLUMNS[kind.table]
     return Loaded(
         table=kind.table,
@@ -256,8 +418,13 @@ def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -
         sources=citations.rows,
         rejects=rejects,
         rows_read=len(table.rows) + len(table.broken),
-        rows_loaded=loaded_rows,
-        warnings=list(table.warnings) + citations.url_warnings(),
+        rows_loaded=loaded,
+        rows_rejected=rejected,
+        warnings=list(table.warnings) + repeats.warnings + citations.url_warnings(),
+        rows_partly=partly,
+        rows_repeated=repeated_rows,
+        figures_loaded=len(records),
+        cells_rejected=cells_rejected,
     )
 
 
@@ -331,6 +498,9 @@ def load_regions(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             row.reject("population_year", "", "a population needs its year (e.g. 2020 for SP2020)")
         if not row.rejects:  # later rows may name this region as their parent
             ctx.resolver.add_region(code, record["name"], level)
+            ctx.areas[code] = (
+                record["name"], record["population"], record["population_year"], parent
+            )  # fmt: skip
         return record
 
     return _load(table, entry, KINDS["regions"], parse, ctx)
@@ -374,7 +544,7 @@ def load_observations(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         if _is_total(row):
             return None
         region = row.region("area_code", ctx)
-        ref_date, precision = row.date("ref_date")
+        ref_date, precision = row.date("ref_date", ctx)
         precision = (
             row.get("date_precision", cells.choice("day", "month", "year"), required=False)
             or precision
@@ -382,6 +552,7 @@ def load_observations(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         ref_date = cells.period_start(ref_date, precision)
         metric = _metric_code(row, ctx)
         value, from_value = row.quantity("value")
+        row.plausible("value", value, metric, region, ctx)
         _unit_ok(row, metric, ctx)
         return {
             "obs_id": f"{entry.id}:{row.line}:{metric}",
@@ -396,6 +567,7 @@ def load_observations(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             "note": row.get("note", required=False),
             "source_id": citations.for_row(row),
             "line": row.line,
+            "_column": "value",  # where the figure was written, for a reject about it
         }
 
     table = _set_aside_totals(table, ctx)
@@ -420,8 +592,13 @@ def load_observations_wide(table: Table, entry: FileEntry, ctx: Context) -> Load
         region = row.region("area_code", ctx)
         if title_date:
             ref_date, precision = title_date
+            if problem := plausible.date_problem(
+                ref_date, plausible.OBSERVED_FROM, ctx.build_date, OBSERVED_WHAT
+            ):
+                row.reject(None, ref_date.isoformat(), f"the date in the title rows: {problem}")
+                ref_date = None
         else:
-            ref_date, precision = row.date("ref_date")
+            ref_date, precision = row.date("ref_date", ctx)
         source_id = citations.for_row(row)
         records = []
         for column in metrics:
@@ -429,9 +606,11 @@ def load_observations_wide(table: Table, entry: FileEntry, ctx: Context) -> Load
                 empty_cells += 1
                 continue
             value, qualifier = row.quantity(column)
+            metric = column.removeprefix("metric:")
+            if not row.plausible(column, value, metric, region, ctx):
+                continue
             if value is None or region is None or ref_date is None:
                 continue
-            metric = column.removeprefix("metric:")
             records.append(
                 {
                     "obs_id": f"{entry.id}:{row.line}:{metric}",
@@ -446,8 +625,11 @@ def load_observations_wide(table: Table, entry: FileEntry, ctx: Context) -> Load
                     "note": row.get("note", required=False),
                     "source_id": source_id,
                     "line": row.line,
+                    "_column": column,
                 }
             )
+        if metrics and all(row.raw(column) is None for column in metrics):
+            row.reject(None, None, "no figure in this row: every figure column is '-', blank, n/a")
         return records
 
     table = _set_aside_totals(table, ctx)
@@ -525,6 +707,19 @@ def load_events(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         end = row.get("end_date", cells.date, required=False) or start
         if start and end and end < start:
             row.reject("end_date", row.cells["end_date"], "the period ends before it starts")
+        if start and (
+            problem := plausible.date_problem(
+                start, plausible.EVENTS_FROM, ctx.build_date, EVENTS_WHAT
+            )
+        ):
+            row.reject("start_date", row.raw("start_date"), problem)
+        if end and end > ctx.build_date + plausible.EVENT_END_AHEAD:
+            row.reject(
+                "end_date",
+                row.raw("end_date"),
+                f"{end.isoformat()} is more than a year after the date of this build "
+                f"({ctx.build_date.isoformat()}): check the year",
+            )
         codes = []
         for written in str(row.raw("scope_codes") or "").split(";"):
             if written.strip():
@@ -567,18 +762,18 @@ KINDS = {
         "observation",
         ("area_code", "ref_date", "metric", "value"),
         ("area_name", "date_precision", "unit", "qualifier", "basis", "sector", "statement_by",
-         "outlet", "url", "published", "note"),
+         "outlet", "url", "source", "published", "note"),
     ),
     "observations_wide": Kind(
         "observation",
         ("area_code",),
-        ("area_name", "ref_date", "statement_by", "outlet", "url", "published", "note"),
+        ("area_name", "ref_date", "statement_by", "outlet", "url", "source", "published", "note"),
         wide=True,
     ),
     "events": Kind(
         "event",
         ("start_date", "end_date", "name", "kind", "scope", "scope_codes"),
-        ("legal_basis", "outlet", "url", "note"),
+        ("legal_basis", "outlet", "url", "source", "note"),
     ),
     "umkm_register": Kind(
         "umkm",

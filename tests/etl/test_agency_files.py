@@ -256,7 +256,10 @@ def test_a_file_that_is_not_a_table_exits_2_with_the_reason(name, capsys):
 def test_check_json_output_and_exit_codes(capsys):
     assert main(["check", str(AGENCY / "bad_dates.csv"), "--kind", "observations", "--json"]) == 1
     body = json.loads(capsys.readouterr().out)
-    assert set(body) == {"file", "kind", "rows_read", "rows_loaded", "rejected", "warnings"}
+    assert set(body) == {
+        "file", "kind", "rows_read", "rows_loaded", "rows_rejected", "rows_partly",
+        "rows_repeated", "figures_loaded", "cells_rejected", "rejected", "warnings",
+    }  # fmt: skip
     assert (body["file"], body["kind"], body["rows_read"], body["rows_loaded"]) == (
         "bad_dates.csv",
         "observations",
@@ -274,3 +277,54 @@ def test_check_json_output_and_exit_codes(capsys):
 
 def test_the_fixture_folder_holds_one_file_per_shape_and_fault():
     assert len([p for p in AGENCY.iterdir() if p.is_file()]) >= 15
+
+
+def test_hostile_control_characters_fixture():
+    found, result = rejects("control_characters.csv", "observations")
+    # lines as a spreadsheet shows them: line 3's quoted line break stays inside line 3
+    assert found == [
+        (4, "Keterangan", "catatan\\x01tersembunyi"),
+        (5, "Wilayah", "Kota\\x0bTangerang"),
+        (6, "Keterangan", "\\x00"),
+    ]
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (5, 2, 3)
+
+
+def test_hostile_repeated_rows_fixture(capsys):
+    found, result = rejects("repeated_rows.csv", "observations_wide")
+    assert found == [(5, "Dirumahkan", "5")]
+    assert main(["check", str(AGENCY / "repeated_rows.csv"), "--kind", "observations_wide"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "repeated_rows.csv (observations_wide): 4 rows read, 4 would load (1 of them partly: "
+        "1 cell rejected; 1 of them repeats an earlier line and loads once), 0 would be "
+        "rejected; 4 figures would load"
+    )
+
+
+def test_hostile_implausible_fixture():
+    found, result = rejects("implausible.csv", "observations")
+    assert [(line, column) for line, column, _ in found] == [
+        (2, "Jumlah"),  # 400 nines: infinity
+        (3, "Tanggal"),  # 31-12-2099: after the build
+        (4, "Jumlah"),  # 1.895.487 workers: one more than Kota Tangerang's population
+        (5, "Tanggal"),  # 2014: before 2015
+        (6, "Jumlah"),  # an Arabic-Indic 3
+    ]
+    assert observations("implausible.csv", "observations") == [
+        ("36.71", D(2020, 5, 31), "day", "phk", 6023.0, "exact")
+    ]
+
+
+def test_hostile_row_sources_fixture():
+    found, result = rejects("row_sources.csv", "observations_wide")
+    assert found == [] and result.warnings == []
+
+
+def test_hostile_register_whose_line_endings_change_on_its_last_line():
+    found, result = rejects("register_crlf_then_lf.csv", "umkm_register")
+    assert found == [(3, None, None), (5, None, None)]
+    assert [r["reason"].split(":")[0] for r in result.rejected] == [
+        "row has 3 cells but the header has 7",
+        "row has 8 cells but the header has 7",
+    ]
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (4, 2, 2)

@@ -2,9 +2,25 @@
 -- value, reason). Parsed values come from the *_map tables, filled once per distinct raw value
 -- (etl/register.py); those maps also say which raw values look like personal data
 -- (etl/personal.py), and such a value is never shown: '[disamarkan]' stands in its place.
+-- A row with a control character (U+0000-U+001F but tab, LF, CR; tabs and line breaks became
+-- spaces as the rows were staged) gets one reject per such cell and no other: the same rule as
+-- etl/readers.py for every other kind.
 insert into register_rejects
 with
-input as (select * from register_input),
+controlled as (
+    select * from register_input
+    where regexp_matches(
+        concat_ws(' ', umkm_id, area_raw, sector, scale_raw, registered_raw, onboarded_raw, platform),
+        '[\x00-\x08\x0b\x0c\x0e-\x1f]')
+),
+
+control_cells as (
+    unpivot controlled
+    on umkm_id, area_raw, sector, scale_raw, registered_raw, onboarded_raw, platform
+    into name col value v
+),
+
+input as (select * from register_input anti join controlled using (line)),
 
 duplicates as (
     select line, umkm_id, min(line) over (partition by umkm_id) as first_line
@@ -26,6 +42,21 @@ personal_ids as (
 ),
 
 final as (
+    select line, header as col, v as value,
+        header || ' holds the control character U+'
+        || upper(lpad(hex(ord(regexp_extract(v, '[\x00-\x08\x0b\x0c\x0e-\x1f]'))), 4, '0'))
+        || ', which a spreadsheet cannot store: delete it (retype the cell) and save again'
+        as reason
+    from (
+        select line, v, case col
+            when 'umkm_id' then $h_umkm_id when 'area_raw' then $h_area
+            when 'sector' then $h_sector when 'scale_raw' then $h_scale
+            when 'registered_raw' then $h_registered when 'onboarded_raw' then $h_onboarded
+            else $h_platform end as header
+        from control_cells
+        where regexp_matches(v, '[\x00-\x08\x0b\x0c\x0e-\x1f]')
+    )
+    union all
     select line, $h_umkm_id as col, umkm_id as value,
         'umkm_id is empty: every business needs its register number' as reason
     from input where umkm_id is null

@@ -1,0 +1,170 @@
+"""The lines of a large CSV, counted without parsing it, so that every row DuckDB reads (or
+refuses) can be accounted for and given the line a spreadsheet shows.
+
+DuckDB's CSV reader counts a quoted cell that spans lines as one line, and blank lines as lines,
+but it drops blank lines without a word; a line longer than its 32 MB read buffer silently ends the
+file there; and one file whose line endings change (CRLF, then LF) is refused whole. So before
+DuckDB reads a register, `scan` walks the bytes once (quote-aware, fast where a block holds no
+quote) and counts records, blank lines and over-long lines, and notes the line endings. Where the
+file needs it, `normalised_copy` writes a UTF-8 copy with LF endings in which each over-long line
+is replaced by a short placeholder line that DuckDB refuses as a row of its own, so the line
+numbering holds and the row is rejected with its real length.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_LINE_BYTES = 1_000_000  # a register row is a few hundred bytes
+BLOCK = 1 << 19  # read size; smaller than MAX_LINE_BYTES, so a line inside a block is never long
+PLACEHOLDER = b"#pulih: this line was %d bytes long"
+_PLACEHOLDER = re.compile(rb"#pulih: this line was (\d+) bytes long")
+
+
+class LineError(ValueError):
+    """The file's lines cannot be told apart; the message says where and why."""
+
+
+@dataclass
+class Shape:
+    records: int = 0  # lines as a spreadsheet counts them (a quoted line break stays in its line)
+    blank: list[int] = field(default_factory=list)  # empty lines, which DuckDB skips
+    long: dict[int, int] = field(default_factory=dict)  # line -> its length in bytes
+    endings: set[bytes] = field(default_factory=set)  # b"\n", b"\r\n"; b"\r" for a lone CR
+
+    @property
+    def needs_copy(self) -> bool:
+        """A line too long for DuckDB, or line endings DuckDB refuses to mix."""
+        return bool(self.long) or len(self.endings) > 1 or b"\r" in self.endings
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.shape = Shape()
+        self.in_quote = False
+        self.quote_line = 0  # the line at which the open quote opened
+        self.record_len = 0  # bytes of the current record so far
+        self.pending: list[bytes] = []  # the current unfinished line, while it is short
+        self.pending_len = 0
+        self.pending_quotes = 0
+
+    def feed(self, block: bytes) -> None:
+        parts = block.split(b"\n")
+        self._grow(parts[0])
+        if len(parts) == 1:
+            return
+        self._line(b"".join(self.pending), self.pending_len, self.pending_quotes, ended=True)
+        self.pending, self.pending_len, self.pending_quotes = [], 0, 0
+        middle = parts[1:-1]
+        if middle:
+            newlines, crlf = len(middle) + 1, block.count(b"\r\n")
+            if (
+                not self.in_quote
+                and b'"' not in block
+                and (b"\r" not in block or block.count(b"\r") == crlf == newlines)
+            ):
+                self._plain(middle, b"\r\n" if crlf else b"\n", b"#pulih: " in block)
+            else:
+                for part in middle:
+                    self._line(part, len(part), part.count(b'"'), ended=True)
+        self._grow(parts[-1])
+
+    def _plain(self, lines: list[bytes], ending: bytes, placeholders: bool) -> None:
+        """Whole lines with no quote, all ending alike: counted at C speed."""
+        start = self.shape.records
+        self.shape.records += len(lines)
+        self.shape.endings.add(ending)
+        empty = b"\r" if ending == b"\r\n" else b""
+        if empty in lines:
+            self.shape.blank += [start + i + 1 for i, line in enumerate(lines) if line == empty]
+        if placeholders:
+            for i, line in enumerate(lines):
+                if m := _PLACEHOLDER.fullmatch(line.rstrip(b"\r")):
+                    self.shape.long[start + i + 1] = int(m[1])
+
+    def _grow(self, piece: bytes) -> None:
+        self.pending_len += len(piece)
+        self.pending_quotes += piece.count(b'"')
+        if self.pending_len <= MAX_LINE_BYTES + 1:
+            self.pending.append(piece)
+
+    def _line(self, line: bytes, length: int, quotes: int, ended: bool) -> None:
+        starts_record = not self.in_quote
+        if starts_record:
+            self.shape.records += 1
+            self.record_len = length
+        else:
+            self.record_len += length + 1
+        record = self.shape.records
+        ending = None
+        if ended:
+            ending = b"\r\n" if line.endswith(b"\r") else b"\n"
+            if ending == b"\r\n":
+                line, length = line[:-1], length - 1
+        if b"\r" in line:
+            self.shape.endings.add(b"\r")  # a lone CR ends a line DuckDB would not see
+        if starts_record and not line and ended:
+            self.shape.blank.append(record)
+        opens = starts_record and quotes % 2
+        if (opens or not starts_record) and self.record_len > MAX_LINE_BYTES:
+            where = record if starts_record else self.quote_line
+            raise LineError(
+                f"line {where}: a quoted cell runs on for more than "
+                f"{MAX_LINE_BYTES:,} bytes (a quote that is never closed?); check the quotes on "
+                "that line".replace(",", ".")
+            )
+        if length > MAX_LINE_BYTES:
+            self.shape.long[record] = length
+        elif line.startswith(b"#pulih: ") and (m := _PLACEHOLDER.fullmatch(line)):
+            self.shape.long[record] = int(m[1])
+        if quotes % 2:
+            if not self.in_quote:
+                self.quote_line = record
+            self.in_quote = not self.in_quote
+        if ending and not self.in_quote:
+            self.shape.endings.add(ending)
+
+    def end(self) -> Shape:
+        if self.pending_len:
+            self._line(b"".join(self.pending), self.pending_len, self.pending_quotes, ended=False)
+        if self.in_quote:
+            raise LineError(
+                f"line {self.quote_line} opens a quote that is never closed, so no row after it "
+                "can be told apart; close the quote (or remove it) on that line"
+            )
+        return self.shape
+
+
+def scan(path: Path) -> Shape:
+    """The lines of a file as bytes, streaming, in one pass."""
+    walker = _Walker()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(BLOCK), b""):
+            walker.feed(block)
+    return walker.end()
+
+
+def normalised_copy(path: Path, encoding: str, target: Path) -> Shape:
+    """A UTF-8 copy with LF line endings (a lone CR or a CRLF becomes LF), in which each line
+    longer than MAX_LINE_BYTES (in the file's own bytes) is a placeholder line; written a line at
+    a time, an over-long line never held whole. Returns the shape of the copy."""
+    first = True
+    with path.open("rb") as src, target.open("wb") as dst:
+        while line := src.readline(MAX_LINE_BYTES + 3):
+            total, tail = len(line), line[-2:]
+            while not tail.endswith(b"\n") and total >= MAX_LINE_BYTES + 3:
+                rest = src.readline(1 << 20)  # the rest of an over-long line, measured unread
+                if not rest:
+                    break
+                total, tail = total + len(rest), (tail + rest)[-2:]
+            content = total - (2 if tail == b"\r\n" else 1 if tail.endswith(b"\n") else 0)
+            if content > MAX_LINE_BYTES:
+                dst.write(PLACEHOLDER % content + b"\n")
+                continue
+            if first and encoding == "utf-8-sig":
+                line = line.removeprefix(b"\xef\xbb\xbf")
+            first = False
+            if encoding == "cp1252":  # one byte per character: a line decodes on its own
+                line = line.decode("cp1252", errors="replace").encode("utf-8")
+            dst.write(line.replace(b"\r\n", b"\n").replace(b"\r", b"\n"))
+    return scan(target)

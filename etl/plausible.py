@@ -1,0 +1,75 @@
+"""What a figure or a date may plausibly be (the 'validate' stage). A value beyond these bounds is
+a typing or unit error, never news: its row (or, in a wide table, its cell) is rejected with the
+reason. The bounds are stated in README, "For analysts".
+
+Dates: nothing after the day of the build (a report cannot come before its date), and nothing
+before our data begins: the earliest figures Pulih takes are a 2016 UMKM register total
+(raw/umkm_counts.csv, 31 Dec 2016) and BPS Sakernas August 2018; register dates go back to 2010
+(the demo register's first businesses, and agencies' registers of long-standing businesses);
+PSBB/PPKM periods begin in 2020, so an event before 2019 is a typing error.
+
+Figures: a count of people (workers, persons) is at most the population of its area where the
+regions file knows it (else of the nearest area it lies in that has one), and never more than 300
+million (Indonesia: about 278 million in 2023). A workplace count could in principle pass its
+area's population (commuters); no figure we hold comes near, and one that did would be a kecamatan
+of factories worth loading at the kota level with a note, so the bound stays. A
+count of businesses or companies at most 100 million (Indonesia's UMKM: about 65 million); a
+percentage at most 100.
+"""
+
+import datetime as dt
+
+OBSERVED_FROM = dt.date(2015, 1, 1)  # observations (ref_date)
+REGISTERED_FROM = dt.date(2010, 1, 1)  # the UMKM register (registered_on, onboarded_on)
+EVENTS_FROM = dt.date(2019, 1, 1)  # PSBB/PPKM periods (start_date, end_date)
+EVENT_END_AHEAD = dt.timedelta(days=366)  # a period may be announced to end up to a year ahead
+
+CEILINGS = {
+    "workers": 300_000_000,
+    "persons": 300_000_000,
+    "businesses": 100_000_000,
+    "companies": 100_000_000,
+    "products": 1_000_000_000,
+    "percent": 100,
+}
+OTHER_CEILING = 1_000_000_000_000  # a unit not listed above
+PEOPLE = ("workers", "persons")  # units compared with the area's population
+
+
+def dots(n: float) -> str:
+    """17.298 as Indonesian readers write it (and 100,5 for a fraction)."""
+    if float(n).is_integer():
+        return f"{n:,.0f}".replace(",", ".")
+    return f"{n:,.2f}".rstrip("0").replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def date_problem(value: dt.date, earliest: dt.date, latest: dt.date, what: str) -> str | None:
+    """Why a date cannot be right, or None. `what` names where the data begins, for the reason."""
+    if value > latest:
+        return (
+            f"{value.isoformat()} is after the date of this build ({latest.isoformat()}): a "
+            "figure cannot be reported before its date; check the year"
+        )
+    if value < earliest:
+        return f"{value.isoformat()} is before {earliest.isoformat()}, {what}: check the year"
+    return None
+
+
+def value_problem(value: float, unit: str | None, area: tuple | None = None) -> str | None:
+    """Why a figure in `unit` cannot be right, or None. `area` is (name, population, year, name of
+    the area the figure is for) of the nearest area, the figure's own or one it lies in, whose
+    population the regions files give."""
+    ceiling = CEILINGS.get(unit or "", OTHER_CEILING)
+    if unit in PEOPLE and area and value > area[1]:
+        name, population, year, asked = area
+        within = f", the area {asked} lies in" if asked and asked != name else ""
+        return (
+            f"{dots(value)} {unit} is more than {name}'s {dots(population)} people ({year})"
+            f"{within}: check the figure and its unit"
+        )
+    if value > ceiling:
+        return (
+            f"{dots(value)} is more than {dots(ceiling)} {unit or ''}, more than any area could "
+            "have: check the figure and its unit"
+        ).replace("  ", " ")
+    return None
