@@ -47,3 +47,21 @@ def test_every_panel_is_shaded_with_shapes_set_once():
     assert len(unknown) == 16 and {s.xref for s in unknown} == {"x"} | {
         f"x{i}" for i in range(2, 17)
     }
+
+
+def test_the_shipped_timeline_names_its_decrees_and_covers_tangerang_raya_in_2020(warehouse):
+    from analytics import queries
+
+    events = queries.events("36.71")
+    first = events[events.start_date == pd.Timestamp("2020-04-18")].iloc[0]
+    assert "Pergub Banten 16/2020" in first.legal_basis  # not 6/2020
+    extension = events[events.start_date == pd.Timestamp("2020-05-04")].iloc[0]
+    assert "443/Kep.149-Huk/2020" in extension.legal_basis  # 4-17 May, all of Tangerang Raya
+    # from PSBB tahap 1 (18 Apr) to the end of the 7 Sep - 20 Sep extension, no unknown stretch
+    # but 9 Aug 2020 (the one day the sources disagree on)
+    shown = policy.with_unknown_gaps(events)
+    unknown = shown[(shown.kind == "unknown") & (shown.start_date <= D(2020, 9, 20))]
+    assert list(zip(unknown.start_date, unknown.end_date, strict=True)) == [
+        (D(2020, 8, 9), D(2020, 8, 9))
+    ]
+    assert events.url.str.startswith("http").all() and events.legal_basis.notna().all()
