@@ -12,17 +12,17 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from analytics import queries
+from analytics.metrics import MONTHLY_METRICS
 
 MODES = ("absolute", "per_1000", "per_100_umkm", "index")
-LABOUR = ("phk", "dirumahkan", "companies_closed", "phk_plus_dirumahkan")
+# the labour measures with a monthly series (analytics/metrics.py), then the register's
 # measures read from the register mart, and the mart column each comes from
 REGISTER = {
     "umkm_registered": "registered",
     "umkm_onboarded": "onboarded",
     "umkm_adoption_rate": "adoption_rate",
 }
-MEASURES = LABOUR + tuple(REGISTER)
+MEASURES = MONTHLY_METRICS + tuple(REGISTER)
 BASELINE_MONTHS = (pd.Timestamp("2020-01-01"), pd.Timestamp("2020-02-01"))
 MODE_UNITS = {"per_1000": "per_1000", "per_100_umkm": "per_100_umkm", "index": "index"}
 
@@ -50,22 +50,25 @@ COLUMNS = [
 
 
 def series(
-    regions: tuple[str, ...], metric: str, start: dt.date, end: dt.date, synthetic: bool = True
+    repo,
+    regions: tuple[str, ...],
+    metric: str,
+    start: dt.date,
+    end: dt.date,
+    synthetic: bool = True,
 ) -> pd.DataFrame:
     """One row per area and month. Register measures take a real reported figure where there is one
     (it outranks the register, which for Kota Tangerang is synthetic) and the register elsewhere.
     With synthetic=False (the demo switch off) no synthetic row is returned."""
-    reported = queries.monthly(regions, (metric,), start, end, synthetic=synthetic)
+    reported = repo.monthly(regions, (metric,), start, end, synthetic=synthetic)
     if metric not in REGISTER:
         return reported[COLUMNS]
-    register = queries.umkm_monthly(regions, start, end, synthetic=synthetic)
+    register = repo.umkm_monthly(regions, start, end, synthetic=synthetic)
     if register.empty:
         return reported[COLUMNS]
-    catalogue = queries.metric_catalogue().set_index("code")
+    catalogue = repo.metric_catalogue().set_index("code")
     column = REGISTER[metric]
-    people = queries.regions().set_index("code")[
-        ["population", "population_year", "population_basis"]
-    ]
+    people = repo.regions().set_index("code")[["population", "population_year", "population_basis"]]
     from_register = register.assign(
         metric=metric,
         metric_label=catalogue.loc[metric, "label_id"],
@@ -154,10 +157,6 @@ def apply_mode(
     return out
 
 
-def month_end(month: dt.date) -> dt.date:
-    return (pd.Timestamp(month) + pd.offsets.MonthEnd(0)).date()
-
-
 def ranking(frame: pd.DataFrame) -> pd.DataFrame:
     """Each area's latest figure in the period, highest first, like with like.
 
@@ -195,14 +194,14 @@ def as_of_window(latest: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     return dates.min().date(), dates.max().date()
 
 
-def children(parent: str) -> pd.DataFrame:
-    regions = queries.regions()
+def children(repo, parent: str) -> pd.DataFrame:
+    regions = repo.regions()
     return regions[regions.parent_code == parent]
 
 
-def lineage(code: str) -> list[tuple[str, str]]:
+def lineage(repo, code: str) -> list[tuple[str, str]]:
     """(code, name) from the province down to this region, for the breadcrumb."""
-    regions = queries.regions().set_index("code")
+    regions = repo.regions().set_index("code")
     path = []
     while code in regions.index and regions.loc[code, "level"] != "country":
         path.insert(0, (code, regions.loc[code, "name"]))

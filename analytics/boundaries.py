@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from analytics.db import PROJECT
+from warehouse.location import PROJECT
 
 
 def location() -> Path | None:

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pandas as pd
 
-from analytics import exports, privacy, queries
+from analytics import exports, privacy
+from analytics.months import month_end
 
 DATASETS = ("reported", "monthly", "umkm")
 
@@ -31,11 +32,8 @@ COLUMNS = {
 }  # fmt: skip
 
 
-def month_end(month: dt.date) -> dt.date:
-    return (pd.Timestamp(month) + pd.offsets.MonthEnd(0)).date()
-
-
 def load(
+    repo,
     name: str,
     regions: tuple[str, ...],
     metrics: tuple[str, ...],
@@ -46,11 +44,11 @@ def load(
     """The rows of one dataset for the filters, in a fixed column order; no synthetic row when
     synthetic is False (the demo switch off)."""
     if name == "reported":
-        frame = queries.reported(regions, metrics, month_from, month_end(month_to), synthetic)
+        frame = repo.reported(regions, metrics, month_from, month_end(month_to), synthetic)
     elif name == "monthly":
-        frame = queries.monthly(regions, metrics, month_from, month_to, synthetic)
+        frame = repo.monthly(regions, metrics, month_from, month_to, synthetic)
     elif name == "umkm":
-        frame = queries.umkm_monthly(regions, month_from, month_to, synthetic).assign(
+        frame = repo.umkm_monthly(regions, month_from, month_to, synthetic).assign(
             unit="businesses; adoption_rate as a ratio of 0-1",
         )
         frame["as_of_date"] = [month_end(m) for m in frame["month"]]

@@ -4,8 +4,6 @@ English. A test fails when a metric or a downloadable column has no entry."""
 
 import pandas as pd
 
-from analytics import queries
-
 # column -> (Bahasa Indonesia, English)
 COLUMNS: dict[str, tuple[str, str]] = {
     "region_code": (
@@ -103,10 +101,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
         "onboarded / registered, same area and month (0-1); empty when from a small cell",
     ),
 }
-
-
-def metrics() -> pd.DataFrame:
-    return queries.metric_catalogue()
 
 
 def columns(lang: str = "id") -> pd.DataFrame:

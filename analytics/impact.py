@@ -18,7 +18,7 @@ import itertools
 import numpy as np
 import pandas as pd
 
-from analytics import areas, queries
+from analytics import areas
 
 DENOMINATORS = ("per_1000", "per_100_umkm")
 # y: the adoption rate k months after the peak (level), or its change since the month before the
@@ -92,14 +92,19 @@ def layoff_peaks(phk: pd.DataFrame) -> pd.DataFrame:
 
 
 def impact_and_adoption(
-    parent: str, denominator: str, lag: int, adoption: str = "level", synthetic: bool = True
+    repo,
+    parent: str,
+    denominator: str,
+    lag: int,
+    adoption: str = "level",
+    synthetic: bool = True,
 ) -> pd.DataFrame:
     """One row per child area of `parent`: x (impact), y (adoption k months after the peak, or its
     change since the month before the peak). No synthetic figure when synthetic is False."""
-    codes = tuple(areas.children(parent)["code"])
-    first, last = queries.FIRST_MONTH, queries.LAST_MONTH
-    phk = queries.monthly(codes, ("phk",), first, last, synthetic)
-    register = queries.umkm_monthly(codes, first, last, synthetic)
+    codes = tuple(areas.children(repo, parent)["code"])
+    first, last = repo.horizon()
+    phk = repo.monthly(codes, ("phk",), first, last, synthetic)
+    register = repo.umkm_monthly(codes, first, last, synthetic)
     return impact_frame(phk, register, denominator, lag, adoption)
 
 
@@ -120,9 +125,9 @@ def _withheld(frame: pd.DataFrame, *counts: str) -> bool:
 def impact_frame(
     phk: pd.DataFrame, register: pd.DataFrame, denominator: str, lag: int, adoption: str = "level"
 ) -> pd.DataFrame:
-    """x (impact at the layoff peak) and y per area, from plain frames: phk as queries.monthly
+    """x (impact at the layoff peak) and y per area, from plain frames: phk as repo.monthly
     gives it (cumulative PHK per area and month, with population), register as
-    queries.umkm_monthly (registered, adoption_rate per area and month).
+    repo.umkm_monthly (registered, adoption_rate per area and month).
 
     y is the adoption rate `lag` months after the peak (adoption 'level', a ratio), or that rate
     minus the rate in the month before the peak (adoption 'change', in percentage points): how
@@ -317,10 +322,10 @@ def outliers(frame: pd.DataFrame, line: dict, count: int = 2) -> pd.DataFrame:
 
 
 def paired(
-    codes: tuple[str, ...], start: dt.date, end: dt.date, synthetic: bool = True
+    repo, codes: tuple[str, ...], start: dt.date, end: dt.date, synthetic: bool = True
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Cumulative PHK and the adoption rate over time for the areas to be set side by side."""
     return (
-        queries.monthly(codes, ("phk",), start, end, synthetic),
-        queries.umkm_monthly(codes, start, end, synthetic),
+        repo.monthly(codes, ("phk",), start, end, synthetic),
+        repo.umkm_monthly(codes, start, end, synthetic),
     )

@@ -1,6 +1,8 @@
-"""Command line: `python -m etl build | check | add | export | demo | verify`."""
+"""Command line: `python -m etl build | check | add | demo | verify` (the write side), and
+`python -m etl export`, an alias that runs the read side's `python -m analytics export`."""
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
@@ -14,6 +16,9 @@ FILE_KINDS = tuple(k for k in KINDS if k != "metrics")
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["export"]:  # the read side's command: run it, without importing it
+        return subprocess.run([sys.executable, "-m", "analytics", *argv], check=False).returncode
     parser = argparse.ArgumentParser(prog="python -m etl", description="Pulih's ETL")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -60,25 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     a.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
 
-    e = commands.add_parser("export", help="write a dataset as the Data page's download would")
-    e.add_argument("--dataset", required=True, help="reported, monthly or umkm")
-    e.add_argument("--format", required=True, choices=("csv", "csv-id", "xlsx", "parquet"))
-    e.add_argument("--area", action="append", help="Kemendagri code; repeat for more (default: 36)")
-    e.add_argument(
-        "--metric", action="append", help="metric code; repeat (default: PHK, dirumahkan, closures)"
+    commands.add_parser(
+        "export",
+        help="alias of `python -m analytics export` (the read side writes exports)",
+        add_help=False,
     )
-    e.add_argument("--from", dest="start", help="first month, YYYY-MM (default: 2020-01)")
-    e.add_argument("--to", dest="end", help="last month, YYYY-MM (default: 2022-12)")
-    e.add_argument(
-        "--out", type=Path, help="file to write (default: a name that says what is in it)"
-    )
-    e.add_argument(
-        "--no-synthetic",
-        dest="synthetic",
-        action="store_false",
-        help="leave out every synthetic (demo) row, as with the dashboard's demo switch off",
-    )
-
     d = commands.add_parser("demo", help="regenerate the synthetic demo data under data/raw/demo/")
     d.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
 
@@ -138,26 +129,6 @@ def _run(args) -> int:
             args.data,
             keep_original=args.keep_original,
         )
-    if args.command == "export":
-        from analytics.db import WarehouseMissing
-        from etl.export import ExportError, export
-
-        try:
-            path = export(
-                args.dataset,
-                args.format,
-                args.area,
-                args.metric,
-                args.start,
-                args.end,
-                args.out,
-                args.synthetic,
-            )
-        except (ExportError, WarehouseMissing) as e:
-            print(f"export failed: {e}", file=sys.stderr)
-            return 2
-        print(f"wrote {path}")
-        return 0
     if args.command == "demo":
         for path, rows in demo.write(args.data):
             print(f"wrote {path.name} ({rows} rows, synthetic)")

@@ -27,8 +27,9 @@ from pathlib import Path
 
 import duckdb
 
-JOURNAL = ".add-journal.json"
-NEW_MANIFEST = "sources.toml.add-tmp"
+# the journal's and the new manifest's names are shared: the read side's export refuses them too
+from warehouse.location import JOURNAL, NEW_MANIFEST
+
 FIELDS = (
     "file_id",
     "name",

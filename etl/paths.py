@@ -1,17 +1,10 @@
-"""Where the ETL reads and writes. Both can be moved by environment variables (tests do)."""
+"""Where the ETL reads and writes (warehouse.location, shared with the read side), and its SQL."""
 
-import os
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[1]
+from warehouse.location import PROJECT, data_dir, warehouse_path
 
-
-def data_dir() -> Path:
-    return Path(os.environ.get("PULIH_DATA", PROJECT / "data"))
-
-
-def warehouse_path() -> Path:
-    return Path(os.environ.get("PULIH_WAREHOUSE", data_dir() / "pulih.duckdb"))
+__all__ = ["PROJECT", "data_dir", "sql_text", "warehouse_path"]
 
 
 def sql_text(name: str) -> str:

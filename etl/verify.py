@@ -1,7 +1,7 @@
 """`python -m etl verify [--warehouse PATH]`: can the warehouse be used as it is?
 
 It must open read-only as a DuckDB database, be as long as its header says, have every table the
-schema and the marts create and the etl_run row of the build that made it (analytics.db.problems,
+schema and the marts create and the etl_run row of the build that made it (warehouse.health,
 the same test the dashboard applies), and pass the data checks in etl/sql/checks/. Exit 0 when it
 can, 1 with the reason when it cannot: the Makefile then rebuilds it. The build runs the same test
 on its new file before the swap, with the run and file count it expects.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from analytics import db
+from warehouse import health
 
 CHECKS = Path(__file__).parent / "sql" / "checks"
 
@@ -19,7 +19,7 @@ CHECKS = Path(__file__).parent / "sql" / "checks"
 def problems(
     path: Path, run_id: str | None = None, files: int | None = None, checks: Path = CHECKS
 ) -> list[str]:
-    found = db.problems(path)
+    found = health.problems(path)
     if found:
         return found
     con = duckdb.connect(str(path), read_only=True)

@@ -10,116 +10,111 @@ outliers and makes no causal claim; and two areas side by side over time.
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, impact, policy, queries
-from ui import components, filters, present
+from analytics import charts, impact, policy
+from ui import captions, downloads, filters, present
 from ui.i18n import t
 
-components.page_setup()
-st.title(t("impact.title"))
-st.caption(t("impact.intro"))
-notices = st.container()
 
-parent = filters.scope("district")
-left, middle, right = st.columns(3)
-with left:
-    denominator = filters.choice(
-        "filter.denominator", {d: t(f"impact.{d}") for d in impact.DENOMINATORS}, key="dampak"
-    )
-with middle:
-    adoption = filters.choice(
-        "filter.adoption_measure",
-        {m: t(f"impact.adoption.{m}") for m in impact.ADOPTION_MEASURES},
-        key="ukuran_adopsi",
-    )
-with right:
-    lag = filters.lag(maximum=impact.MAX_LAG)
+def main(repo) -> None:
+    st.title(t("impact.title"))
+    st.caption(t("impact.intro"))
+    notices = st.container()
+    parent = filters.scope(repo, "district")
+    left, middle, right = st.columns(3)
+    with left:
+        denominators = {d: t(f"impact.{d}") for d in impact.DENOMINATORS}
+        denominator = filters.choice("filter.denominator", denominators, key="dampak")
+    with middle:
+        measures = {m: t(f"impact.adoption.{m}") for m in impact.ADOPTION_MEASURES}
+        adoption = filters.choice("filter.adoption_measure", measures, key="ukuran_adopsi")
+    with right:
+        lag = filters.lag(maximum=impact.MAX_LAG)
+    frame = impact.impact_and_adoption(repo, parent, denominator, lag, adoption, filters.demo())
+    if frame.empty:
+        with notices:
+            filters.url_notices()
+        st.info(t("areas.no_data"))
+        return
+    frame = present.hover_impact(frame, denominator, adoption)
+    line = impact.fit(frame)
+    far = impact.outliers(frame, line)
+    scatter(frame, line, far, parent, denominator, adoption, lag)
+    st.subheader(t("impact.paired"))
+    two_areas(repo, frame, far, parent)
+    with notices:  # after every filter has read the URL
+        filters.url_notices()
 
-frame = impact.impact_and_adoption(parent, denominator, lag, adoption, filters.demo())
-if frame.empty:
-    st.info(t("areas.no_data"))
-    st.stop()
-frame = present.hover_impact(frame, denominator, adoption)
-line = impact.fit(frame)
-far = impact.outliers(frame, line)
 
-components.badge_if_synthetic(frame)
-st.plotly_chart(
-    charts.impact_vs_adoption(
-        frame,
-        line,
-        {
-            "title": t(f"impact.chart.{adoption}", lag=lag),
-            "x": t(f"impact.axis.{denominator}"),
-            "y": t(f"impact.axis.{adoption}", lag=lag),
-            "y_format": ".0%" if adoption == "level" else ".1f",
-            "areas": t("impact.areas"),
-            "fitted": t("impact.fitted"),
-            "stats": present.chart_stats(line),
-        },
-    ),
-    key="impact_chart",
-)
-st.caption(
-    t(
-        "impact.combinations",
-        denominators=len(impact.DENOMINATORS),
-        adoptions=len(impact.ADOPTION_MEASURES),
-        lags=impact.MAX_LAG + 1,
-        max_lag=impact.MAX_LAG,
-        total=impact.combinations(),
+def scatter(frame, line, far, parent: str, denominator: str, adoption: str, lag: int) -> None:
+    """Impact against adoption, the fitted line, the reading and the table behind it."""
+    captions.badge_if_synthetic(frame)
+    text = {
+        "title": t(f"impact.chart.{adoption}", lag=lag),
+        "x": t(f"impact.axis.{denominator}"),
+        "y": t(f"impact.axis.{adoption}", lag=lag),
+        "y_format": ".0%" if adoption == "level" else ".1f",
+        "areas": t("impact.areas"),
+        "fitted": t("impact.fitted"),
+        "stats": present.chart_stats(line),
+    }
+    st.plotly_chart(charts.impact_vs_adoption(frame, line, text), key="impact_chart")
+    st.caption(
+        t(
+            "impact.combinations",
+            denominators=len(impact.DENOMINATORS),
+            adoptions=len(impact.ADOPTION_MEASURES),
+            lags=impact.MAX_LAG + 1,
+            max_lag=impact.MAX_LAG,
+            total=impact.combinations(),
+        )
     )
-)
-st.markdown(present.impact_reading(frame, line, far, denominator, lag, adoption))
-components.excluded_notes(frame)
-if denominator == "per_1000":
-    components.other_year_note(frame[frame.excluded.isna()])
-components.sources_caption(frame.assign(sources=t("impact.sources")))
-st.dataframe(
-    present.impact_table(frame, denominator, adoption), hide_index=True, key="impact_table"
-)
-components.downloads(
-    frame,
-    components.meta_for(
+    st.markdown(present.impact_reading(frame, line, far, denominator, lag, adoption))
+    captions.excluded_notes(frame)
+    if denominator == "per_1000":
+        captions.other_year_note(frame[frame.excluded.isna()])
+    captions.sources_caption(frame.assign(sources=t("impact.sources")))
+    st.dataframe(
+        present.impact_table(frame, denominator, adoption), hide_index=True, key="impact_table"
+    )
+    meta = downloads.meta_for(
         "dampak_adopsi", "title.impact", scope=parent, impact=denominator, adopsi=adoption, lag=lag
-    ),
-    "impact_dl",
-    (parent,),
-)
+    )
+    downloads.downloads(frame, meta, "impact_dl", (parent,))
 
-st.subheader(t("impact.paired"))
-names = dict(zip(frame.region_code, frame.region_name, strict=True))
-default = list(far.region_code[:2]) if len(far) >= 2 else list(names)[:2]
-pair = filters.multichoice("filter.pair", names, key="pasangan", default=default, most=2)
-show_events = filters.toggle("chart.events", key="kebijakan", default=True)
-with notices:
-    filters.url_notices()
-labour, umkm = impact.paired(tuple(pair), queries.FIRST_MONTH, queries.LAST_MONTH, filters.demo())
-labour, umkm = present.hover_monthly(labour), present.hover_umkm(umkm)
-events = policy.with_unknown_gaps(queries.events(parent)) if show_events else None
-st.plotly_chart(
-    charts.paired_over_time(
-        labour,
-        umkm,
-        events,
-        {
-            "title": t("impact.paired.title"),
-            "phk": t("card.phk"),
-            "phk_synthetic": t("chart.legend.synthetic", label=t("card.phk")),
-            "adoption": t("card.adoption"),
-            "adoption_synthetic": t("chart.legend.synthetic", label=t("card.adoption")),
-            "y_phk": t("chart.axis.workers"),
-        },
-    ),
-    key="paired_chart",
-)
-components.events_caption(events)
-components.badge_if_synthetic(labour, umkm)
-components.sources_caption(labour, column="source_names", date_column="as_of_date")
-components.downloads(
-    pd.concat([labour, umkm], ignore_index=True),
-    components.meta_for("dua_wilayah", "title.paired", areas=", ".join(pair)),
-    "paired_dl",
-    tuple(pair),
-    queries.FIRST_MONTH,
-    queries.LAST_MONTH,
-)
+
+def two_areas(repo, frame, far, parent: str) -> None:
+    """Two areas side by side over time: PHK and the adoption rate, policy periods shaded."""
+    names = dict(zip(frame.region_code, frame.region_name, strict=True))
+    default = list(far.region_code[:2]) if len(far) >= 2 else list(names)[:2]
+    pair = filters.multichoice("filter.pair", names, key="pasangan", default=default, most=2)
+    show_events = filters.toggle("chart.events", key="kebijakan", default=True)
+    first, last = repo.horizon()
+    labour, umkm = impact.paired(repo, tuple(pair), first, last, filters.demo())
+    labour, umkm = present.hover_monthly(labour), present.hover_umkm(umkm)
+    events = policy.with_unknown_gaps(repo.events(parent)) if show_events else None
+    text = {
+        "title": t("impact.paired.title"),
+        "phk": t("card.phk"),
+        "phk_synthetic": t("chart.legend.synthetic", label=t("card.phk")),
+        "adoption": t("card.adoption"),
+        "adoption_synthetic": t("chart.legend.synthetic", label=t("card.adoption")),
+        "y_phk": t("chart.axis.workers"),
+    }
+    st.plotly_chart(charts.paired_over_time(labour, umkm, events, text), key="paired_chart")
+    captions.events_caption(events)
+    captions.badge_if_synthetic(labour, umkm)
+    captions.sources_caption(labour, column="source_names", date_column="as_of_date")
+    downloads.downloads(
+        pd.concat([labour, umkm], ignore_index=True),
+        downloads.meta_for("dua_wilayah", "title.paired", areas=", ".join(pair)),
+        "paired_dl",
+        tuple(pair),
+        first,
+        last,
+    )
+
+
+if __name__ == "__main__":  # a deep link's first visit runs this file alone: hand it to the router
+    from ui import router
+
+    router.run()

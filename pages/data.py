@@ -1,39 +1,46 @@
-"""Data: for analysts. Pick a dataset, filter as on the other pages, preview, and download a CSV of
-exactly the rows shown, with units, sources, as-of dates and a synthetic column."""
+"""Data: for analysts. Pick a dataset, filter as on the other pages, preview, and download exactly
+the rows shown, with units, sources, as-of dates and a synthetic column."""
 
 import streamlit as st
 
-from analytics import datasets, queries
+from analytics import datasets
 from analytics.metrics import LABOUR
-from ui import components, filters, present
+from ui import captions, downloads, filters, present
 from ui.i18n import metric_label, t
 
-components.page_setup()
-st.title(t("data.title"))
-st.caption(t("data.intro"))
 
-dataset = filters.choice(
-    "filter.dataset", {d: t(f"dataset.{d}") for d in datasets.DATASETS}, key="dataset"
-)
-level = filters.level()
-areas = filters.areas(level)
-start, end = filters.period()
-metrics: list[str] = []
-if dataset != "umkm":
-    catalogue = queries.metric_catalogue()
-    labels = {r.code: metric_label(r) for r in catalogue.itertuples()}
-    metrics = filters.multichoice("filter.metrics", labels, key="ukuran", default=list(LABOUR))
+def main(repo) -> None:
+    st.title(t("data.title"))
+    st.caption(t("data.intro"))
+    notices = st.container()
+    names = {d: t(f"dataset.{d}") for d in datasets.DATASETS}
+    dataset = filters.choice("filter.dataset", names, key="dataset")
+    level = filters.level()
+    areas = tuple(filters.areas(repo, level))
+    start, end = filters.period(repo)
+    metrics: tuple[str, ...] = ()
+    if dataset != "umkm":
+        labels = {r.code: metric_label(r) for r in repo.metric_catalogue().itertuples()}
+        chosen = filters.multichoice("filter.metrics", labels, key="ukuran", default=list(LABOUR))
+        metrics = tuple(chosen)
+    with notices:
+        filters.url_notices()
+    demo = filters.demo()
+    frame = datasets.load(repo, dataset, areas, metrics, start, end, demo)
+    captions.badge_if_synthetic(frame)
+    st.caption(t("data.rows", n=len(frame)))
+    st.dataframe(present.data_preview(frame), hide_index=True, key="data_preview")
+    downloads.downloads(
+        frame,
+        datasets.meta(dataset, areas, metrics, start, end, demo),
+        key="data_download",
+        areas_=areas,
+        start=start,
+        end=end,
+    )
 
-demo = filters.demo()
-frame = datasets.load(dataset, tuple(areas), tuple(metrics), start, end, demo)
-components.badge_if_synthetic(frame)
-st.caption(t("data.rows", n=len(frame)))
-st.dataframe(present.data_preview(frame), hide_index=True, key="data_preview")
-components.downloads(
-    frame,
-    datasets.meta(dataset, tuple(areas), tuple(metrics), start, end, demo),
-    key="data_download",
-    areas_=tuple(areas),
-    start=start,
-    end=end,
-)
+
+if __name__ == "__main__":  # a deep link's first visit runs this file alone: hand it to the router
+    from ui import router
+
+    router.run()

@@ -7,99 +7,145 @@ Choosing an area on the map or in the ranking opens the level below it; the brea
 Every choice lives in the URL.
 """
 
+import datetime as dt
 import functools
 import os
+from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
-from analytics import areas, boundaries, charts, policy, queries
-from ui import components, filters, present
+from analytics import areas, boundaries, charts, policy
+from analytics.months import month_end
+from ui import captions, downloads, filters, navigation, present
 from ui.i18n import metric_label, t
 
-components.page_setup()
-st.title(t("areas.title"))
-st.caption(t("areas.intro"))
-notices = st.container()
 
-catalogue = queries.metric_catalogue().set_index("code")
-left, right = st.columns([2, 1])
-with left:
-    level = filters.level()
-    parent = filters.scope(level)
-    components.breadcrumb(level, parent)
-    chosen = filters.areas(level, parent)
-with right:
-    metric = filters.choice(
-        "filter.metric", {m: metric_label(catalogue.loc[m]) for m in areas.MEASURES}, key="ukuran"
+@dataclass
+class View:
+    """What the planner chose and what it gives: every tab draws from this."""
+
+    level: str
+    parent: str | None
+    chosen: list[str]
+    metric: str
+    label: str
+    mode: str
+    start: dt.date
+    end: dt.date
+    series: pd.DataFrame  # one row per area and month, in the mode
+    latest: pd.DataFrame  # the ranking: each area's latest figure
+    events: pd.DataFrame | None
+
+    @property
+    def unit(self) -> str:
+        return present.unit_title(self.series["shown_unit"].iloc[0])
+
+    def meta(self, dataset: str, title_key: str):
+        return downloads.meta_for(
+            dataset,
+            title_key,
+            level=self.level,
+            scope=self.parent or "-",
+            areas=", ".join(self.chosen),
+            measure=self.metric,
+            mode=self.mode,
+            start=f"{self.start:%Y-%m}",
+            end=f"{self.end:%Y-%m}",
+        )
+
+    def download(self, frame: pd.DataFrame, dataset: str, title_key: str, key: str) -> None:
+        downloads.downloads(
+            frame, self.meta(dataset, title_key), key, tuple(self.chosen), self.start, self.end
+        )
+
+
+def main(repo) -> None:
+    st.title(t("areas.title"))
+    st.caption(t("areas.intro"))
+    notices = st.container()
+    view = choose(repo)
+    with notices:
+        filters.url_notices()
+        navigation.drill_notice()
+    if view is None:
+        return
+    captions.badge_if_synthetic(view.series)
+    captions.missing_notes(view.latest)
+    captions.absent_note(repo, view.chosen, view.series)
+    # "Laporan berbeda" on a headline card opens this page on the comparison
+    opened = t("tab.conflicts") if st.session_state.pop("_open_conflicts", False) else None
+    tabs = st.tabs(
+        [t("tab.map"), t("tab.ranking"), t("tab.panels"), t("tab.lines"), t("tab.conflicts")],
+        default=opened,
     )
-    mode = filters.choice("filter.mode", {m: t(f"mode.{m}") for m in areas.MODES}, key="mode")
-    show_events = filters.toggle("chart.events", key="kebijakan", default=True)
-start, end = filters.period()
-with notices:
-    filters.url_notices()
-    filters.drill_notice()
-
-demo = filters.demo()
-series = areas.series(tuple(chosen), metric, start, end, synthetic=demo)
-if series.empty:
-    st.info(t("areas.no_data"))
-    st.stop()
-if areas.unavailable(series["unit"].iloc[0], mode):
-    st.info(t("mode.rate"))
-    mode = "absolute"
-registered = (
-    queries.umkm_monthly(tuple(chosen), start, end, synthetic=demo)
-    if mode == "per_100_umkm"
-    else None
-)
-series = present.hover_area(areas.apply_mode(series, mode, registered))
-latest = areas.ranking(series)
-window = areas.as_of_window(latest)
-events = policy.with_unknown_gaps(queries.events(parent or "36")) if show_events else None
-label = metric_label(catalogue.loc[metric])
-shown_unit = series["shown_unit"].iloc[0]
-view = functools.partial(
-    components.meta_for,
-    level=level,
-    scope=parent or "-",
-    areas=", ".join(chosen),
-    measure=metric,
-    mode=mode,
-    start=f"{start:%Y-%m}",
-    end=f"{end:%Y-%m}",
-)
-
-components.badge_if_synthetic(series)
-components.missing_notes(latest)
-components.absent_note(chosen, series)
-# "Laporan berbeda" on a headline card opens this page on the comparison
-opened = t("tab.conflicts") if st.session_state.pop("_open_conflicts", False) else None
-tab_map, tab_ranking, tab_panels, tab_lines, tab_conflicts = st.tabs(
-    [t("tab.map"), t("tab.ranking"), t("tab.panels"), t("tab.lines"), t("tab.conflicts")],
-    default=opened,
-)
+    for tab, draw in zip(tabs, (area_map, ranking, panels, lines, conflicts), strict=True):
+        with tab:
+            draw(repo, view)
 
 
-def per_capita_notes() -> None:
-    if mode == "per_1000":
-        components.per_capita_notes(series)
+def choose(repo) -> View | None:
+    """The filters, in the URL, and the figures they select (None when there are none)."""
+    catalogue = repo.metric_catalogue().set_index("code")
+    left, right = st.columns([2, 1])
+    with left:
+        level = filters.level()
+        parent = filters.scope(repo, level)
+        navigation.breadcrumb(repo, level, parent)
+        chosen = filters.areas(repo, level, parent)
+    with right:
+        labels = {m: metric_label(catalogue.loc[m]) for m in areas.MEASURES}
+        metric = filters.choice("filter.metric", labels, key="ukuran")
+        mode = filters.choice("filter.mode", {m: t(f"mode.{m}") for m in areas.MODES}, key="mode")
+        show_events = filters.toggle("chart.events", key="kebijakan", default=True)
+    start, end = filters.period(repo)
+    demo = filters.demo()
+    series = areas.series(repo, tuple(chosen), metric, start, end, synthetic=demo)
+    if series.empty:
+        st.info(t("areas.no_data"))
+        return None
+    if areas.unavailable(series["unit"].iloc[0], mode):
+        st.info(t("mode.rate"))
+        mode = "absolute"
+    per_umkm = mode == "per_100_umkm"
+    registered = repo.umkm_monthly(tuple(chosen), start, end, synthetic=demo) if per_umkm else None
+    series = present.hover_area(areas.apply_mode(series, mode, registered))
+    events = policy.with_unknown_gaps(repo.events(parent or "36")) if show_events else None
+    return View(
+        level, parent, chosen, metric, labels[metric], mode, start, end, series,
+        areas.ranking(series), events,
+    )  # fmt: skip
 
 
-with tab_map:
+def notes_under(view: View, frame: pd.DataFrame, ranked: bool = False) -> None:
+    """What every tab says under its chart or table: the window compared (a ranking or map),
+    which months are demo data (a chart), the per-capita caveats, the sources and their dates."""
+    if ranked:
+        captions.window_caption(view.latest, areas.as_of_window(view.latest))
+    else:
+        captions.events_caption(view.events)
+        captions.months_caption(view.series)
+    if view.mode == "per_1000":
+        captions.per_capita_notes(view.series)
+    captions.sources_caption(frame, column="source_names", date_column="as_of_date")
+
+
+def area_map(repo, view: View) -> None:
     shapes, problems = boundaries.load()
+    latest = view.latest
     # the map compares what the ranking compares: unranked areas are grey and say why
     located = present.hover_area(
         latest.assign(
             shown=latest["shown"].where(latest["rank"].notna()),
             missing=latest["unranked"].where(latest["unranked"].notna(), latest["missing"]),
         )
-    ).merge(queries.regions()[["code", "lat", "lon"]], left_on="region_code", right_on="code")
+    ).merge(repo.regions()[["code", "lat", "lon"]], left_on="region_code", right_on="code")
     usable = shapes if shapes and boundaries.codes(shapes) & set(located.region_code) else None
     figure = charts.area_map(
         located,
         {
-            "title": t("map.title", metric=label, unit=present.unit_title(shown_unit)),
-            "colorbar": present.unit_title(shown_unit),
+            "title": t("map.title", metric=view.label, unit=view.unit),
+            "colorbar": view.unit,
             "no_figure": t("map.no_figure"),
         },
         usable,
@@ -108,94 +154,71 @@ with tab_map:
     st.plotly_chart(
         figure,
         key="areas_map",
-        on_select=functools.partial(components.drill_from_map, "areas_map"),
+        on_select=functools.partial(navigation.drill_from_map, repo, "areas_map"),
         selection_mode="points",
     )
     st.caption(t("map.areas") if usable else t("map.markers"))
     for problem in problems:
         st.caption(t("map.problem", problem=problem))
-    components.window_caption(latest, window)
-    per_capita_notes()
-    components.sources_caption(latest, column="source_names", date_column="as_of_date")
-    components.downloads(
-        latest, view("wilayah_peta", "title.map"), "map_dl", tuple(chosen), start, end
-    )
+    notes_under(view, latest, ranked=True)
+    view.download(latest, "wilayah_peta", "title.map", "map_dl")
 
-with tab_ranking:
+
+def ranking(repo, view: View) -> None:
+    latest = view.latest
     st.dataframe(
         present.ranking_table(latest),
         hide_index=True,
         key="ranking",
         on_select=functools.partial(
-            components.drill_from_table, "ranking", tuple(latest.region_code)
+            navigation.drill_from_table, repo, "ranking", tuple(latest.region_code)
         ),
         selection_mode="single-row",
     )
-    components.drill_buttons(latest)
-    components.window_caption(latest, window)
-    per_capita_notes()
-    components.sources_caption(latest, column="source_names", date_column="as_of_date")
-    components.downloads(
-        latest, view("wilayah_peringkat", "title.ranking"), "ranking_dl", tuple(chosen), start, end
-    )
+    navigation.drill_buttons(repo, latest)
+    notes_under(view, latest, ranked=True)
+    view.download(latest, "wilayah_peringkat", "title.ranking", "ranking_dl")
 
-with tab_panels:
+
+def panels(repo, view: View) -> None:
+    text = {
+        "title": t("panels.title", metric=view.label, unit=view.unit),
+        "real": t("legend.reported"),
+        "synthetic": t("chart.legend.synthetic", label=t("legend.reported")),
+        "conflict": t("conflict.legend"),
+    }
     st.plotly_chart(
-        charts.small_multiples(
-            series,
-            "shown",
-            events,
-            {
-                "title": t("panels.title", metric=label, unit=present.unit_title(shown_unit)),
-                "real": t("legend.reported"),
-                "synthetic": t("chart.legend.synthetic", label=t("legend.reported")),
-                "conflict": t("conflict.legend"),
-            },
-        ),
-        key="areas_panels",
+        charts.small_multiples(view.series, "shown", view.events, text), key="areas_panels"
     )
-    components.events_caption(events)
-    components.months_caption(series)
-    per_capita_notes()
-    components.sources_caption(series, column="source_names", date_column="as_of_date")
-    components.downloads(
-        series, view("wilayah_bulanan", "title.monthly"), "panels_dl", tuple(chosen), start, end
-    )
+    notes_under(view, view.series)
+    view.download(view.series, "wilayah_bulanan", "title.monthly", "panels_dl")
 
-with tab_lines:
-    title = t("areas.chart.title", metric=label) + f" ({present.unit_title(shown_unit)})"
-    figure = charts.areas_over_time(
-        series,
-        "shown",
-        events,
-        {
-            "title": title,
-            "y": present.unit_title(shown_unit),
-            "synthetic_suffix": t("chart.legend.synthetic"),
-            "conflict": t("conflict.legend"),
-        },
-    )
-    st.plotly_chart(figure, key="areas_chart")
-    components.events_caption(events)
-    components.months_caption(series)
-    per_capita_notes()
-    components.sources_caption(series, column="source_names", date_column="as_of_date")
-    components.downloads(
-        series, view("wilayah_bulanan", "title.monthly"), "lines_dl", tuple(chosen), start, end
-    )
 
-with tab_conflicts:
+def lines(repo, view: View) -> None:
+    text = {
+        "title": t("areas.chart.title", metric=view.label) + f" ({view.unit})",
+        "y": view.unit,
+        "synthetic_suffix": t("chart.legend.synthetic"),
+        "conflict": t("conflict.legend"),
+    }
+    st.plotly_chart(
+        charts.areas_over_time(view.series, "shown", view.events, text), key="areas_chart"
+    )
+    notes_under(view, view.series)
+    view.download(view.series, "wilayah_bulanan", "title.monthly", "lines_dl")
+
+
+def conflicts(repo, view: View) -> None:
     st.caption(t("conflict.caption"))
-    disagreeing = queries.conflicts(tuple(chosen), start, areas.month_end(end))
+    disagreeing = repo.conflicts(tuple(view.chosen), view.start, month_end(view.end))
     if disagreeing.empty:
         st.caption(t("conflict.none"))
-    else:
-        st.dataframe(present.conflicts_table(disagreeing), hide_index=True, key="conflicts")
-        components.downloads(
-            disagreeing,
-            view("laporan_berbeda", "title.conflicts"),
-            "conflicts_dl",
-            tuple(chosen),
-            start,
-            end,
-        )
+        return
+    st.dataframe(present.conflicts_table(disagreeing), hide_index=True, key="conflicts")
+    view.download(disagreeing, "laporan_berbeda", "title.conflicts", "conflicts_dl")
+
+
+if __name__ == "__main__":  # a deep link's first visit runs this file alone: hand it to the router
+    from ui import router
+
+    router.run()

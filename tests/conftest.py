@@ -149,3 +149,36 @@ def row_counts(path: Path, tables) -> dict[str, int]:
         return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
     finally:
         con.close()
+
+
+def _app(page: str, repo=None) -> None:
+    """The whole app (router, sidebar, the page's main) opened on `page`; the body of an AppTest
+    script, so it imports what it needs."""
+    from ui import data, router
+
+    router.run(repo=repo or data, default=page)
+
+
+def open_page(page: str, lang: str | None = None, repo=None, timeout: float = 60, **query):
+    """A page as a person opens it: through the router (sidebar and demo switch included), with
+    the URL's query parameters. A page that fails shows the router's error message rather than a
+    traceback, so both are checked here: every page test fails on either."""
+    from streamlit.testing.v1 import AppTest
+
+    page = page.removeprefix("pages/").removesuffix(".py")
+    at = AppTest.from_function(_app, args=(page, repo), default_timeout=timeout)
+    if lang:
+        at.session_state["lang"] = lang
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not [e.value for e in at.error if "kode kesalahan" in e.value or "error code" in e.value]
+    return at
+
+
+def run_again(at):
+    """Rerun an open page after an interaction, with the same checks as open_page."""
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

@@ -10,15 +10,13 @@ the top of the page (`url_notices()`), so a stale link does not silently show so
 import datetime as dt
 import re
 
-import pandas as pd
 import streamlit as st
 
-from analytics import queries
+from analytics.months import between
 from ui.i18n import t
 
 LEVELS = ("province", "regency", "district")
 NOTICES = "_url_notices"
-CHILD_LEVEL = {"province": "regency", "regency": "district"}
 # what a planner most likely wants first at each level
 DEFAULT_AREAS = {"province": ["36"], "regency": ["36.71", "36.03", "36.04", "36.74"]}
 
@@ -68,11 +66,9 @@ def _select(
     return value
 
 
-def months() -> list[str]:
-    return [
-        m.strftime("%Y-%m")
-        for m in pd.date_range(queries.FIRST_MONTH, queries.LAST_MONTH, freq="MS")
-    ]
+def months(repo) -> list[str]:
+    """The months of the marts' horizon (as the build recorded it), as YYYY-MM codes."""
+    return [f"{m:%Y-%m}" for m in between(*repo.horizon())]
 
 
 def level(key: str = "level") -> str:
@@ -82,8 +78,8 @@ def level(key: str = "level") -> str:
     )
 
 
-def areas(level_code: str, parent: str | None = None, key: str = "areas") -> list[str]:
-    regions = queries.regions()
+def areas(repo, level_code: str, parent: str | None = None, key: str = "areas") -> list[str]:
+    regions = repo.regions()
     if parent is not None:
         regions = regions[regions.parent_code == parent]
     options = regions[regions.level == level_code]
@@ -98,8 +94,8 @@ def areas(level_code: str, parent: str | None = None, key: str = "areas") -> lis
     return chosen
 
 
-def period(from_key: str = "dari", to_key: str = "sampai") -> tuple[dt.date, dt.date]:
-    options = months()
+def period(repo, from_key: str = "dari", to_key: str = "sampai") -> tuple[dt.date, dt.date]:
+    options = months(repo)
     left, right = st.columns(2)
     with left:
         start = _select(t("filter.from"), options, options[0], from_key)
@@ -161,47 +157,20 @@ def demo() -> bool:
     return bool(st.session_state.get(DEMO_KEY, True))
 
 
-def events_scope(level_code: str) -> str:
-    """Which region's policy periods to shade: the city for its kecamatan, else the province."""
-    return "36.71" if level_code == "district" else "36"
-
-
-def scope(level_code: str, key: str = "induk") -> str | None:
+def scope(repo, level_code: str, key: str = "induk") -> str | None:
     """The area whose children are compared: the province for kabupaten/kota, a kabupaten/kota
     (Kota Tangerang by default) for kecamatan; None at the province level."""
     if level_code == "province":
         return None
     if level_code == "regency":
         return "36"
-    regions = queries.regions()
+    regions = repo.regions()
     parents = sorted(set(regions[regions.level == "district"].parent_code))
     _seed(key, parents, "36.71")
     if st.session_state[key] not in parents:
         st.session_state[key] = "36.71"
     _publish(key, st.session_state[key], "36.71")
     return st.session_state[key]
-
-
-def drill(code: str) -> None:
-    """Open the level below an area (a callback: runs before the widgets are drawn again)."""
-    regions = queries.regions().set_index("code")
-    if code not in regions.index:
-        return
-    below = CHILD_LEVEL.get(regions.loc[code, "level"])
-    has_children = (queries.regions().parent_code == code).any()
-    if below is None or not has_children:
-        st.session_state["_drill_notice"] = regions.loc[code, "name"]
-        return
-    st.session_state["level"] = below
-    if below == "district":
-        st.session_state["induk"] = code
-    st.session_state.pop(f"areas_{below}", None)  # the new level starts from all its areas
-
-
-def drill_notice() -> None:
-    name = st.session_state.pop("_drill_notice", None)
-    if name:
-        st.info(t("drill.none", area=name))
 
 
 def lag(key: str = "lag", maximum: int = 12) -> int:

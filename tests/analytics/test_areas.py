@@ -13,7 +13,7 @@ JUL = dt.date(2020, 7, 1)
 
 def test_per_1000_uses_the_fixed_population(warehouse):
     frame = areas.apply_mode(
-        areas.series(("36.71", "36.03", "36.71.01"), "phk", JUL, JUL), "per_1000"
+        areas.series(queries, ("36.71", "36.03", "36.71.01"), "phk", JUL, JUL), "per_1000"
     )
     shown = dict(zip(frame.region_code, frame.shown, strict=True))
     assert shown["36.71"] == pytest.approx(6023 / 1895486 * 1000)
@@ -23,7 +23,7 @@ def test_per_1000_uses_the_fixed_population(warehouse):
 
 
 def test_per_100_umkm_uses_the_register_of_the_same_area_and_month(warehouse):
-    frame = areas.series(("36.71", "36.03"), "phk", JUL, JUL)
+    frame = areas.series(queries, ("36.71", "36.03"), "phk", JUL, JUL)
     register = queries.umkm_monthly(("36.71", "36.03"), JUL, JUL)
     out = areas.apply_mode(frame, "per_100_umkm", register).set_index("region_code")
     registered = register.set_index("region_code").loc["36.71", "registered"]
@@ -33,26 +33,28 @@ def test_per_100_umkm_uses_the_register_of_the_same_area_and_month(warehouse):
 
 def test_index_against_january_february_2020(warehouse):
     start, end = dt.date(2020, 1, 1), dt.date(2020, 12, 1)
-    frame = areas.apply_mode(areas.series(("36.71.05",), "umkm_onboarded", start, end), "index")
+    frame = areas.apply_mode(
+        areas.series(queries, ("36.71.05",), "umkm_onboarded", start, end), "index"
+    )
     base = frame[frame.month.isin(areas.BASELINE_MONTHS)].value.mean()
     december = frame[frame.month == pd.Timestamp("2020-12-01")].iloc[0]
     assert december.shown == pytest.approx(december.value / base * 100)
     # a cumulative series that starts at zero has no baseline: no index, and it says why
-    labour = areas.apply_mode(areas.series(("36.71.05",), "phk", start, end), "index")
+    labour = areas.apply_mode(areas.series(queries, ("36.71.05",), "phk", start, end), "index")
     assert labour.shown.isna().all() and set(labour.missing) == {"no_baseline"}
 
 
 def test_a_rate_is_not_divided_again(warehouse):
-    frame = areas.series(("36.71.05",), "umkm_adoption_rate", JUL, JUL)
+    frame = areas.series(queries, ("36.71.05",), "umkm_adoption_rate", JUL, JUL)
     assert areas.unavailable(frame.unit.iloc[0], "per_1000")
     assert not areas.unavailable(frame.unit.iloc[0], "index")
 
 
 def test_register_measures_prefer_a_real_report(warehouse):
     april = dt.date(2020, 4, 1)
-    frame = areas.series(("36.71",), "umkm_registered", april, dt.date(2020, 6, 1)).set_index(
-        "month"
-    )
+    frame = areas.series(
+        queries, ("36.71",), "umkm_registered", april, dt.date(2020, 6, 1)
+    ).set_index("month")
     assert frame.loc[pd.Timestamp(april), "value"] == 13368  # Dinas report, 9 April 2020
     assert not frame.loc[pd.Timestamp(april), "synthetic"]
 
@@ -175,7 +177,7 @@ def test_the_verdict_comes_from_the_interval_not_from_r():
 
 
 def test_impact_and_adoption_per_kecamatan(warehouse):
-    frame = impact.impact_and_adoption("36.71", "per_1000", 3).set_index("region_code")
+    frame = impact.impact_and_adoption(queries, "36.71", "per_1000", 3).set_index("region_code")
     assert len(frame) == 13
     cipondoh = frame.loc["36.71.05"]
     # Cipondoh's cumulative PHK: Mar 2020 81, Apr 199, Dec 310; half of 310 = 155, first reached
@@ -281,7 +283,9 @@ def test_adoption_change_is_after_minus_the_month_before_the_peak_in_points():
 
 
 def test_adoption_change_per_kecamatan(warehouse):
-    frame = impact.impact_and_adoption("36.71", "per_1000", 0, "change").set_index("region_code")
+    frame = impact.impact_and_adoption(queries, "36.71", "per_1000", 0, "change").set_index(
+        "region_code"
+    )
     # Jatiuwung, peak April 2020: onboarded / registered = 145 / 1425 = 0.1017544 in April and
     # 124 / 1420 = 0.0873239 in March; 0.1017544 - 0.0873239 = 0.0144305 = 1.44305 points
     assert frame.loc["36.71.02", "y"] == pytest.approx(1.44305, abs=1e-4)

@@ -1,6 +1,6 @@
 """The data dictionary covers every measure in the warehouse and every column of every download."""
 
-from analytics import areas, datasets, dictionary
+from analytics import areas, datasets, dictionary, queries
 
 
 def test_every_metric_in_the_warehouse_has_a_dictionary_entry(con):
@@ -11,7 +11,7 @@ def test_every_metric_in_the_warehouse_has_a_dictionary_entry(con):
         ).fetchall()
     }
     used |= set(areas.REGISTER)
-    entries = dictionary.metrics().set_index("code")
+    entries = queries.metric_catalogue().set_index("code")
     missing = sorted(used - set(entries.index))
     assert missing == [], f"metrics without a dictionary entry: {missing}"
     for code in used:

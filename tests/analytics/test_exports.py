@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from analytics import datasets, exports, privacy
+from analytics import datasets, exports, privacy, queries
 from analytics.metrics import LABOUR
 
 AREAS, START, END = ("36.71", "36.71.02"), dt.date(2020, 3, 1), dt.date(2020, 6, 1)
@@ -17,7 +17,7 @@ AREAS, START, END = ("36.71", "36.71.02"), dt.date(2020, 3, 1), dt.date(2020, 6,
 
 @pytest.fixture
 def monthly(warehouse):
-    frame = datasets.load("monthly", AREAS, LABOUR, START, END)
+    frame = datasets.load(queries, "monthly", AREAS, LABOUR, START, END)
     return frame, datasets.meta("monthly", AREAS, LABOUR, START, END)
 
 
@@ -45,7 +45,7 @@ def test_csv(monthly):
 
 
 def test_csv_for_indonesian_excel(warehouse):
-    frame = datasets.load("umkm", ("36.71.02",), (), START, START)
+    frame = datasets.load(queries, "umkm", ("36.71.02",), (), START, START)
     meta = datasets.meta("umkm", ("36.71.02",), (), START, START)
     data = exports.to_bytes(frame, "csv-id", meta)
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the encoding right

@@ -2,12 +2,12 @@
 
 import duckdb
 import pandas as pd
-from streamlit.testing.v1 import AppTest
 
 import etl.add
+from analytics import headline, queries
 from etl.__main__ import main
 from etl.build import BuildError, build
-from tests.conftest import PROJECT, make_data_dir, table_rows
+from tests.conftest import PROJECT, make_data_dir, open_page, table_rows
 
 AGENCY = PROJECT / "tests" / "fixtures" / "agency"
 
@@ -148,8 +148,7 @@ def test_a_new_release_is_a_vintage_the_latest_is_shown_and_the_change_is_said(p
         ("36.71.08", None, 300.0, "new"),
     ]
     # and the overview says so
-    at = AppTest.from_file(str(PROJECT / "pages" / "ringkasan.py"), default_timeout=60).run()
-    assert not at.exception
+    at = open_page("ringkasan")
     assert "Yang berubah sejak rilis sebelumnya" in [s.value for s in at.subheader]
     changes = at.dataframe[0].value
     assert list(changes["Wilayah"]) == ["Kec. Jatiuwung", "Kec. Periuk"]
@@ -234,15 +233,15 @@ KRW-2,Karawaci,jasa,Mikro,2019-03-01,2020-09-01,Tokopedia
 
 
 def test_a_second_register_is_kept_apart_and_never_swaps_the_city(project, tmp_path, capsys):
-    from analytics import datasets, queries
+    from analytics import datasets
 
     data, _ = project
-    start, end = queries.FIRST_MONTH, queries.LAST_MONTH
-    before = datasets.load("umkm", ("36.71", "36.71.07"), (), start, end)
+    start, end = queries.horizon()
+    before = datasets.load(queries, "umkm", ("36.71", "36.71.07"), (), start, end)
     path = tmp_path / "register_kelurahan.csv"
     path.write_text(SMALL_REGISTER, encoding="utf-8")
     assert add(data, path, kind="umkm_register", published="2021-01-10") == 0, capsys.readouterr()
-    after = datasets.load("umkm", ("36.71", "36.71.07"), (), start, end)
+    after = datasets.load(queries, "umkm", ("36.71", "36.71.07"), (), start, end)
     # one register per area and month: no doubled rows (36 months x 2 areas)
     assert len(before) == len(after) == 72
     # the city's total still comes from the register that covers all 13 kecamatan (the demo one):
@@ -255,8 +254,8 @@ def test_a_second_register_is_kept_apart_and_never_swaps_the_city(project, tmp_p
     # Karawaci shows the real register (real before synthetic); 2 is a small cell: withheld
     karawaci = after[after.region_code == "36.71.07"]
     assert not karawaci.synthetic.any() and karawaci.registered_suppressed.iloc[-1]
-    headline = queries.headline("36.71").set_index("card")
-    assert pd.isna(headline.loc["card.umkm_onboarded", "value"])  # still "belum ada angka"
+    cards = headline.cards(queries, "36.71").set_index("card")
+    assert pd.isna(cards.loc["card.umkm_onboarded", "value"])  # still "belum ada angka"
 
 
 def test_a_later_vintage_of_a_register_wins_for_the_same_business(project, tmp_path, capsys):

@@ -10,8 +10,8 @@ import tomllib
 import duckdb
 import pytest
 
-from analytics import db
 from tests.conftest import PROJECT, etl, paused_at, wait_for
+from warehouse import health
 
 AGENCY = PROJECT / "tests" / "fixtures" / "agency"
 FILE = AGENCY / "wide_title_block.xlsx"
@@ -62,7 +62,7 @@ def kept(data, warehouse) -> dict:
     assert not (data / ".add-journal.json").exists()
     assert not (data / "sources.toml.add-tmp").exists()
     assert not warehouse.with_name(warehouse.name + ".tmp").exists()
-    assert db.problems(warehouse) == []
+    assert health.problems(warehouse) == []
     entries = tomllib.loads((data / "sources.toml").read_text(encoding="utf-8"))["file"]
     listed = {e["id"]: sha256(data / e["path"]) for e in entries}
     con = duckdb.connect(str(warehouse), read_only=True)
@@ -106,7 +106,7 @@ def test_an_add_killed_at_any_point_is_completed_by_running_it_again(
     proc.kill()  # SIGKILL: no handler runs
     proc.communicate()
     assert (data / ".add-journal.json").exists()
-    assert db.problems(warehouse) == []  # the dashboard reads a whole warehouse all along
+    assert health.problems(warehouse) == []  # the dashboard reads a whole warehouse all along
 
     again = add(data, warehouse)
     out, err = again.communicate(timeout=300)

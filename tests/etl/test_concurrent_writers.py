@@ -9,9 +9,9 @@ import time
 import duckdb
 import pytest
 
-from analytics import db
 from etl.build import build
 from tests.conftest import DATA, etl, paused_at, row_counts, wait_for
+from warehouse import health
 
 PAIRS = 10
 # Every table the schema and the marts create, in the order schema.sql and the mart files
@@ -60,7 +60,7 @@ def reference(tmp_path_factory):
 
 
 def test_the_required_tables_are_those_the_schema_and_the_marts_create():
-    assert db.required_tables() == REQUIRED
+    assert health.required_tables() == REQUIRED
 
 
 @pytest.mark.slow

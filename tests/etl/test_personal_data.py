@@ -4,6 +4,7 @@ import shutil
 
 import duckdb
 
+from analytics import queries
 from etl.build import build
 from tests.conftest import PROJECT, entry, make_data_dir
 
@@ -179,14 +180,14 @@ def test_a_register_without_ids_gets_stable_pseudonymous_ids(tmp_path, monkeypat
 
 
 def test_no_download_format_carries_a_planted_personal_string(tmp_path, monkeypatch):
-    from analytics import datasets, exports, queries
+    from analytics import datasets, exports
 
     _, warehouse, _ = build_register(tmp_path, READ_COLUMNS)
     monkeypatch.setenv("PULIH_WAREHOUSE", str(warehouse))
-    start, end = queries.FIRST_MONTH, queries.LAST_MONTH
+    start, end = queries.horizon()
     areas = ("36.71", "36.71.07", "36.71.09", "36.71.11")
     for name in datasets.DATASETS:
-        frame = datasets.load(name, areas, (), start, end)
+        frame = datasets.load(queries, name, areas, (), start, end)
         meta = datasets.meta(name, areas, (), start, end)
         for fmt in exports.FORMATS:
             text = readable(exports.to_bytes(frame, fmt, meta), fmt)

@@ -9,11 +9,11 @@ import subprocess
 import duckdb
 import pytest
 
-from analytics import db
 from etl.build import build
 from tests.conftest import DATA, PROJECT, etl
+from warehouse import health
 
-REQUIRED = ", ".join(db.required_tables())
+REQUIRED = ", ".join(health.required_tables())
 
 
 def verify(warehouse, **env):

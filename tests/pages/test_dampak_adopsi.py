@@ -11,20 +11,11 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from analytics import impact
-from tests.conftest import PROJECT
+from analytics import impact, queries
+from tests.conftest import open_page
 from ui import present
 
 CAUSAL = ("menyebabkan", "karena", "akibat", "mendorong", "memicu", "causes", "because")
-
-
-def open_page(lang: str | None = None, **query) -> AppTest:
-    at = AppTest.from_file(str(PROJECT / "pages" / "dampak_adopsi.py"), default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def reading(at: AppTest) -> str:
@@ -51,8 +42,8 @@ def scatter(at: AppTest) -> dict:
 
 
 def test_r_interval_p_and_n_on_the_page_are_the_computed_ones(warehouse):
-    at = open_page()
-    frame = impact.impact_and_adoption("36.71", "per_1000", 0)
+    at = open_page("dampak_adopsi")
+    frame = impact.impact_and_adoption(queries, "36.71", "per_1000", 0)
     used = frame[frame.excluded.isna()]
     x, y = used.x.to_numpy(), used.y.to_numpy()
     r = np.corrcoef(x, y)[0, 1]
@@ -83,14 +74,14 @@ def test_r_interval_p_and_n_on_the_page_are_the_computed_ones(warehouse):
 
 
 def test_an_interval_that_spans_zero_cannot_be_concluded_in_both_languages(warehouse):
-    at = open_page(dampak="per_100_umkm")  # all 13 kecamatan
+    at = open_page("dampak_adopsi", dampak="per_100_umkm")  # all 13 kecamatan
     text = reading(at)
     assert text.startswith("Di 13 kecamatan, arah hubungan antara")
     assert "tidak dapat disimpulkan: selang kepercayaan 95% untuk r mencakup 0" in text
     assert "searah" not in text and "berlawanan arah" not in text
     assert "10.000 urutan acak, benih 2020" in text  # 13! is too many to enumerate
     assert "(kekeliruan ekologis)" in text
-    english = reading(open_page(lang="en", dampak="per_100_umkm"))
+    english = reading(open_page("dampak_adopsi", lang="en", dampak="per_100_umkm"))
     assert "cannot be concluded: the 95% confidence interval of r includes 0" in english
     assert "says nothing about the individual businesses" in english
     assert "(the ecological fallacy)" in english
@@ -141,7 +132,7 @@ def test_the_words_in_english(english):
 
 
 def test_the_lag_and_denominator_controls(warehouse):
-    at = open_page()
+    at = open_page("dampak_adopsi")
     at.slider(key="lag").set_value(6).run()
     table = at.dataframe[0].value.set_index("Wilayah")
     assert table.loc["Kec. Jatiuwung", "Puncak PHK"] == "April 2020"
@@ -156,7 +147,7 @@ def test_the_lag_and_denominator_controls(warehouse):
 
 
 def test_the_reading_names_outliers_and_makes_no_causal_claim(warehouse):
-    text = reading(open_page(lag="3")).lower()
+    text = reading(open_page("dampak_adopsi", lag="3")).lower()
     assert not any(word in text for word in CAUSAL)
     assert "paling jauh dari garis: kec." in text
     assert "tidak menunjukkan bahwa yang satu mengubah yang lain" in text
@@ -165,7 +156,7 @@ def test_the_reading_names_outliers_and_makes_no_causal_claim(warehouse):
 
 
 def test_the_adoption_measure_is_a_choice_kept_in_the_url(warehouse):
-    at = open_page(ukuran_adopsi="change")
+    at = open_page("dampak_adopsi", ukuran_adopsi="change")
     assert at.selectbox(key="ukuran_adopsi").value == "change"
     table = at.dataframe[0].value.set_index("Wilayah")
     # Jatiuwung: 145 / 1425 (April 2020) - 124 / 1420 (March) = 0.0144305 -> +1,44 points
@@ -184,7 +175,7 @@ def test_the_adoption_measure_is_a_choice_kept_in_the_url(warehouse):
 
 
 def test_a_caption_under_the_chart_counts_the_combinations(warehouse):
-    captions = [c.value for c in open_page().caption]
+    captions = [c.value for c in open_page("dampak_adopsi").caption]
     # 2 denominators x 2 adoption measures x 13 lags (0-12) = 52; right under the chart (after the
     # intro, before the reading's notes)
     assert captions[1].startswith(
@@ -192,7 +183,7 @@ def test_a_caption_under_the_chart_counts_the_combinations(warehouse):
         " = 52 kombinasi."
     )
     assert "r yang mencolok bisa muncul secara kebetulan" in captions[1]
-    english = [c.value for c in open_page(lang="en").caption][1]
+    english = [c.value for c in open_page("dampak_adopsi", lang="en").caption][1]
     assert "2 impact measures × 2 adoption measures × 13 lags (0–12 months) = 52 combinations" in (
         english
     )
@@ -200,15 +191,15 @@ def test_a_caption_under_the_chart_counts_the_combinations(warehouse):
 
 
 def test_the_intro_says_how_the_peak_is_found(warehouse):
-    intro = open_page().caption[0].value
+    intro = open_page("dampak_adopsi").caption[0].value
     assert "bulan pertama ketika PHK kumulatif wilayah itu mencapai separuh angkanya" in intro
     assert "Desember 2020" in intro
-    english = open_page(lang="en").caption[0].value
+    english = open_page("dampak_adopsi", lang="en").caption[0].value
     assert "reaches half of its December 2020 level" in english
 
 
 def test_paired_chart_for_two_areas_from_the_url(warehouse):
-    at = open_page(pasangan=["36.71.02", "36.71.13"])
+    at = open_page("dampak_adopsi", pasangan=["36.71.02", "36.71.13"])
     assert at.multiselect(key="pasangan").value == ["36.71.02", "36.71.13"]
     paired = json.loads(at.get("plotly_chart")[1].proto.spec)
     titles = [a["text"] for a in paired["layout"]["annotations"] if a["text"].startswith("Kec.")]
@@ -217,7 +208,7 @@ def test_paired_chart_for_two_areas_from_the_url(warehouse):
 
 
 def test_garbage_in_the_url_gives_the_default_view_and_a_notice(warehouse):
-    at = open_page(lag="99", dampak="x", ukuran_adopsi="x", pasangan=["nowhere"])
+    at = open_page("dampak_adopsi", lag="99", dampak="x", ukuran_adopsi="x", pasangan=["nowhere"])
     assert not at.exception
     assert at.slider(key="lag").value == 0
     assert at.selectbox(key="dampak").value == "per_1000"

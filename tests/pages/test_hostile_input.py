@@ -4,7 +4,7 @@ URL values are echoed as code, and a failing page shows a message and an error i
 from streamlit.testing.v1 import AppTest
 
 from etl.build import build
-from tests.conftest import PROJECT, make_data_dir
+from tests.conftest import PROJECT, make_data_dir, open_page
 from ui import safe
 
 HOSTILE = (
@@ -15,19 +15,11 @@ HOSTILE = (
 )
 
 
-def open_app(page: str, **query) -> AppTest:
-    at = AppTest.from_file(str(PROJECT / "dashboard.py"), default_timeout=60)
-    at.switch_page(f"pages/{page}.py")
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
-
-
 def test_markdown_in_a_file_is_shown_as_text_never_as_an_image_or_a_link(tmp_path, monkeypatch):
     data = make_data_dir(tmp_path, {"hostile.csv": HOSTILE})
     build(data, tmp_path / "w.duckdb")
     monkeypatch.setenv("PULIH_WAREHOUSE", str(tmp_path / "w.duckdb"))
-    at = open_app("ringkasan")
+    at = open_page("ringkasan")
     assert not at.exception
     card = next(c.value for c in at.caption if "evil" in c.value)
     # the markdown source of the caption: every bracket and bang escaped, no link target opened
@@ -49,14 +41,14 @@ def test_safe_link_only_links_http_and_shows_the_host():
 
 
 def test_a_url_value_is_echoed_as_code_on_its_own_page(warehouse):
-    at = open_app("wilayah", mode="[Sesi berakhir, masuk lagi](https://evil.example/login)")
+    at = open_page("wilayah", mode="[Sesi berakhir, masuk lagi](https://evil.example/login)")
     assert not at.exception
     notice = " ".join(w.value for w in at.warning)
     assert "`[Sesi berakhir, masuk lagi](https://evi…`" in notice  # 40 characters
 
 
 def test_a_superscript_lag_is_a_notice_not_a_traceback(warehouse):
-    at = open_app("dampak_adopsi", lag="²")
+    at = open_page("dampak_adopsi", lag="²")
     assert not at.exception
     assert at.slider(key="lag").value == 0
     assert "`²`" in " ".join(w.value for w in at.warning)
@@ -64,12 +56,12 @@ def test_a_superscript_lag_is_a_notice_not_a_traceback(warehouse):
 
 def test_a_failing_page_shows_a_message_and_an_error_id_not_a_trace():
     def page():
-        from ui import components
+        from ui import router
 
         try:
             raise RuntimeError("/srv/pulih/secret/path.py line 3")
         except RuntimeError:
-            components.page_error()
+            router.page_error()
 
     at = AppTest.from_function(page).run()
     message = at.error[0].value

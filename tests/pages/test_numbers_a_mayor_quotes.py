@@ -11,19 +11,10 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import areas, charts, datasets, exports, queries
 from etl.__main__ import main
-from tests.conftest import PROJECT
+from tests.conftest import open_page
 from ui import present
 
 PAGES = ("ringkasan", "wilayah", "dampak_adopsi", "data", "sumber_metode")
-
-
-def open_page(page: str, **query) -> AppTest:
-    """A page as the app runs it: through dashboard.py, so the sidebar (demo switch) is there."""
-    at = AppTest.from_file(str(PROJECT / "dashboard.py"), default_timeout=60)
-    at.switch_page(f"pages/{page}.py")
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def cards(at: AppTest) -> dict[str, list[str]]:
@@ -71,13 +62,17 @@ def test_indonesia_is_never_banten(warehouse, tmp_path):
     frame = pd.read_csv(out)
     # Banten is Indonesia's only loaded province (of 38): no PHK, dirumahkan or closures for ID
     assert frame.empty
-    banten = datasets.load("monthly", ("36",), ("phk",), dt.date(2020, 5, 1), dt.date(2020, 5, 1))
+    banten = datasets.load(
+        queries, "monthly", ("36",), ("phk",), dt.date(2020, 5, 1), dt.date(2020, 5, 1)
+    )
     # banten_province_labour.csv, 20 May 2020: 17.298 PHK (Kompas.com)
     assert (banten.value.iloc[0], banten.sources.iloc[0].split(" ")[0]) == (17298, "Kompas.com")
 
 
 def test_the_regency_ranking_compares_real_figures_only(warehouse):
-    series = areas.series(("36.71", "36.03"), "phk", dt.date(2020, 1, 1), dt.date(2022, 12, 1))
+    series = areas.series(
+        queries, ("36.71", "36.03"), "phk", dt.date(2020, 1, 1), dt.date(2022, 12, 1)
+    )
     ranked = areas.ranking(areas.apply_mode(series, "absolute"))
     # Kab. Tangerang 14.910 (10 Jul 2020), Kota Tangerang 6.023 (5 May 2020); never the demo 7.914
     assert list(zip(ranked.region_name, ranked.shown, strict=True)) == [
@@ -137,10 +132,12 @@ def test_with_the_demo_switch_off_no_synthetic_figure_is_on_screen(warehouse, pa
 def test_with_the_demo_switch_off_no_download_holds_a_synthetic_row(warehouse):
     start, end = dt.date(2020, 1, 1), dt.date(2022, 12, 1)
     for name in datasets.DATASETS:
-        frame = datasets.load(name, ("36.71", "36.71.02"), ("phk",), start, end, synthetic=False)
+        frame = datasets.load(
+            queries, name, ("36.71", "36.71.02"), ("phk",), start, end, synthetic=False
+        )
         assert not frame["synthetic"].astype(bool).any(), name
     # with it on, the same download says "sintetis" in its file name and metadata
-    frame = datasets.load("monthly", ("36.71",), ("phk",), start, end)
+    frame = datasets.load(queries, "monthly", ("36.71",), ("phk",), start, end)
     meta = datasets.meta("monthly", ("36.71",), ("phk",), start, end)
     name = exports.file_name("monthly", ("36.71",), start, end, "csv", exports.has_synthetic(frame))
     assert name == "pulih_monthly_36.71_2020-01_2022-12_sintetis.csv"

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import datasets, exports
+from analytics import datasets, exports, queries
 from analytics.metrics import LABOUR
 from etl.build import build
-from tests.conftest import PROJECT, make_data_dir
+from tests.conftest import make_data_dir, open_page
 
 PAGES = (
     "pages/ringkasan.py",
@@ -20,13 +20,6 @@ PAGES = (
     "pages/data.py",
     "pages/sumber_metode.py",
 )
-
-
-def open_page(page: str, **query) -> AppTest:
-    at = AppTest.from_file(str(PROJECT / page), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def texts(at: AppTest) -> str:
@@ -158,6 +151,7 @@ def test_data_page_download_is_exactly_the_rows_shown(warehouse):
     )
     shown = at.dataframe[0].value
     expected = datasets.load(
+        queries,
         "monthly",
         ("36.71.02",),
         ("phk", "dirumahkan", "companies_closed"),

@@ -7,16 +7,9 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, open_page
 
 GEO = PROJECT.parent / "shared" / "geo"
-
-
-def open_page(**query) -> AppTest:
-    at = AppTest.from_file(str(PROJECT / "pages" / "wilayah.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def ranking(at: AppTest):
@@ -35,7 +28,7 @@ def charts(at: AppTest) -> list[dict]:
 
 
 def test_each_control_changes_what_the_page_shows(warehouse):
-    at = open_page()
+    at = open_page("wilayah")
     assert list(ranking(at)["Wilayah"]) == ["Provinsi Banten"]
 
     at.radio(key="level").set_value("regency").run()
@@ -69,7 +62,7 @@ def test_each_control_changes_what_the_page_shows(warehouse):
 
 
 def test_drill_down_opens_the_kecamatan_and_the_breadcrumb_goes_back(warehouse):
-    at = open_page(level="regency")
+    at = open_page("wilayah", level="regency")
     at.button(key="drill_36.71").click().run()
     assert at.radio(key="level").value == "district"
     assert len(ranking(at)) == 13
@@ -82,7 +75,7 @@ def test_drill_down_opens_the_kecamatan_and_the_breadcrumb_goes_back(warehouse):
 
 def test_the_map_draws_markers_without_boundaries(warehouse, monkeypatch):
     monkeypatch.delenv("PULIH_BOUNDARIES", raising=False)
-    at = open_page(level="district", mode="per_1000")
+    at = open_page("wilayah", level="district", mode="per_1000")
     traces = charts(at)[0]["data"]
     assert [t["type"] for t in traces] == ["scattermap", "scattermap"]
     with_figure, without = traces
@@ -102,7 +95,7 @@ def test_the_map_draws_markers_without_boundaries(warehouse, monkeypatch):
 @pytest.mark.skipif(not GEO.is_dir(), reason="boundaries in ../shared/geo are not on this machine")
 def test_the_map_shades_areas_with_a_boundaries_file(warehouse, monkeypatch):
     monkeypatch.setenv("PULIH_BOUNDARIES", str(GEO))
-    at = open_page(level="district")
+    at = open_page("wilayah", level="district")
     traces = charts(at)[0]["data"]
     assert traces[0]["type"] == "choroplethmap"
     assert sorted(traces[0]["locations"]) == [f"36.71.{n:02d}" for n in range(1, 14)]
@@ -115,7 +108,7 @@ def test_an_unusable_boundaries_file_is_named_and_the_markers_stay(
     broken = tmp_path / "batas.geojson"
     broken.write_text("{not json")
     monkeypatch.setenv("PULIH_BOUNDARIES", str(broken))
-    at = open_page(level="district")
+    at = open_page("wilayah", level="district")
     assert charts(at)[0]["data"][0]["type"] == "scattermap"
     assert any(
         c.value.startswith("Berkas batas tidak dapat dipakai: batas.geojson") for c in at.caption
@@ -123,7 +116,7 @@ def test_an_unusable_boundaries_file_is_named_and_the_markers_stay(
 
 
 def test_small_multiples_one_panel_per_area_on_shared_axes(warehouse):
-    at = open_page(level="district", kebijakan="true")
+    at = open_page("wilayah", level="district", kebijakan="true")
     panels = charts(at)[1]
     titles = [
         a["text"]
@@ -138,7 +131,9 @@ def test_small_multiples_one_panel_per_area_on_shared_axes(warehouse):
 
 
 def test_conflicting_reports_are_shown_side_by_side(warehouse):
-    at = open_page(level="regency", areas_regency=["36.04"], dari="2020-06", sampai="2020-07")
+    at = open_page(
+        "wilayah", level="regency", areas_regency=["36.04"], dari="2020-06", sampai="2020-07"
+    )
     conflicts = at.dataframe[1].value
     row = conflicts.iloc[0]
     assert row["Wilayah"] == "Kabupaten Serang"

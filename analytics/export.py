@@ -1,4 +1,4 @@
-"""`python -m etl export --dataset NAME --format csv|csv-id|xlsx|parquet [--area CODE ...]
+"""`python -m analytics export --dataset NAME --format csv|csv-id|xlsx|parquet [--area CODE ...]
 [--metric CODE ...] [--from YYYY-MM] [--to YYYY-MM] [--out PATH]`: the file the Data page's
 download button gives for the same filters, from a script.
 
@@ -13,12 +13,13 @@ it over the target, so a failed export leaves no half-written file.
 """
 
 import datetime as dt
-import logging
 import os
 import tempfile
 from pathlib import Path
 
-from etl import journal, paths
+from analytics import datasets, db, exports, queries
+from analytics.metrics import LABOUR
+from warehouse import location
 
 
 class ExportError(ValueError):
@@ -35,21 +36,15 @@ def export(
     out: Path | None = None,
     synthetic: bool = True,
 ) -> Path:
-    # outside a Streamlit server the query cache warns on every call; a script has no use for it
-    import streamlit.runtime.caching.cache_data_api  # noqa: F401  (creates the logger to quiet)
-
-    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
-    from analytics import datasets, db, exports, queries
-    from analytics.metrics import LABOUR
-
     db.check()  # a warehouse that cannot be used is named, not read into a traceback
 
     if dataset not in datasets.DATASETS:
         raise ExportError(
             f"unknown dataset '{dataset}': choose one of {', '.join(datasets.DATASETS)}"
         )
-    month_from = _month(start, queries.FIRST_MONTH, "--from")
-    month_to = _month(end, queries.LAST_MONTH, "--to")
+    first, last = queries.horizon()
+    month_from = _month(start, first, "--from")
+    month_to = _month(end, last, "--to")
     if month_from > month_to:
         raise ExportError(f"--from {start} is after --to {end}")
     known = set(queries.regions()["code"])
@@ -64,7 +59,10 @@ def export(
     if dataset != "umkm" and (bad := [m for m in metrics if m not in catalogue]):
         raise ExportError(f"unknown metric(s) {', '.join(bad)}: see data/raw/metrics.csv")
     metrics = metrics if dataset != "umkm" else []
-    frame = datasets.load(dataset, tuple(areas), tuple(metrics), month_from, month_to, synthetic)
+    # the plain queries are the repository here: a script needs no cache
+    frame = datasets.load(
+        queries, dataset, tuple(areas), tuple(metrics), month_from, month_to, synthetic
+    )
     meta = datasets.meta(dataset, tuple(areas), tuple(metrics), month_from, month_to, synthetic)
     target = out or Path(
         exports.file_name(
@@ -93,8 +91,8 @@ def refuse_if_owned(target: Path) -> None:
 
 
 def _owner(path: Path) -> str | None:
-    data_dirs = {paths.data_dir().resolve(), (paths.PROJECT / "data").resolve()}
-    warehouses = {paths.warehouse_path().resolve(), *(d / "pulih.duckdb" for d in data_dirs)}
+    data_dirs = {location.data_dir().resolve(), (location.PROJECT / "data").resolve()}
+    warehouses = {location.warehouse_path().resolve(), *(d / "pulih.duckdb" for d in data_dirs)}
     for warehouse in warehouses:
         if path == warehouse:
             return "it is the warehouse the dashboard reads; only the ETL writes it"
@@ -104,11 +102,11 @@ def _owner(path: Path) -> str | None:
         if path in beside:
             return f"it belongs to the warehouse {_short(warehouse)} (its new build, log or lock)"
     for data in data_dirs:
-        if path in (data / "sources.toml", journal.new_manifest(data)):
+        if path in (data / location.MANIFEST, data / location.NEW_MANIFEST):
             return "it is the manifest the warehouse is built from"
-        if path.name.startswith(journal.JOURNAL) and path.parent == data:
+        if path.name.startswith(location.JOURNAL) and path.parent == data:
             return "it belongs to an `etl add` in progress"
-        for inputs in ("raw", "aliases", "golden"):
+        for inputs in location.INPUT_FOLDERS:
             if path.is_relative_to(data / inputs):
                 where = _short(data / inputs)
                 return f"it is under {where}/, the inputs the warehouse is built from"
@@ -119,7 +117,7 @@ def _owner(path: Path) -> str | None:
 
 def _short(path: Path) -> str:
     """data/pulih.duckdb for the project's own, the full path for any other."""
-    for base in (Path.cwd().resolve(), paths.data_dir().resolve().parent):
+    for base in (Path.cwd().resolve(), location.data_dir().resolve().parent):
         if path.is_relative_to(base):
             return path.relative_to(base).as_posix()
     return str(path)

@@ -1,4 +1,5 @@
-"""`python -m etl export` writes the file the Data page's download gives for the same filters."""
+"""`python -m analytics export` (alias `python -m etl export`) writes the file the Data page's
+download gives for the same filters."""
 
 import csv
 import datetime as dt
@@ -9,9 +10,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analytics import datasets, exports
+from analytics import datasets, exports, queries
+from analytics.__main__ import main
 from analytics.metrics import LABOUR
-from etl.__main__ import main
 from etl.build import build
 from tests.conftest import DATA
 
@@ -28,7 +29,7 @@ def cli(out, fmt: str, dataset: str, areas: tuple[str, ...]) -> int:
 
 def page(fmt: str, dataset: str, areas: tuple[str, ...], metrics) -> bytes:
     """What the Data page's download button writes for the same filters."""
-    frame = datasets.load(dataset, areas, metrics, START, END)
+    frame = datasets.load(queries, dataset, areas, metrics, START, END)
     return exports.to_bytes(frame, fmt, datasets.meta(dataset, areas, metrics, START, END))
 
 

@@ -1,0 +1,173 @@
+"""Captions and notes under charts and tables: sources and their dates, which months are demo
+data, who has no figure and why, per-capita caveats, the synthetic badge, the build line. Every
+piece of data-derived text goes through ui/safe.py first."""
+
+import pandas as pd
+import streamlit as st
+
+from ui import fmt, present, safe
+from ui.i18n import t
+
+
+def synthetic_badge() -> None:
+    """Shown wherever demo data appears, so a reader never mistakes it for an official figure."""
+    st.badge(
+        t("badge.synthetic"),
+        icon=":material/science:",
+        color="orange",
+        help=t("badge.synthetic_help"),
+    )
+
+
+def badge_if_synthetic(*frames: pd.DataFrame) -> None:
+    """One badge when any row of any of the frames behind a chart or table is synthetic."""
+    if any("synthetic" in f and f["synthetic"].fillna(False).astype(bool).any() for f in frames):
+        synthetic_badge()
+
+
+def build_caption(repo) -> None:
+    info = repo.build_info()
+    if info.empty:
+        return
+    run = info.iloc[0]
+    st.caption(
+        t(
+            "build.info",
+            built=fmt.date(run.finished_at) + " " + pd.Timestamp(run.finished_at).strftime("%H:%M"),
+            files=fmt.number(run.files),
+            loaded=fmt.number(run.rows_loaded),
+            rejected=fmt.number(run.rows_rejected),
+        )
+    )
+
+
+def source_text(outlet, url=None, statement_by=None) -> str:
+    """'Sumber: <who>, <outlet as a link to its article>', every part from the data plain."""
+    outlet = outlet if isinstance(outlet, str) else ""
+    who = f"{safe.plain(statement_by)}, " if isinstance(statement_by, str) and statement_by else ""
+    return t("caption.sources", sources=who + safe.link(url, outlet or None))
+
+
+def _source_item(text: str) -> str:
+    """One "outlet url" item of a sources column: the outlet, linked to the URL when it is one."""
+    outlet, _, url = text.rpartition(" ")
+    return safe.link(url, outlet or None) if url.startswith("http") else safe.plain(text)
+
+
+def sources_caption(
+    frame: pd.DataFrame, column: str = "sources", date_column: str | None = None
+) -> None:
+    """A caption naming every source (and the as-of dates, if given) behind a chart or table."""
+    sources = sorted({s for cell in frame[column].dropna() for s in str(cell).split("; ") if s})
+    parts = [t("caption.sources", sources="; ".join(_source_item(s) for s in sources) or "—")]
+    if date_column and not frame.empty:
+        shown = _dates(frame, date_column)
+        if shown:
+            text = ", ".join(shown[-3:])
+            parts.append(t("caption.as_of", dates=("… " if len(shown) > 3 else "") + text))
+    st.caption(" ".join(parts))
+
+
+def _dates(frame: pd.DataFrame, column: str) -> list[str]:
+    """The distinct dates of a column, oldest first, each as precisely as it is known ("Mei
+    2020" for a figure known to the month, never "1 Mei 2020")."""
+    dated = pd.DataFrame(
+        {
+            "date": pd.to_datetime(frame[column]),
+            "precision": frame.get("date_precision", "day"),
+        }
+    ).dropna(subset=["date"])
+    dated = dated.drop_duplicates().sort_values("date")
+    return list(dict.fromkeys(fmt.date(r.date, r.precision) for r in dated.itertuples()))
+
+
+def population_notes(frame: pd.DataFrame) -> None:
+    """Say which areas have no denominator, or one that is not SP2020: never fill it silently."""
+
+    areas = frame.drop_duplicates("region_code")
+    missing = areas[areas.population.isna()].region_name.tolist()
+    if missing:
+        st.caption(t("areas.no_population", areas=safe.plain(", ".join(missing))))
+    other_year_note(frame)
+
+
+def other_year_note(frame: pd.DataFrame) -> None:
+    """Name the areas whose denominator is not the 2020 census (a projection of another year)."""
+    areas = frame.drop_duplicates("region_code")
+    other = areas[areas.population.notna() & (areas.population_year != 2020)]
+    if not other.empty:
+        listed = safe.plain(
+            ", ".join(
+                f"{r.region_name} ({present.population_basis(r)})" for r in other.itertuples()
+            )
+        )
+        st.caption(t("areas.other_year", areas=listed))
+
+
+def per_capita_notes(frame: pd.DataFrame) -> None:
+    """Under every per-1.000 figure: which population, which areas have none or another year's,
+    and that a workplace count divided by residents is not a resident rate."""
+    st.caption(t("areas.population_note"))
+    if "basis" in frame and (frame["basis"] == "workplace").any():
+        st.caption(t("areas.workplace_note"))
+    population_notes(frame)
+
+
+def window_caption(latest: pd.DataFrame, window) -> None:
+    """Under a ranking or map: the as-of dates of the figures it compares."""
+    if window is None:
+        return
+    ranked = latest[latest["rank"].notna()]
+    key = "ranking.window_synthetic" if ranked["synthetic"].all() else "ranking.window"
+    shown = _dates(ranked, "as_of_date")
+    st.caption(t(key, start=shown[0], end=shown[-1]))
+
+
+def events_caption(events: pd.DataFrame | None) -> None:
+    """Under a chart with policy periods: what the shading means, and the unknown stretches."""
+    if events is None or events.empty:
+        return
+    text = t("events.caption")
+    if (events["kind"] == "unknown").any():
+        text += " " + t("events.unknown")
+    st.caption(text)
+
+
+def months_caption(frame: pd.DataFrame) -> None:
+    """Which months of each line are official figures and which are demo data."""
+    text = present.real_and_synthetic_months(frame)
+    if text:
+        st.caption(text)
+
+
+def missing_notes(latest: pd.DataFrame) -> None:
+    """Name the areas that are not ranked, and why (no figure in the chosen mode, or only demo
+    figures beside real ones): never a silent blank."""
+    for reason, group in latest[latest["unranked"].notna()].groupby("unranked"):
+        st.caption(
+            t(
+                "missing.note",
+                reason=present.missing_text(reason),
+                areas=safe.plain(", ".join(group.region_name)),
+            )
+        )
+
+
+def absent_note(repo, chosen: list[str], series: pd.DataFrame) -> None:
+    """Chosen areas with no figure at all for the measure in the period: named, never dropped."""
+    names = repo.regions().set_index("code")["name"]
+    absent = [names.get(c, c) for c in chosen if c not in set(series["region_code"])]
+    if absent:
+        st.caption(t("areas.absent", areas=safe.plain(", ".join(absent))))
+
+
+def excluded_notes(frame: pd.DataFrame) -> None:
+    """Areas left out of the fit, and why (n says how many stayed in)."""
+    for reason, group in frame[frame["excluded"].notna()].groupby("excluded"):
+        st.caption(
+            t(
+                "impact.excluded",
+                reason=present.missing_text(reason),
+                areas=safe.plain(", ".join(group.region_name)),
+            )
+        )

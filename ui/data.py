@@ -1,0 +1,140 @@
+"""The repository the dashboard reads through: analytics/queries.py, each query cached.
+
+Every function here has the name and the parameters of its query and is cached on its arguments
+plus the warehouse version, so a rebuild shows on the next interaction without a restart, and
+nothing holds a connection between calls. Caches are bounded in entries and expire. The router
+passes this module to every page as `repo`; tests pass analytics.queries itself, or a fake.
+"""
+
+import datetime as dt
+import functools
+import inspect
+
+import pandas as pd
+import streamlit as st
+
+from analytics import db, queries
+
+CACHE_TTL_SECONDS = 600
+MAX_ENTRIES = 128
+
+
+def _versioned(fn):
+    """Cache fn on its arguments plus the warehouse version (passed as its first argument).
+
+    The parameter must not start with an underscore: Streamlit leaves such parameters out of the
+    cache key, and a rebuilt warehouse would keep showing the old figures.
+    """
+    first = next(iter(inspect.signature(fn).parameters), None)
+    if first != "version":
+        raise TypeError(f"{fn.__name__}: a versioned query takes `version` as its first parameter")
+    cached = st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=MAX_ENTRIES, show_spinner=False)(fn)
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        return cached(db.check(), *args, **kwargs)
+
+    call.versioned = True
+    return call
+
+
+@_versioned
+def build_info(version: str) -> pd.DataFrame:
+    return queries.build_info()
+
+
+@_versioned
+def horizon(version: str) -> tuple[dt.date, dt.date]:
+    return queries.horizon()
+
+
+@_versioned
+def regions(version: str) -> pd.DataFrame:
+    return queries.regions()
+
+
+@_versioned
+def metric_catalogue(version: str) -> pd.DataFrame:
+    return queries.metric_catalogue()
+
+
+@_versioned
+def latest_reported(version: str, region: str, metrics: tuple[str, ...]) -> pd.DataFrame:
+    return queries.latest_reported(region, metrics)
+
+
+@_versioned
+def reported(
+    version: str,
+    regions: tuple[str, ...],
+    metrics: tuple[str, ...] = (),
+    date_from: dt.date = queries.FAR_PAST,
+    date_to: dt.date = queries.FAR_FUTURE,
+    synthetic: bool = True,
+) -> pd.DataFrame:
+    return queries.reported(regions, metrics, date_from, date_to, synthetic)
+
+
+@_versioned
+def monthly(
+    version: str,
+    regions: tuple[str, ...],
+    metrics: tuple[str, ...],
+    month_from: dt.date | None = None,
+    month_to: dt.date | None = None,
+    synthetic: bool = True,
+) -> pd.DataFrame:
+    return queries.monthly(regions, metrics, month_from, month_to, synthetic)
+
+
+@_versioned
+def umkm_monthly(
+    version: str,
+    regions: tuple[str, ...],
+    month_from: dt.date | None = None,
+    month_to: dt.date | None = None,
+    synthetic: bool = True,
+) -> pd.DataFrame:
+    return queries.umkm_monthly(regions, month_from, month_to, synthetic)
+
+
+@_versioned
+def events(version: str, region: str) -> pd.DataFrame:
+    return queries.events(region)
+
+
+@_versioned
+def revisions(version: str) -> pd.DataFrame:
+    return queries.revisions()
+
+
+@_versioned
+def conflicts(
+    version: str, regions: tuple[str, ...], date_from: dt.date, date_to: dt.date
+) -> pd.DataFrame:
+    return queries.conflicts(regions, date_from, date_to)
+
+
+@_versioned
+def synthetic_coverage(version: str) -> pd.DataFrame:
+    return queries.synthetic_coverage()
+
+
+@_versioned
+def sources(version: str) -> pd.DataFrame:
+    return queries.sources()
+
+
+@_versioned
+def source_files(version: str) -> pd.DataFrame:
+    return queries.source_files()
+
+
+@_versioned
+def rejected(version: str) -> pd.DataFrame:
+    return queries.rejected()
+
+
+@_versioned
+def load_warnings(version: str) -> pd.DataFrame:
+    return queries.load_warnings()

@@ -1,0 +1,40 @@
+"""Under every chart and table: the data behind it, in four formats, with its metadata."""
+
+import functools
+
+import pandas as pd
+import streamlit as st
+
+from analytics import exports
+from ui.i18n import t
+
+
+def downloads(
+    frame: pd.DataFrame,
+    meta: exports.Meta,
+    key: str,
+    areas_: tuple[str, ...] = (),
+    start=None,
+    end=None,
+) -> None:
+    """Under a chart or table: the data behind it, in the four formats, named for what it holds.
+    Files are made when clicked (a callable), so a page with many tables stays fast."""
+    frame = frame.drop(columns=[c for c in ("hover",) if c in frame]).reset_index(drop=True)
+    with st.popover(t("download.label"), icon=":material/download:"):
+        for fmt_ in exports.FORMATS:
+            st.download_button(
+                t(f"download.{fmt_}"),
+                data=functools.partial(exports.to_bytes, frame, fmt_, meta),
+                file_name=exports.file_name(
+                    meta.dataset, areas_, start, end, fmt_, exports.has_synthetic(frame)
+                ),
+                mime=exports.FORMATS[fmt_][1],
+                key=f"{key}_{fmt_}",
+            )
+
+
+def meta_for(dataset: str, title_key: str, **filters) -> exports.Meta:
+    """A download's metadata: what it is (in the reader's language) and the filters behind it."""
+    return exports.Meta(
+        dataset=dataset, title=t(title_key), filters={k: str(v) for k, v in filters.items()}
+    )
