@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import charts, impact, policy
-from ui import captions, downloads, filters, present
+from ui import captions, downloads, filters, hover, present, tables
 from ui.i18n import t
 
 
@@ -35,7 +35,7 @@ def main(repo) -> None:
             filters.url_notices()
         st.info(t("areas.no_data"))
         return
-    frame = present.hover_impact(frame, denominator, adoption)
+    frame = hover.impact(frame, denominator, adoption)
     line = impact.fit(frame)
     far = impact.outliers(frame, line)
     scatter(frame, line, far, parent, denominator, adoption, lag)
@@ -74,7 +74,7 @@ def scatter(frame, line, far, parent: str, denominator: str, adoption: str, lag:
         captions.other_year_note(frame[frame.excluded.isna()])
     captions.sources_caption(frame.assign(sources=t("impact.sources")))
     st.dataframe(
-        present.impact_table(frame, denominator, adoption), hide_index=True, key="impact_table"
+        tables.impact_table(frame, denominator, adoption), hide_index=True, key="impact_table"
     )
     meta = downloads.meta_for(
         "dampak_adopsi", "title.impact", scope=parent, impact=denominator, adopsi=adoption, lag=lag
@@ -90,7 +90,7 @@ def two_areas(repo, frame, far, parent: str) -> None:
     show_events = filters.toggle("chart.events", key="kebijakan", default=True)
     first, last = repo.horizon()
     labour, umkm = impact.paired(repo, tuple(pair), first, last, filters.demo())
-    labour, umkm = present.hover_monthly(labour), present.hover_umkm(umkm)
+    labour, umkm = hover.monthly(labour), hover.umkm(umkm)
     events = policy.with_unknown_gaps(repo.events(parent)) if show_events else None
     text = {
         "title": t("impact.paired.title"),

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import datasets
 from analytics.metrics import LABOUR
-from ui import captions, downloads, filters, present
+from ui import captions, downloads, filters, tables
 from ui.i18n import metric_label, t
 
 
@@ -29,7 +29,7 @@ def main(repo) -> None:
     frame = datasets.load(repo, dataset, areas, metrics, start, end, demo)
     captions.badge_if_synthetic(frame)
     st.caption(t("data.rows", n=len(frame)))
-    st.dataframe(present.data_preview(frame), hide_index=True, key="data_preview")
+    st.dataframe(tables.data_preview(frame), hide_index=True, key="data_preview")
     downloads.downloads(
         frame,
         datasets.meta(dataset, areas, metrics, start, end, demo),

@@ -10,7 +10,7 @@ import streamlit as st
 
 from analytics import charts, headline, policy
 from analytics.metrics import KOTA_REPORTED, LABOUR
-from ui import captions, cards, downloads, filters, fmt, present, safe
+from ui import captions, cards, downloads, filters, fmt, hover, safe, tables
 from ui.i18n import t
 
 BANTEN, KOTA = "36", "36.71"
@@ -57,7 +57,7 @@ def what_changed(repo) -> None:
                 previous=fmt.date(previous),
             )
         )
-        st.dataframe(present.revisions_table(changes), hide_index=True, key=f"revisions_{series}")
+        st.dataframe(tables.revisions_table(changes), hide_index=True, key=f"revisions_{series}")
         downloads.downloads(
             changes,
             downloads.meta_for(f"revisi_{series}", "revisions.title", series=series),
@@ -69,8 +69,8 @@ def trend(repo, demo: bool) -> None:
     """Labour impact against UMKM onboarding, policy periods shaded."""
     area = filters.choice("chart.overview.area", AREAS, key="wilayah")
     show_events = filters.toggle("chart.events", key="kebijakan", default=True)
-    labour = present.hover_monthly(repo.monthly((area,), ("phk", "dirumahkan"), synthetic=demo))
-    umkm = present.hover_umkm(repo.umkm_monthly((area,), synthetic=demo))
+    labour = hover.monthly(repo.monthly((area,), ("phk", "dirumahkan"), synthetic=demo))
+    umkm = hover.umkm(repo.umkm_monthly((area,), synthetic=demo))
     events = policy.with_unknown_gaps(repo.events(area)) if show_events else None
     figure = charts.impact_over_time(
         labour,
@@ -109,7 +109,7 @@ def banten_timeline(repo, demo: bool) -> None:
     """Banten's reported timeline (20 May 2020 reads 17.298 / 27.569 / 59)."""
     st.subheader(t("timeline.banten.title"))
     banten = repo.reported((BANTEN,), LABOUR, synthetic=demo)
-    st.dataframe(present.reported_timeline(banten, LABOUR), hide_index=True, key="banten_timeline")
+    st.dataframe(tables.reported_timeline(banten, LABOUR), hide_index=True, key="banten_timeline")
     captions.sources_caption(banten, column="outlet")
     downloads.downloads(
         banten,
@@ -128,11 +128,11 @@ def kota_bases(repo, demo: bool) -> None:
     with workplace:
         st.markdown(f"**{t('timeline.kota.workplace')}**")
         rows = kota[kota.basis == "workplace"]
-        st.dataframe(present.reported_list(rows), hide_index=True, key="kota_workplace")
+        st.dataframe(tables.reported_list(rows), hide_index=True, key="kota_workplace")
     with ktp:
         st.markdown(f"**{t('timeline.kota.ktp')}**")
         rows = kota[kota.basis == "ktp_kota_tangerang"]
-        st.dataframe(present.reported_list(rows), hide_index=True, key="kota_ktp")
+        st.dataframe(tables.reported_list(rows), hide_index=True, key="kota_ktp")
     downloads.downloads(
         kota,
         downloads.meta_for("laporan_kota_tangerang", "title.bases", area=KOTA),

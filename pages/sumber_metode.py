@@ -5,7 +5,7 @@ which files (checksums), rows loaded and rejected, and the rejected rows themsel
 import streamlit as st
 
 from analytics import dictionary, privacy
-from ui import captions, downloads, filters, present
+from ui import captions, downloads, filters, present, tables
 from ui.i18n import document, lang, t
 
 
@@ -63,7 +63,7 @@ def method_notes(repo) -> None:
 def where_demo_data_is_used(repo) -> None:
     coverage = repo.synthetic_coverage()
     st.caption(present.synthetic_summary(coverage))
-    table = present.synthetic_coverage_table(coverage)
+    table = tables.synthetic_coverage_table(coverage)
     st.dataframe(table, hide_index=True, key="synthetic_coverage")
     meta = downloads.meta_for("data_contoh", "method.synthetic")
     downloads.downloads(coverage, meta, "synthetic_dl")

@@ -17,7 +17,7 @@ import streamlit as st
 
 from analytics import areas, boundaries, charts, policy
 from analytics.months import month_end
-from ui import captions, downloads, filters, navigation, present
+from ui import captions, downloads, filters, hover, navigation, present, tables
 from ui.i18n import metric_label, t
 
 
@@ -109,7 +109,7 @@ def choose(repo) -> View | None:
         mode = "absolute"
     per_umkm = mode == "per_100_umkm"
     registered = repo.umkm_monthly(tuple(chosen), start, end, synthetic=demo) if per_umkm else None
-    series = present.hover_area(areas.apply_mode(series, mode, registered))
+    series = hover.area(areas.apply_mode(series, mode, registered))
     events = policy.with_unknown_gaps(repo.events(parent or "36")) if show_events else None
     return View(
         level, parent, chosen, metric, labels[metric], mode, start, end, series,
@@ -134,7 +134,7 @@ def area_map(repo, view: View) -> None:
     shapes, problems = boundaries.load()
     latest = view.latest
     # the map compares what the ranking compares: unranked areas are grey and say why
-    located = present.hover_area(
+    located = hover.area(
         latest.assign(
             shown=latest["shown"].where(latest["rank"].notna()),
             missing=latest["unranked"].where(latest["unranked"].notna(), latest["missing"]),
@@ -167,7 +167,7 @@ def area_map(repo, view: View) -> None:
 def ranking(repo, view: View) -> None:
     latest = view.latest
     st.dataframe(
-        present.ranking_table(latest),
+        tables.ranking_table(latest),
         hide_index=True,
         key="ranking",
         on_select=functools.partial(
@@ -214,7 +214,7 @@ def conflicts(repo, view: View) -> None:
     if disagreeing.empty:
         st.caption(t("conflict.none"))
         return
-    st.dataframe(present.conflicts_table(disagreeing), hide_index=True, key="conflicts")
+    st.dataframe(tables.conflicts_table(disagreeing), hide_index=True, key="conflicts")
     view.download(disagreeing, "laporan_berbeda", "title.conflicts", "conflicts_dl")
 
 

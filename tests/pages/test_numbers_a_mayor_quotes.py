@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from analytics import areas, charts, datasets, exports, queries
 from etl.__main__ import main
 from tests.conftest import open_page
-from ui import present
+from ui import hover, present
 
 PAGES = ("ringkasan", "wilayah", "dampak_adopsi", "data", "sumber_metode")
 
@@ -85,7 +85,7 @@ def test_the_regency_ranking_compares_real_figures_only(warehouse):
 def test_a_real_line_and_its_synthetic_continuation_are_separate_series(warehouse):
     frame = queries.monthly(("36.71",), ("phk",))
     fig = charts.areas_over_time(
-        present.hover_monthly(frame).assign(shown=frame.value),
+        hover.monthly(frame).assign(shown=frame.value),
         "shown",
         None,
         {"title": "", "y": "", "synthetic_suffix": "{label} (sintetis)"},

@@ -46,6 +46,4 @@ def test_a_rebuild_shows_in_every_query_without_a_restart(project):
     build(folder, warehouse)
 
     assert phk_august() == ([7000.0], [7000.0])
-    assert data.umkm_monthly(("36.71",), august, august).registered.tolist() == [
-        umkm_before[0] + 1
-    ]
+    assert data.umkm_monthly(("36.71",), august, august).registered.tolist() == [umkm_before[0] + 1]

@@ -1,0 +1,171 @@
+"""Display tables: query results as a person reads them, labelled, formatted, in the reader's
+language (the downloads keep the raw columns)."""
+
+import pandas as pd
+
+from ui import fmt, present
+from ui.i18n import metric_label, t
+from ui.present import missing_text, note, population_basis, shown
+
+
+def data_preview(frame: pd.DataFrame) -> pd.DataFrame:
+    """The Data page's table as a person reads it: a withheld register count says so. The
+    download keeps the empty number and its *_suppressed flag (analytics/privacy.py)."""
+    out = frame.copy()
+    for count in ("registered", "onboarded"):
+        flag = f"{count}_suppressed"
+        if flag in out and out[flag].any():
+            out[count] = out[count].astype(object).where(~out[flag], missing_text("small_cell"))
+    return out
+
+
+def reported_timeline(frame: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataFrame:
+    """One row per report date, one column per measure (figure with qualifier), and the sources."""
+    if frame.empty:
+        return pd.DataFrame()
+    frame = frame.assign(
+        shown=[
+            fmt.figure(r.value, r.qualifier, r.unit)
+            + (f" ({t('conflict.short')})" if getattr(r, "conflict", False) else "")
+            for r in frame.itertuples()
+        ],
+        day=[fmt.date(r.ref_date, r.date_precision) for r in frame.itertuples()],
+    )
+    table = frame.pivot_table(
+        index=["ref_date", "day"], columns="metric_label", values="shown", aggfunc=" / ".join
+    )
+    sources = frame.groupby(["ref_date", "day"])["outlet"].agg(
+        lambda s: "; ".join(dict.fromkeys(s))
+    )
+    # measures in the order the caller asked for them (PHK, dirumahkan, closures), not alphabetical
+    order = frame.drop_duplicates("metric").set_index("metric")["metric_label"]
+    table = table[[order[m] for m in metrics if m in order.index]]
+    table[t("col.source")] = sources
+    table = table.reset_index().drop(columns="ref_date").rename(columns={"day": t("col.date")})
+    table.columns.name = None
+    return table.fillna("—")
+
+
+def revisions_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per figure that moved between two releases of a series."""
+    return pd.DataFrame(
+        {
+            t("col.area"): frame["region_name"].tolist(),
+            t("col.metric"): frame["metric_label"].tolist(),
+            t("col.date"): [fmt.date(d) for d in frame["ref_date"]],
+            t("revisions.previous"): [
+                fmt.figure(r.previous_value, r.previous_qualifier, r.unit)
+                for r in frame.itertuples()
+            ],
+            t("revisions.latest"): [
+                fmt.figure(r.latest_value, r.latest_qualifier, r.unit) for r in frame.itertuples()
+            ],
+            t("revisions.change"): [t(f"change.{c}") for c in frame["change"]],
+        }
+    )
+
+
+def reported_list(frame: pd.DataFrame) -> pd.DataFrame:
+    """Reported figures one per row: date, measure, figure, source."""
+    return pd.DataFrame(
+        {
+            t("col.date"): [fmt.date(r.ref_date, r.date_precision) for r in frame.itertuples()],
+            t("col.value"): [fmt.figure(r.value, r.qualifier, r.unit) for r in frame.itertuples()],
+            t("col.metric"): frame["metric_label"].tolist(),
+            t("col.source"): [
+                ", ".join(x for x in (r.statement_by, r.outlet) if isinstance(x, str) and x)
+                for r in frame.itertuples()
+            ],
+            t("col.note"): [note(r) for r in frame.itertuples()],
+        }
+    )
+
+
+def ranking_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rank, area, the figure in the mode, the reported figure, its date, denominator, source."""
+    return pd.DataFrame(
+        {
+            t("col.rank"): [str(int(r)) if pd.notna(r) else "—" for r in frame["rank"]],
+            t("col.area"): frame["region_name"].tolist(),
+            t("col.shown"): [shown(r) for r in frame.itertuples()],
+            t("col.value"): [fmt.figure(r.value, r.qualifier, r.unit) for r in frame.itertuples()],
+            t("col.as_of"): [fmt.date(r.as_of_date, r.date_precision) for r in frame.itertuples()],
+            t("col.population"): [
+                f"{fmt.number(r.population, decimals=0)} ({population_basis(r)})"
+                if pd.notna(r.population)
+                else t("areas.none_population")
+                for r in frame.itertuples()
+            ],
+            t("col.source"): frame["source_names"].tolist(),
+            t("col.note"): [note(r) for r in frame.itertuples()],
+            t("col.synthetic"): frame["synthetic"].astype(bool).tolist(),
+        }
+    )
+
+
+def conflicts_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Two reports that disagree, side by side, with both sources and the difference."""
+
+    def report(r, side: str) -> str:
+        label, value, qualifier, unit = (
+            getattr(r, f"{side}_{k}") for k in ("label", "value", "qualifier", "unit")
+        )
+        who = ", ".join(
+            x
+            for x in (getattr(r, f"{side}_statement_by"), getattr(r, f"{side}_outlet"))
+            if isinstance(x, str) and x
+        )
+        day = fmt.date(getattr(r, f"{side}_ref_date"))
+        return f"{label}: {fmt.figure(value, qualifier, unit)} · {day} · {who}"
+
+    return pd.DataFrame(
+        {
+            t("col.area"): frame["region_name"].tolist(),
+            t("conflict.kind"): [t(f"conflict.{k}") for k in frame["kind"]],
+            t("conflict.a"): [report(r, "a") for r in frame.itertuples()],
+            t("conflict.b"): [report(r, "b") for r in frame.itertuples()],
+            t("conflict.difference"): [fmt.number(d) for d in frame["difference"]],
+        }
+    )
+
+
+def synthetic_coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
+    """Area, measure and the months whose figures are synthetic, one row per area and measure."""
+    rows = []
+    for _, group in coverage.groupby(["region_code", "metric"], sort=False):
+        first = group.iloc[0]
+        rows.append(
+            {
+                t("col.area"): first.region_name,
+                t("col.metric"): metric_label(first),
+                t("col.months"): present.spans(
+                    list(zip(group.first_month, group.last_month, strict=True))
+                ),
+            }
+        )
+    return pd.DataFrame(rows, columns=[t("col.area"), t("col.metric"), t("col.months")])
+
+
+def impact_table(frame: pd.DataFrame, denominator: str, adoption: str = "level") -> pd.DataFrame:
+    columns = {
+        t("col.area"): frame["region_name"].tolist(),
+        t("impact.col.peak"): [fmt.month(m) for m in frame["peak_month"]],
+        t("impact.col.phk"): [fmt.figure(v, "exact", "workers") for v in frame["phk_at_peak"]],
+        t(f"impact.axis.{denominator}"): [
+            fmt.number(r.x, decimals=2) if pd.notna(r.x) else missing_text(r.excluded)
+            for r in frame.itertuples()
+        ],
+    }
+    if adoption == "change":
+        columns[t("impact.col.before_month")] = [
+            fmt.month(m) for m in frame["adoption_before_month"]
+        ]
+        columns[t("impact.col.before")] = [fmt.percent(v) for v in frame["adoption_before"]]
+    columns[t("impact.col.adoption_month")] = [fmt.month(m) for m in frame["adoption_month"]]
+    if adoption == "change":
+        columns[t("card.adoption")] = [fmt.percent(v) for v in frame["adoption_after"]]
+        columns[t("impact.col.change")] = [present.percentage_points(v) for v in frame["y"]]
+    else:
+        columns[t("card.adoption")] = [fmt.percent(y) for y in frame["y"]]
+    columns[t("col.synthetic")] = frame["synthetic"].astype(bool).tolist()
+    return pd.DataFrame(columns)
