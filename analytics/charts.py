@@ -13,6 +13,15 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from analytics.chart_text import (
+    LinesText,
+    MapText,
+    PairedText,
+    PanelsText,
+    ScatterText,
+    TrendText,
+)
+
 PALETTE = (
     "#1f4e79",
     "#c0504d",
@@ -30,6 +39,12 @@ PALETTE = (
 )
 EVENT_COLOURS = {"PSBB": "rgba(192, 80, 77, 0.13)", "PPKM": "rgba(128, 100, 162, 0.13)"}
 UNKNOWN_COLOUR = "rgba(160, 160, 160, 0.10)"
+
+
+def colour_of(i: int):
+    """The i-th series' colour: the palette repeats rather than runs out (a 14th area is drawn
+    too); a line's name in the legend and hover tells lines of one colour apart."""
+    return PALETTE[i % len(PALETTE)]
 
 
 def _label(text) -> str:
@@ -183,7 +198,7 @@ def impact_over_time(
     labour: pd.DataFrame,
     umkm: pd.DataFrame,
     events: pd.DataFrame | None,
-    text: dict[str, str],
+    text: TrendText,
 ) -> go.Figure:
     """Cumulative layoffs and furloughs (left axis) against UMKM onboarded (right axis), by month.
 
@@ -192,45 +207,44 @@ def impact_over_time(
     text: title, y_workers, y_umkm, umkm_label, synthetic_suffix ('{label} (sintetis)')
     """
     fig = make_subplots(specs=[[{"secondary_y": True}]])
-    for colour, (_metric, series) in zip(
-        PALETTE, labour.groupby("metric", sort=True), strict=False
-    ):
+    for i, (_metric, series) in enumerate(labour.groupby("metric", sort=True)):
+        colour = colour_of(i)
         label = series["metric_label"].iloc[0]
         _series_traces(
             fig,
             series,
             label,
-            text["synthetic_suffix"].format(label=label),
+            text.synthetic_suffix.format(label=label),
             "value",
             colour,
             secondary_y=False,
-            conflict_name=text.get("conflict"),
+            conflict_name=text.conflict,
         )
     if not umkm.empty:
-        label = text["umkm_label"]
+        label = text.umkm_label
         _series_traces(
             fig,
             umkm,
             label,
-            text["synthetic_suffix"].format(label=label),
+            text.synthetic_suffix.format(label=label),
             "onboarded",
             PALETTE[2],
             secondary_y=True,
         )
     add_events(fig, events)
     fig.update_layout(
-        title=text["title"],
+        title=text.title,
         hovermode="x unified",
         legend={"orientation": "h", "y": -0.15},
         margin={"t": 60, "b": 40},
-        separators=text.get("separators", ",."),
+        separators=text.separators,
     )
     # "," groups thousands; the layout's separators make that 17.298 in Indonesian
     fig.update_yaxes(
-        title_text=text["y_workers"], secondary_y=False, rangemode="tozero", tickformat=",.0f"
+        title_text=text.y_workers, secondary_y=False, rangemode="tozero", tickformat=",.0f"
     )
     fig.update_yaxes(
-        title_text=text["y_umkm"],
+        title_text=text.y_umkm,
         secondary_y=True,
         rangemode="tozero",
         showgrid=False,
@@ -240,34 +254,33 @@ def impact_over_time(
 
 
 def areas_over_time(
-    frame: pd.DataFrame, y: str, events: pd.DataFrame | None, text: dict[str, str]
+    frame: pd.DataFrame, y: str, events: pd.DataFrame | None, text: LinesText
 ) -> go.Figure:
     """One line per area of the chosen measure (absolute or per 1.000), synthetic points dotted.
 
     frame: region_code, region_name, month, <y>, synthetic, hover
     """
     fig = go.Figure()
-    for colour, (_, series) in zip(
-        PALETTE * 3, frame.groupby("region_code", sort=True), strict=False
-    ):
+    for i, (_, series) in enumerate(frame.groupby("region_code", sort=True)):
+        colour = colour_of(i)
         name = _label(series["region_name"].iloc[0])
         _series_traces(
             fig,
             series,
             name,
-            text["synthetic_suffix"].format(label=name),
+            text.synthetic_suffix.format(label=name),
             y,
             colour,
-            conflict_name=text.get("conflict"),
+            conflict_name=text.conflict,
         )
     add_events(fig, events)
     fig.update_layout(
-        title=text["title"],
-        yaxis_title=text["y"],
+        title=text.title,
+        yaxis_title=text.y,
         hovermode="closest",
         legend={"orientation": "h", "y": -0.15},
         margin={"t": 60, "b": 40},
-        separators=text.get("separators", ",."),
+        separators=text.separators,
     )
     fig.update_yaxes(rangemode="tozero", tickformat=",.4~r")
     return fig
@@ -280,7 +293,7 @@ DEFAULT_MAP_STYLE = "white-bg"
 
 def area_map(
     frame: pd.DataFrame,
-    text: dict[str, str],
+    text: MapText,
     boundaries: dict | None = None,
     map_style: str = DEFAULT_MAP_STYLE,
 ) -> go.Figure:
@@ -302,11 +315,11 @@ def area_map(
                 z=with_figure["shown"],
                 colorscale="OrRd",
                 marker={"opacity": 0.75, "line": {"width": 0.8, "color": "white"}},
-                colorbar={"title": {"text": text["colorbar"]}, "tickformat": ",.4~r"},
+                colorbar={"title": {"text": text.colorbar}, "tickformat": ",.4~r"},
                 hovertext=with_figure["hover"],
                 hoverinfo="text",
                 customdata=with_figure["region_code"],
-                name=text["colorbar"],
+                name=text.colorbar,
             )
         )
     else:
@@ -324,13 +337,13 @@ def area_map(
                     "color": with_figure["shown"],
                     "colorscale": "OrRd",
                     "showscale": True,
-                    "colorbar": {"title": {"text": text["colorbar"]}, "tickformat": ",.4~r"},
+                    "colorbar": {"title": {"text": text.colorbar}, "tickformat": ",.4~r"},
                     "opacity": 0.85,
                 },
                 hovertext=with_figure["hover"],
                 hoverinfo="text",
                 customdata=with_figure["region_code"],
-                name=text["colorbar"],
+                name=text.colorbar,
             )
         )
     if len(without):
@@ -345,7 +358,7 @@ def area_map(
                 hovertext=without["hover"],
                 hoverinfo="text",
                 customdata=without["region_code"],
-                name=text["no_figure"],
+                name=text.no_figure,
             )
         )
     located = frame.dropna(subset=["lat", "lon"])
@@ -365,11 +378,11 @@ def area_map(
         else 1.0
     )
     fig.update_layout(
-        title=text["title"],
+        title=text.title,
         map={"style": map_style, "center": centre, "zoom": _zoom(spread)},
         margin={"t": 50, "b": 0, "l": 0, "r": 0},
         height=480,
-        separators=text.get("separators", ",."),
+        separators=text.separators,
         legend={"orientation": "h", "y": -0.02},
     )
     return fig
@@ -381,7 +394,7 @@ def _zoom(spread_degrees: float) -> float:
 
 
 def small_multiples(
-    frame: pd.DataFrame, y: str, events: pd.DataFrame | None, text: dict[str, str], columns: int = 4
+    frame: pd.DataFrame, y: str, events: pd.DataFrame | None, text: PanelsText, columns: int = 4
 ) -> go.Figure:
     """One small time chart per area on shared axes, so the panels compare at a glance.
 
@@ -403,8 +416,8 @@ def small_multiples(
         _series_traces(
             fig,
             series,
-            text["real"],
-            text["synthetic"],
+            text.real,
+            text.synthetic,
             y,
             PALETTE[0],
             row=i // columns + 1,
@@ -413,18 +426,18 @@ def small_multiples(
         )
     add_events(fig, events, panels=True)
     fig.update_layout(
-        title=text["title"],
+        title=text.title,
         height=max(260, 190 * rows),
         margin={"t": 80, "b": 30},
         legend={"orientation": "h", "y": 1.06, "x": 0},
         hovermode="closest",
-        separators=text.get("separators", ",."),
+        separators=text.separators,
     )
     fig.update_yaxes(rangemode="tozero", tickformat=",.4~r")
     return fig
 
 
-def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: dict[str, str]) -> go.Figure:
+def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: ScatterText) -> go.Figure:
     """Impact (x) against the adoption rate (y) per area, the fitted line, and r and n on the chart.
 
     frame: region_name, x, y, hover, excluded (areas left out are not drawn)
@@ -443,7 +456,7 @@ def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: dict[str, str]) ->
             marker={"size": 11, "color": PALETTE[0]},
             hovertext=used["hover"],
             hoverinfo="text",
-            name=text["areas"],
+            name=text.areas,
         )
     )
     if line["slope"] is not None:
@@ -454,7 +467,7 @@ def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: dict[str, str]) ->
                 y=line["slope"] * xs + line["intercept"],
                 mode="lines",
                 line={"color": PALETTE[1], "dash": "dash"},
-                name=text["fitted"],
+                name=text.fitted,
                 hoverinfo="skip",
             )
         )
@@ -465,24 +478,24 @@ def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: dict[str, str]) ->
         yref="paper",
         xanchor="left",
         yanchor="top",
-        text=text["stats"],
+        text=text.stats,
         showarrow=False,
         font={"size": 13},
         bgcolor="rgba(255,255,255,0.8)",
     )
     fig.update_layout(
-        title=text["title"],
-        xaxis_title=text["x"],
-        yaxis_title=text["y"],
-        yaxis_tickformat=text.get("y_format", ".0%"),
+        title=text.title,
+        xaxis_title=text.x,
+        yaxis_title=text.y,
+        yaxis_tickformat=text.y_format,
         legend={"orientation": "h", "y": -0.18},
-        separators=text.get("separators", ",."),
+        separators=text.separators,
     )
     return fig
 
 
 def paired_over_time(
-    labour: pd.DataFrame, umkm: pd.DataFrame, events: pd.DataFrame | None, text: dict[str, str]
+    labour: pd.DataFrame, umkm: pd.DataFrame, events: pd.DataFrame | None, text: PairedText
 ) -> go.Figure:
     """Two areas side by side: cumulative PHK (left axis) and the adoption rate (right axis).
 
@@ -505,8 +518,8 @@ def paired_over_time(
         _series_traces(
             fig,
             labour[labour.region_code == code],
-            text["phk"],
-            text["phk_synthetic"],
+            text.phk,
+            text.phk_synthetic,
             "value",
             PALETTE[1],
             secondary_y=False,
@@ -517,8 +530,8 @@ def paired_over_time(
         _series_traces(
             fig,
             umkm[umkm.region_code == code],
-            text["adoption"],
-            text["adoption_synthetic"],
+            text.adoption,
+            text.adoption_synthetic,
             "adoption_rate",
             PALETTE[2],
             secondary_y=True,
@@ -528,12 +541,12 @@ def paired_over_time(
         )
     add_events(fig, events, panels=True)
     fig.update_yaxes(rangemode="tozero", secondary_y=False, tickformat=",.0f")
-    fig.update_yaxes(title_text=text["y_phk"], secondary_y=False, col=1)
+    fig.update_yaxes(title_text=text.y_phk, secondary_y=False, col=1)
     fig.update_yaxes(rangemode="tozero", secondary_y=True, tickformat=".0%", showgrid=False)
     fig.update_layout(
-        title=text["title"],
+        title=text.title,
         legend={"orientation": "h", "y": -0.15},
         height=420,
-        separators=text.get("separators", ",."),
+        separators=text.separators,
     )
     return fig

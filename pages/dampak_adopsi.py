@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import charts, impact, policy
+from analytics.chart_text import PairedText, ScatterText
 from ui import captions, downloads, filters, hover, present, tables
 from ui.i18n import t
 
@@ -48,15 +49,15 @@ def main(repo) -> None:
 def scatter(frame, line, far, parent: str, denominator: str, adoption: str, lag: int) -> None:
     """Impact against adoption, the fitted line, the reading and the table behind it."""
     captions.badge_if_synthetic(frame)
-    text = {
-        "title": t(f"impact.chart.{adoption}", lag=lag),
-        "x": t(f"impact.axis.{denominator}"),
-        "y": t(f"impact.axis.{adoption}", lag=lag),
-        "y_format": ".0%" if adoption == "level" else ".1f",
-        "areas": t("impact.areas"),
-        "fitted": t("impact.fitted"),
-        "stats": present.chart_stats(line),
-    }
+    text = ScatterText(
+        title=t(f"impact.chart.{adoption}", lag=lag),
+        x=t(f"impact.axis.{denominator}"),
+        y=t(f"impact.axis.{adoption}", lag=lag),
+        y_format=".0%" if adoption == "level" else ".1f",
+        areas=t("impact.areas"),
+        fitted=t("impact.fitted"),
+        stats=present.chart_stats(line),
+    )
     st.plotly_chart(charts.impact_vs_adoption(frame, line, text), key="impact_chart")
     st.caption(
         t(
@@ -92,14 +93,14 @@ def two_areas(repo, frame, far, parent: str) -> None:
     labour, umkm = impact.paired(repo, tuple(pair), first, last, filters.demo())
     labour, umkm = hover.monthly(labour), hover.umkm(umkm)
     events = policy.with_unknown_gaps(repo.events(parent)) if show_events else None
-    text = {
-        "title": t("impact.paired.title"),
-        "phk": t("card.phk"),
-        "phk_synthetic": t("chart.legend.synthetic", label=t("card.phk")),
-        "adoption": t("card.adoption"),
-        "adoption_synthetic": t("chart.legend.synthetic", label=t("card.adoption")),
-        "y_phk": t("chart.axis.workers"),
-    }
+    text = PairedText(
+        title=t("impact.paired.title"),
+        phk=t("card.phk"),
+        phk_synthetic=t("chart.legend.synthetic", label=t("card.phk")),
+        adoption=t("card.adoption"),
+        adoption_synthetic=t("chart.legend.synthetic", label=t("card.adoption")),
+        y_phk=t("chart.axis.workers"),
+    )
     st.plotly_chart(charts.paired_over_time(labour, umkm, events, text), key="paired_chart")
     captions.events_caption(events)
     captions.badge_if_synthetic(labour, umkm)

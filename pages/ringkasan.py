@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import charts, headline, policy
+from analytics.chart_text import TrendText
 from analytics.metrics import KOTA_REPORTED, LABOUR
 from ui import captions, cards, downloads, filters, fmt, hover, safe, tables
 from ui.i18n import t
@@ -76,14 +77,14 @@ def trend(repo, demo: bool) -> None:
         labour,
         umkm,
         events,
-        {
-            "title": t("chart.overview.title", area=AREAS[area]),
-            "y_workers": t("chart.axis.workers"),
-            "y_umkm": t("chart.axis.umkm"),
-            "umkm_label": t("card.umkm_onboarded"),
-            "synthetic_suffix": t("chart.legend.synthetic"),
-            "conflict": t("conflict.legend"),
-        },
+        TrendText(
+            title=t("chart.overview.title", area=AREAS[area]),
+            y_workers=t("chart.axis.workers"),
+            y_umkm=t("chart.axis.umkm"),
+            umkm_label=t("card.umkm_onboarded"),
+            synthetic_suffix=t("chart.legend.synthetic"),
+            conflict=t("conflict.legend"),
+        ),
     )
     captions.badge_if_synthetic(labour, umkm)
     st.plotly_chart(figure, key="overview_chart")

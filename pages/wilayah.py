@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import areas, boundaries, charts, policy
+from analytics.chart_text import LinesText, MapText, PanelsText
 from analytics.months import month_end
 from ui import captions, downloads, filters, hover, navigation, present, tables
 from ui.i18n import metric_label, t
@@ -143,11 +144,11 @@ def area_map(repo, view: View) -> None:
     usable = shapes if shapes and boundaries.codes(shapes) & set(located.region_code) else None
     figure = charts.area_map(
         located,
-        {
-            "title": t("map.title", metric=view.label, unit=view.unit),
-            "colorbar": view.unit,
-            "no_figure": t("map.no_figure"),
-        },
+        MapText(
+            title=t("map.title", metric=view.label, unit=view.unit),
+            colorbar=view.unit,
+            no_figure=t("map.no_figure"),
+        ),
         usable,
         map_style=os.environ.get("PULIH_MAP_STYLE", charts.DEFAULT_MAP_STYLE),
     )
@@ -181,12 +182,12 @@ def ranking(repo, view: View) -> None:
 
 
 def panels(repo, view: View) -> None:
-    text = {
-        "title": t("panels.title", metric=view.label, unit=view.unit),
-        "real": t("legend.reported"),
-        "synthetic": t("chart.legend.synthetic", label=t("legend.reported")),
-        "conflict": t("conflict.legend"),
-    }
+    text = PanelsText(
+        title=t("panels.title", metric=view.label, unit=view.unit),
+        real=t("legend.reported"),
+        synthetic=t("chart.legend.synthetic", label=t("legend.reported")),
+        conflict=t("conflict.legend"),
+    )
     st.plotly_chart(
         charts.small_multiples(view.series, "shown", view.events, text), key="areas_panels"
     )
@@ -195,12 +196,12 @@ def panels(repo, view: View) -> None:
 
 
 def lines(repo, view: View) -> None:
-    text = {
-        "title": t("areas.chart.title", metric=view.label) + f" ({view.unit})",
-        "y": view.unit,
-        "synthetic_suffix": t("chart.legend.synthetic"),
-        "conflict": t("conflict.legend"),
-    }
+    text = LinesText(
+        title=t("areas.chart.title", metric=view.label) + f" ({view.unit})",
+        y=view.unit,
+        synthetic_suffix=t("chart.legend.synthetic"),
+        conflict=t("conflict.legend"),
+    )
     st.plotly_chart(
         charts.areas_over_time(view.series, "shown", view.events, text), key="areas_chart"
     )

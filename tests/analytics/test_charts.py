@@ -4,15 +4,19 @@ import pandas as pd
 import pytest
 
 from analytics import charts
+from analytics.chart_text import (
+    LinesText,
+    MapText,
+    PairedText,
+    PanelsText,
+    ScatterText,
+    TrendText,
+)
 
-TEXT = {
-    "title": "T",
-    "y_workers": "W",
-    "y_umkm": "U",
-    "umkm_label": "UMKM",
-    "synthetic_suffix": "{label} (sintetis)",
-    "y": "Y",
-}
+TEXT = TrendText(
+    title="T", y_workers="W", y_umkm="U", umkm_label="UMKM", synthetic_suffix="{label} (sintetis)"
+)
+LINES = LinesText(title="T", y="Y", synthetic_suffix="{label} (sintetis)")
 MONTHS = pd.to_datetime(["2020-03-01", "2020-04-01", "2020-05-01"])
 
 
@@ -87,7 +91,7 @@ def test_areas_over_time_draws_one_line_per_area():
             "hover": ["h"] * 4,
         }
     )
-    fig = charts.areas_over_time(frame, "per_1000", events().head(0), TEXT)
+    fig = charts.areas_over_time(frame, "per_1000", events().head(0), LINES)
     assert [t.name for t in fig.data] == ["Kec. Tangerang (sintetis)", "Kec. Jatiuwung (sintetis)"]
     assert list(fig.data[1].y) == [1.5, 2.5]
     assert fig.layout.yaxis.title.text == "Y"
@@ -106,7 +110,7 @@ def located():
     )
 
 
-MAP_TEXT = {"title": "T", "colorbar": "per 1.000", "no_figure": "tanpa angka"}
+MAP_TEXT = MapText(title="T", colorbar="per 1.000", no_figure="tanpa angka")
 
 
 def test_area_map_markers_sized_and_coloured_by_value_and_grey_without_a_figure():
@@ -145,7 +149,7 @@ def test_small_multiples_one_panel_per_area_shared_axes_events_in_every_panel():
         }
     )
     fig = charts.small_multiples(
-        frame, "shown", events().head(1), {"title": "T", "real": "r", "synthetic": "s"}, columns=2
+        frame, "shown", events().head(1), PanelsText(title="T", real="r", synthetic="s"), columns=2
     )
     assert [t.xaxis for t in fig.data] == ["x", "x2"]
     assert [a.text for a in fig.layout.annotations][:2] == ["Kec. A", "Kec. B"]
@@ -167,14 +171,9 @@ def test_impact_vs_adoption_points_line_and_stats():
         }
     )
     line = {"n": 3, "r": 0.87, "slope": 0.05, "intercept": 0.05}
-    text = {
-        "title": "T",
-        "x": "X",
-        "y": "Y",
-        "areas": "kecamatan",
-        "fitted": "garis",
-        "stats": "r = 0,87 · n = 3",
-    }
+    text = ScatterText(
+        title="T", x="X", y="Y", areas="kecamatan", fitted="garis", stats="r = 0,87 · n = 3"
+    )
     fig = charts.impact_vs_adoption(frame, line, text)
     assert [t.name for t in fig.data] == ["kecamatan", "garis"]
     assert list(fig.data[0].text) == ["A", "B", "C"]  # D has no population: not drawn
@@ -198,14 +197,14 @@ def test_paired_over_time_two_panels_with_phk_and_adoption():
         }
     )
     umkm = labour.rename(columns={"value": "adoption_rate"}).assign(adoption_rate=0.1)
-    text = {
-        "title": "T",
-        "phk": "PHK",
-        "phk_synthetic": "PHK (s)",
-        "adoption": "Adopsi",
-        "adoption_synthetic": "Adopsi (s)",
-        "y_phk": "Pekerja",
-    }
+    text = PairedText(
+        title="T",
+        phk="PHK",
+        phk_synthetic="PHK (s)",
+        adoption="Adopsi",
+        adoption_synthetic="Adopsi (s)",
+        y_phk="Pekerja",
+    )
     fig = charts.paired_over_time(labour, umkm, events(), text)
     assert [t.name for t in fig.data] == ["PHK (s)", "Adopsi (s)", "PHK (s)", "Adopsi (s)"]
     assert [a.text for a in fig.layout.annotations][:2] == ["Kec. A", "Kec. B"]

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import areas, charts, datasets, exports, queries
+from analytics.chart_text import LinesText
 from etl.__main__ import main
 from tests.conftest import open_page
 from ui import hover, present
@@ -88,7 +89,7 @@ def test_a_real_line_and_its_synthetic_continuation_are_separate_series(warehous
         hover.monthly(frame).assign(shown=frame.value),
         "shown",
         None,
-        {"title": "", "y": "", "synthetic_suffix": "{label} (sintetis)"},
+        LinesText(title="", y="", synthetic_suffix="{label} (sintetis)"),
     )
     real, demo = (pd.Series(t.y, index=pd.to_datetime(t.x)).dropna() for t in fig.data[:2])
     # real: Apr 2020 (3.888) to May 2021 (6.023 carried 12 months from 5 May 2020)

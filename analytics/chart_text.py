@@ -1,0 +1,68 @@
+"""The words a chart shows, typed: each chart builder (analytics/charts.py) takes one of these,
+filled in by the page in the reader's language, so a missing or misspelt label is an error where
+the chart is built, not a blank on screen. `separators` is Plotly's decimal mark and thousands
+separator (",." for Indonesian: 17.298 and 8,52)."""
+
+from dataclasses import dataclass
+
+INDONESIAN = ",."
+
+
+@dataclass(frozen=True)
+class TrendText:
+    title: str
+    y_workers: str
+    y_umkm: str
+    umkm_label: str
+    synthetic_suffix: str  # "{label} (sintetis)"
+    conflict: str | None = None
+    separators: str = INDONESIAN
+
+
+@dataclass(frozen=True)
+class LinesText:
+    title: str
+    y: str
+    synthetic_suffix: str  # "{label} (sintetis)"
+    conflict: str | None = None
+    separators: str = INDONESIAN
+
+
+@dataclass(frozen=True)
+class MapText:
+    title: str
+    colorbar: str
+    no_figure: str
+    separators: str = INDONESIAN
+
+
+@dataclass(frozen=True)
+class PanelsText:
+    title: str
+    real: str
+    synthetic: str
+    conflict: str | None = None
+    separators: str = INDONESIAN
+
+
+@dataclass(frozen=True)
+class ScatterText:
+    title: str
+    x: str
+    y: str
+    areas: str
+    fitted: str
+    stats: str
+    y_format: str = ".0%"
+    separators: str = INDONESIAN
+
+
+@dataclass(frozen=True)
+class PairedText:
+    title: str
+    phk: str
+    phk_synthetic: str
+    adoption: str
+    adoption_synthetic: str
+    y_phk: str
+    separators: str = INDONESIAN
