@@ -1,4 +1,5 @@
-"""Pure figure builders: DataFrame in, plotly Figure out. No Streamlit, no formatting of their own.
+"""Figure builders for figures over time: DataFrame in, plotly Figure out. No Streamlit, no
+formatting of their own. (The map: analytics/area_map.py; the scatter: analytics/scatter.py.)
 
 Text on the figure (titles, axis names, hover lines) comes in from the page, already translated and
 formatted, so the builders can be tested on fig.data and fig.layout alone. Synthetic points are
@@ -8,19 +9,11 @@ drawn as their own dotted trace, named as synthetic, so they never pass for repo
 import datetime as dt
 import html
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analytics.chart_text import (
-    LinesText,
-    MapText,
-    PairedText,
-    PanelsText,
-    ScatterText,
-    TrendText,
-)
+from analytics.chart_text import LinesText, PairedText, PanelsText, TrendText
 
 PALETTE = (
     "#1f4e79",
@@ -47,7 +40,7 @@ def colour_of(i: int):
     return PALETTE[i % len(PALETTE)]
 
 
-def _label(text) -> str:
+def plain_label(text) -> str:
     """A name from the data as Plotly text: its HTML subset escaped (no tag, no link)."""
     return html.escape(str(text))
 
@@ -263,7 +256,7 @@ def areas_over_time(
     fig = go.Figure()
     for i, (_, series) in enumerate(frame.groupby("region_code", sort=True)):
         colour = colour_of(i)
-        name = _label(series["region_name"].iloc[0])
+        name = plain_label(series["region_name"].iloc[0])
         _series_traces(
             fig,
             series,
@@ -286,113 +279,6 @@ def areas_over_time(
     return fig
 
 
-# "white-bg" draws with no tiles, so the map works on a network that cannot reach a tile server;
-# PULIH_MAP_STYLE (e.g. "carto-positron") asks for a street basemap where it can be loaded.
-DEFAULT_MAP_STYLE = "white-bg"
-
-
-def area_map(
-    frame: pd.DataFrame,
-    text: MapText,
-    boundaries: dict | None = None,
-    map_style: str = DEFAULT_MAP_STYLE,
-) -> go.Figure:
-    """The chosen measure per area: shaded areas when boundaries are given, else markers at the
-    centroids, sized and coloured by the figure. Areas without a figure are grey and say why.
-
-    frame: region_code, region_name, lat, lon, shown, hover
-    text: title, colorbar, no_figure (legend name of the grey markers)
-    """
-    fig = go.Figure()
-    has = frame["shown"].notna()
-    with_figure, without = frame[has], frame[~has]
-    if boundaries is not None:
-        fig.add_trace(
-            go.Choroplethmap(
-                geojson=boundaries,
-                featureidkey="properties.kode_kemendagri",
-                locations=with_figure["region_code"],
-                z=with_figure["shown"],
-                colorscale="OrRd",
-                marker={"opacity": 0.75, "line": {"width": 0.8, "color": "white"}},
-                colorbar={"title": {"text": text.colorbar}, "tickformat": ",.4~r"},
-                hovertext=with_figure["hover"],
-                hoverinfo="text",
-                customdata=with_figure["region_code"],
-                name=text.colorbar,
-            )
-        )
-    else:
-        biggest = with_figure["shown"].max() if len(with_figure) else 1
-        sizes = 10 + 30 * np.sqrt(with_figure["shown"].clip(lower=0) / (biggest or 1))
-        fig.add_trace(
-            go.Scattermap(
-                lat=with_figure["lat"],
-                lon=with_figure["lon"],
-                mode="markers+text",
-                text=with_figure["region_name"].map(_label),
-                textposition="top center",
-                marker={
-                    "size": sizes,
-                    "color": with_figure["shown"],
-                    "colorscale": "OrRd",
-                    "showscale": True,
-                    "colorbar": {"title": {"text": text.colorbar}, "tickformat": ",.4~r"},
-                    "opacity": 0.85,
-                },
-                hovertext=with_figure["hover"],
-                hoverinfo="text",
-                customdata=with_figure["region_code"],
-                name=text.colorbar,
-            )
-        )
-    if len(without):
-        fig.add_trace(
-            go.Scattermap(
-                lat=without["lat"],
-                lon=without["lon"],
-                mode="markers+text",
-                text=without["region_name"].map(_label),
-                textposition="top center",
-                marker={"size": 9, "color": "#9e9e9e"},
-                hovertext=without["hover"],
-                hoverinfo="text",
-                customdata=without["region_code"],
-                name=text.no_figure,
-            )
-        )
-    located = frame.dropna(subset=["lat", "lon"])
-    centre = (
-        {"lat": float(located["lat"].mean()), "lon": float(located["lon"].mean())}
-        if len(located)
-        else {"lat": -6.4, "lon": 106.1}
-    )
-    spread = (
-        float(
-            max(
-                located["lat"].max() - located["lat"].min(),
-                located["lon"].max() - located["lon"].min(),
-            )
-        )
-        if len(located) > 1
-        else 1.0
-    )
-    fig.update_layout(
-        title=text.title,
-        map={"style": map_style, "center": centre, "zoom": _zoom(spread)},
-        margin={"t": 50, "b": 0, "l": 0, "r": 0},
-        height=480,
-        separators=text.separators,
-        legend={"orientation": "h", "y": -0.02},
-    )
-    return fig
-
-
-def _zoom(spread_degrees: float) -> float:
-    """A map zoom that fits areas this many degrees apart (Banten ~1.5: 7; the city ~0.16: 10)."""
-    return float(np.clip(7.6 - np.log2(max(spread_degrees, 0.05)), 5, 13))
-
-
 def small_multiples(
     frame: pd.DataFrame, y: str, events: pd.DataFrame | None, text: PanelsText, columns: int = 4
 ) -> go.Figure:
@@ -407,7 +293,7 @@ def small_multiples(
         cols=columns,
         shared_xaxes=True,
         shared_yaxes=True,
-        subplot_titles=[_label(n) for n in names["region_name"]],
+        subplot_titles=[plain_label(n) for n in names["region_name"]],
         vertical_spacing=0.08,
         horizontal_spacing=0.03,
     )
@@ -437,63 +323,6 @@ def small_multiples(
     return fig
 
 
-def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: ScatterText) -> go.Figure:
-    """Impact (x) against the adoption rate (y) per area, the fitted line, and r and n on the chart.
-
-    frame: region_name, x, y, hover, excluded (areas left out are not drawn)
-    line: n, r, slope, intercept (slope None when there are too few areas for a line)
-    text: title, x, y, areas, fitted, stats ('r = … · interval · p = … · n = …', lines joined by
-    <br>); optional y_format (a d3 format for the y ticks, '.0%' for a rate by default)
-    """
-    used = frame[frame["excluded"].isna()]
-    fig = go.Figure(
-        go.Scatter(
-            x=used["x"],
-            y=used["y"],
-            mode="markers+text",
-            text=used["region_name"].map(_label),
-            textposition="top center",
-            marker={"size": 11, "color": PALETTE[0]},
-            hovertext=used["hover"],
-            hoverinfo="text",
-            name=text.areas,
-        )
-    )
-    if line["slope"] is not None:
-        xs = np.linspace(used["x"].min(), used["x"].max(), 20)
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=line["slope"] * xs + line["intercept"],
-                mode="lines",
-                line={"color": PALETTE[1], "dash": "dash"},
-                name=text.fitted,
-                hoverinfo="skip",
-            )
-        )
-    fig.add_annotation(
-        x=0.01,
-        y=0.99,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="top",
-        text=text.stats,
-        showarrow=False,
-        font={"size": 13},
-        bgcolor="rgba(255,255,255,0.8)",
-    )
-    fig.update_layout(
-        title=text.title,
-        xaxis_title=text.x,
-        yaxis_title=text.y,
-        yaxis_tickformat=text.y_format,
-        legend={"orientation": "h", "y": -0.18},
-        separators=text.separators,
-    )
-    return fig
-
-
 def paired_over_time(
     labour: pd.DataFrame, umkm: pd.DataFrame, events: pd.DataFrame | None, text: PairedText
 ) -> go.Figure:
@@ -512,7 +341,7 @@ def paired_over_time(
         cols=max(1, len(codes)),
         shared_yaxes=False,
         specs=[[{"secondary_y": True}] * max(1, len(codes))],
-        subplot_titles=[_label(names.get(c, c)) for c in codes],
+        subplot_titles=[plain_label(names.get(c, c)) for c in codes],
     )
     for i, code in enumerate(codes, start=1):
         _series_traces(

@@ -10,7 +10,7 @@ outliers and makes no causal claim; and two areas side by side over time.
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, impact, policy
+from analytics import charts, impact, policy, scatter
 from analytics.chart_text import PairedText, ScatterText
 from ui import captions, downloads, filters, hover, present, tables
 from ui.i18n import t
@@ -39,14 +39,16 @@ def main(repo) -> None:
     frame = hover.impact(frame, denominator, adoption)
     line = impact.fit(frame)
     far = impact.outliers(frame, line)
-    scatter(frame, line, far, parent, denominator, adoption, lag)
+    impact_scatter(frame, line, far, parent, denominator, adoption, lag)
     st.subheader(t("impact.paired"))
     two_areas(repo, frame, far, parent)
     with notices:  # after every filter has read the URL
         filters.url_notices()
 
 
-def scatter(frame, line, far, parent: str, denominator: str, adoption: str, lag: int) -> None:
+def impact_scatter(
+    frame, line, far, parent: str, denominator: str, adoption: str, lag: int
+) -> None:
     """Impact against adoption, the fitted line, the reading and the table behind it."""
     captions.badge_if_synthetic(frame)
     text = ScatterText(
@@ -58,7 +60,7 @@ def scatter(frame, line, far, parent: str, denominator: str, adoption: str, lag:
         fitted=t("impact.fitted"),
         stats=present.chart_stats(line),
     )
-    st.plotly_chart(charts.impact_vs_adoption(frame, line, text), key="impact_chart")
+    st.plotly_chart(scatter.impact_vs_adoption(frame, line, text), key="impact_chart")
     st.caption(
         t(
             "impact.combinations",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from analytics import areas, boundaries, charts, policy
+from analytics import area_map, areas, boundaries, charts, policy
 from analytics.chart_text import LinesText, MapText, PanelsText
 from analytics.months import month_end
 from ui import captions, downloads, filters, hover, navigation, present, tables
@@ -80,7 +80,9 @@ def main(repo) -> None:
         [t("tab.map"), t("tab.ranking"), t("tab.panels"), t("tab.lines"), t("tab.conflicts")],
         default=opened,
     )
-    for tab, draw in zip(tabs, (area_map, ranking, panels, lines, conflicts), strict=True):
+    for tab, draw in zip(
+        tabs, (map_tab, ranking_tab, panels_tab, lines_tab, conflicts_tab), strict=True
+    ):
         with tab:
             draw(repo, view)
 
@@ -131,7 +133,7 @@ def notes_under(view: View, frame: pd.DataFrame, ranked: bool = False) -> None:
     captions.sources_caption(frame, column="source_names", date_column="as_of_date")
 
 
-def area_map(repo, view: View) -> None:
+def map_tab(repo, view: View) -> None:
     shapes, problems = boundaries.load()
     latest = view.latest
     # the map compares what the ranking compares: unranked areas are grey and say why
@@ -142,7 +144,7 @@ def area_map(repo, view: View) -> None:
         )
     ).merge(repo.regions()[["code", "lat", "lon"]], left_on="region_code", right_on="code")
     usable = shapes if shapes and boundaries.codes(shapes) & set(located.region_code) else None
-    figure = charts.area_map(
+    figure = area_map.area_map(
         located,
         MapText(
             title=t("map.title", metric=view.label, unit=view.unit),
@@ -150,7 +152,7 @@ def area_map(repo, view: View) -> None:
             no_figure=t("map.no_figure"),
         ),
         usable,
-        map_style=os.environ.get("PULIH_MAP_STYLE", charts.DEFAULT_MAP_STYLE),
+        map_style=os.environ.get("PULIH_MAP_STYLE", area_map.DEFAULT_MAP_STYLE),
     )
     st.plotly_chart(
         figure,
@@ -165,7 +167,7 @@ def area_map(repo, view: View) -> None:
     view.download(latest, "wilayah_peta", "title.map", "map_dl")
 
 
-def ranking(repo, view: View) -> None:
+def ranking_tab(repo, view: View) -> None:
     latest = view.latest
     st.dataframe(
         tables.ranking_table(latest),
@@ -181,7 +183,7 @@ def ranking(repo, view: View) -> None:
     view.download(latest, "wilayah_peringkat", "title.ranking", "ranking_dl")
 
 
-def panels(repo, view: View) -> None:
+def panels_tab(repo, view: View) -> None:
     text = PanelsText(
         title=t("panels.title", metric=view.label, unit=view.unit),
         real=t("legend.reported"),
@@ -195,7 +197,7 @@ def panels(repo, view: View) -> None:
     view.download(view.series, "wilayah_bulanan", "title.monthly", "panels_dl")
 
 
-def lines(repo, view: View) -> None:
+def lines_tab(repo, view: View) -> None:
     text = LinesText(
         title=t("areas.chart.title", metric=view.label) + f" ({view.unit})",
         y=view.unit,
@@ -209,7 +211,7 @@ def lines(repo, view: View) -> None:
     view.download(view.series, "wilayah_bulanan", "title.monthly", "lines_dl")
 
 
-def conflicts(repo, view: View) -> None:
+def conflicts_tab(repo, view: View) -> None:
     st.caption(t("conflict.caption"))
     disagreeing = repo.conflicts(tuple(view.chosen), view.start, month_end(view.end))
     if disagreeing.empty:

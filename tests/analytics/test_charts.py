@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analytics import charts
+from analytics import area_map, charts, scatter
 from analytics.chart_text import (
     LinesText,
     MapText,
@@ -114,7 +114,7 @@ MAP_TEXT = MapText(title="T", colorbar="per 1.000", no_figure="tanpa angka")
 
 
 def test_area_map_markers_sized_and_coloured_by_value_and_grey_without_a_figure():
-    fig = charts.area_map(located(), MAP_TEXT)
+    fig = area_map.area_map(located(), MAP_TEXT)
     figures, grey = fig.data
     assert (figures.type, grey.type) == ("scattermap", "scattermap")
     assert list(figures.marker.color) == [11.06, 8.83]
@@ -131,7 +131,7 @@ def test_area_map_shades_areas_when_boundaries_are_given():
             for c in ("36.71.01", "36.71.02", "36.71.03")
         ],
     }
-    fig = charts.area_map(located(), MAP_TEXT, shapes)
+    fig = area_map.area_map(located(), MAP_TEXT, shapes)
     assert fig.data[0].type == "choroplethmap"
     assert list(fig.data[0].locations) == ["36.71.02", "36.71.03"]
     assert fig.data[0].featureidkey == "properties.kode_kemendagri"
@@ -174,12 +174,12 @@ def test_impact_vs_adoption_points_line_and_stats():
     text = ScatterText(
         title="T", x="X", y="Y", areas="kecamatan", fitted="garis", stats="r = 0,87 · n = 3"
     )
-    fig = charts.impact_vs_adoption(frame, line, text)
+    fig = scatter.impact_vs_adoption(frame, line, text)
     assert [t.name for t in fig.data] == ["kecamatan", "garis"]
     assert list(fig.data[0].text) == ["A", "B", "C"]  # D has no population: not drawn
     assert fig.data[1].y[0] == pytest.approx(0.05 * 1.0 + 0.05)
     assert fig.layout.annotations[0].text == "r = 0,87 · n = 3"
-    no_line = charts.impact_vs_adoption(
+    no_line = scatter.impact_vs_adoption(
         frame, {"n": 2, "r": None, "slope": None, "intercept": None}, text
     )
     assert len(no_line.data) == 1
