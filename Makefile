@@ -8,7 +8,7 @@ PORT ?= 8501
 # The warehouse is rebuilt when any input, the manifest or the ETL code is newer than it.
 INPUTS := $(shell find data/raw data/aliases data/golden -type f 2>/dev/null) data/sources.toml $(shell find etl -name '*.py' -o -name '*.sql')
 
-.PHONY: run test build warehouse demo lint format bench clean
+.PHONY: run test build warehouse demo lint format bench clean i18n
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,17 @@ lint: $(VENV)/.installed
 format: $(VENV)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Translations (gettext, managed with Babel): the message keys the code uses are extracted into
+# ui/locale/messages.pot and merged into each language's catalog; a new key arrives with an empty
+# text for a translator to fill in (tests/ui/test_catalogs.py fails until both languages have it).
+# The catalogs are compiled in memory when the app starts (ui/i18n.py), so no .mo is kept.
+i18n: $(VENV)/.installed
+	$(BIN)/pybabel -q extract -F babel.cfg --no-default-keywords -k t -k tn:1,2 -k N_ -k Card:1 \
+		--no-location --sort-output --project Pulih --version 1 --copyright-holder Pulih \
+		--msgid-bugs-address "the Pulih issue tracker" -o ui/locale/messages.pot .
+	$(BIN)/pybabel -q update -i ui/locale/messages.pot -d ui/locale --ignore-obsolete \
+		--no-fuzzy-matching
 
 clean:
 	rm -rf $(VENV) $(WAREHOUSE) $(WAREHOUSE).tmp $(WAREHOUSE).wal $(WAREHOUSE).lock .pytest_cache \

@@ -12,7 +12,7 @@ import streamlit as st
 
 from analytics import charts, impact, policy, scatter
 from analytics.chart_text import PairedText, ScatterText
-from ui import captions, downloads, filters, hover, present, tables
+from ui import captions, downloads, filters, hover, labels, present, tables
 from ui.i18n import t
 
 
@@ -23,11 +23,11 @@ def main(repo) -> None:
     parent = filters.scope(repo, "district")
     left, middle, right = st.columns(3)
     with left:
-        denominators = {d: t(f"impact.{d}") for d in impact.DENOMINATORS}
-        denominator = filters.choice("filter.denominator", denominators, key="dampak")
+        denominators = {d: t(labels.DENOMINATORS[d]) for d in impact.DENOMINATORS}
+        denominator = filters.choice(t("filter.denominator"), denominators, key="dampak")
     with middle:
-        measures = {m: t(f"impact.adoption.{m}") for m in impact.ADOPTION_MEASURES}
-        adoption = filters.choice("filter.adoption_measure", measures, key="ukuran_adopsi")
+        measures = {m: t(labels.ADOPTION_MEASURES[m]) for m in impact.ADOPTION_MEASURES}
+        adoption = filters.choice(t("filter.adoption_measure"), measures, key="ukuran_adopsi")
     with right:
         lag = filters.lag(maximum=impact.MAX_LAG)
     frame = impact.impact_and_adoption(repo, parent, denominator, lag, adoption, filters.demo())
@@ -52,9 +52,9 @@ def impact_scatter(
     """Impact against adoption, the fitted line, the reading and the table behind it."""
     captions.badge_if_synthetic(frame)
     text = ScatterText(
-        title=t(f"impact.chart.{adoption}", lag=lag),
-        x=t(f"impact.axis.{denominator}"),
-        y=t(f"impact.axis.{adoption}", lag=lag),
+        title=t(labels.ADOPTION_CHARTS[adoption], lag=lag),
+        x=t(labels.IMPACT_AXES[denominator]),
+        y=t(labels.ADOPTION_AXES[adoption], lag=lag),
         y_format=".0%" if adoption == "level" else ".1f",
         areas=t("impact.areas"),
         fitted=t("impact.fitted"),
@@ -80,7 +80,12 @@ def impact_scatter(
         tables.impact_table(frame, denominator, adoption), hide_index=True, key="impact_table"
     )
     meta = downloads.meta_for(
-        "dampak_adopsi", "title.impact", scope=parent, impact=denominator, adopsi=adoption, lag=lag
+        "dampak_adopsi",
+        t("title.impact"),
+        scope=parent,
+        impact=denominator,
+        adopsi=adoption,
+        lag=lag,
     )
     downloads.downloads(frame, meta, "impact_dl", (parent,))
 
@@ -89,8 +94,8 @@ def two_areas(repo, frame, far, parent: str) -> None:
     """Two areas side by side over time: PHK and the adoption rate, policy periods shaded."""
     names = dict(zip(frame.region_code, frame.region_name, strict=True))
     default = list(far.region_code[:2]) if len(far) >= 2 else list(names)[:2]
-    pair = filters.multichoice("filter.pair", names, key="pasangan", default=default, most=2)
-    show_events = filters.toggle("chart.events", key="kebijakan", default=True)
+    pair = filters.multichoice(t("filter.pair"), names, key="pasangan", default=default, most=2)
+    show_events = filters.toggle(t("chart.events"), key="kebijakan", default=True)
     first, last = repo.horizon()
     labour, umkm = impact.paired(repo, tuple(pair), first, last, filters.demo())
     labour, umkm = hover.monthly(labour), hover.umkm(umkm)
@@ -109,7 +114,7 @@ def two_areas(repo, frame, far, parent: str) -> None:
     captions.sources_caption(labour, column="source_names", date_column="as_of_date")
     downloads.downloads(
         pd.concat([labour, umkm], ignore_index=True),
-        downloads.meta_for("dua_wilayah", "title.paired", areas=", ".join(pair)),
+        downloads.meta_for("dua_wilayah", t("title.paired"), areas=", ".join(pair)),
         "paired_dl",
         tuple(pair),
         first,

@@ -5,30 +5,32 @@ import streamlit as st
 
 from analytics import datasets
 from analytics.metrics import LABOUR
-from ui import captions, downloads, filters, tables
-from ui.i18n import metric_label, t
+from ui import captions, downloads, filters, labels, tables
+from ui.i18n import metric_label, t, tn
 
 
 def main(repo) -> None:
     st.title(t("data.title"))
     st.caption(t("data.intro"))
     notices = st.container()
-    names = {d: t(f"dataset.{d}") for d in datasets.DATASETS}
-    dataset = filters.choice("filter.dataset", names, key="dataset")
+    names = {d: t(labels.DATASETS[d]) for d in datasets.DATASETS}
+    dataset = filters.choice(t("filter.dataset"), names, key="dataset")
     level = filters.level()
     areas = tuple(filters.areas(repo, level))
     start, end = filters.period(repo)
     metrics: tuple[str, ...] = ()
     if dataset != "umkm":
-        labels = {r.code: metric_label(r) for r in repo.metric_catalogue().itertuples()}
-        chosen = filters.multichoice("filter.metrics", labels, key="ukuran", default=list(LABOUR))
+        metric_names = {r.code: metric_label(r) for r in repo.metric_catalogue().itertuples()}
+        chosen = filters.multichoice(
+            t("filter.metrics"), metric_names, key="ukuran", default=list(LABOUR)
+        )
         metrics = tuple(chosen)
     with notices:
         filters.url_notices()
     demo = filters.demo()
     frame = datasets.load(repo, dataset, areas, metrics, start, end, demo)
     captions.badge_if_synthetic(frame)
-    st.caption(t("data.rows", n=len(frame)))
+    st.caption(tn("data.rows", "data.rows.plural", len(frame)))
     st.dataframe(tables.data_preview(frame), hide_index=True, key="data_preview")
     downloads.downloads(
         frame,

@@ -61,15 +61,15 @@ def what_changed(repo) -> None:
         st.dataframe(tables.revisions_table(changes), hide_index=True, key=f"revisions_{series}")
         downloads.downloads(
             changes,
-            downloads.meta_for(f"revisi_{series}", "revisions.title", series=series),
+            downloads.meta_for(f"revisi_{series}", t("revisions.title"), series=series),
             f"revisions_dl_{series}",
         )
 
 
 def trend(repo, demo: bool) -> None:
     """Labour impact against UMKM onboarding, policy periods shaded."""
-    area = filters.choice("chart.overview.area", AREAS, key="wilayah")
-    show_events = filters.toggle("chart.events", key="kebijakan", default=True)
+    area = filters.choice(t("chart.overview.area"), AREAS, key="wilayah")
+    show_events = filters.toggle(t("chart.events"), key="kebijakan", default=True)
     labour = hover.monthly(repo.monthly((area,), ("phk", "dirumahkan"), synthetic=demo))
     umkm = hover.umkm(repo.umkm_monthly((area,), synthetic=demo))
     events = policy.with_unknown_gaps(repo.events(area)) if show_events else None
@@ -90,9 +90,10 @@ def trend(repo, demo: bool) -> None:
     st.plotly_chart(figure, key="overview_chart")
     captions.events_caption(events)
     if umkm.empty:
-        st.caption(t("chart.no_umkm" if demo else "chart.no_umkm_real"))
+        st.caption(t("chart.no_umkm") if demo else t("chart.no_umkm_real"))
     months = repo.build_info().max_carry_months.iloc[0]
-    st.caption(t("chart.note.asof" if demo else "chart.note.asof_real", months=months))
+    note = t("chart.note.asof", months=months) if demo else t("chart.note.asof_real", months=months)
+    st.caption(note)
     onboarded = umkm.assign(metric="umkm_onboarded", metric_label=t("card.umkm_onboarded"))
     captions.months_caption(pd.concat([labour, onboarded]))
     captions.sources_caption(labour, date_column="as_of_date")
@@ -100,7 +101,7 @@ def trend(repo, demo: bool) -> None:
         captions.sources_caption(umkm)
     downloads.downloads(
         pd.concat([labour, umkm], ignore_index=True),
-        downloads.meta_for("ringkasan_tren", "title.trend", area=area),
+        downloads.meta_for("ringkasan_tren", t("title.trend"), area=area),
         "trend_dl",
         (area,),
     )
@@ -114,7 +115,7 @@ def banten_timeline(repo, demo: bool) -> None:
     captions.sources_caption(banten, column="outlet")
     downloads.downloads(
         banten,
-        downloads.meta_for("linimasa_banten", "title.timeline", area=BANTEN),
+        downloads.meta_for("linimasa_banten", t("title.timeline"), area=BANTEN),
         "banten_dl",
         (BANTEN,),
     )
@@ -127,16 +128,16 @@ def kota_bases(repo, demo: bool) -> None:
     kota = repo.reported((KOTA,), KOTA_REPORTED, synthetic=demo)
     workplace, ktp = st.columns(2)
     with workplace:
-        st.markdown(f"**{t('timeline.kota.workplace')}**")
+        st.markdown("**" + t("timeline.kota.workplace") + "**")
         rows = kota[kota.basis == "workplace"]
         st.dataframe(tables.reported_list(rows), hide_index=True, key="kota_workplace")
     with ktp:
-        st.markdown(f"**{t('timeline.kota.ktp')}**")
+        st.markdown("**" + t("timeline.kota.ktp") + "**")
         rows = kota[kota.basis == "ktp_kota_tangerang"]
         st.dataframe(tables.reported_list(rows), hide_index=True, key="kota_ktp")
     downloads.downloads(
         kota,
-        downloads.meta_for("laporan_kota_tangerang", "title.bases", area=KOTA),
+        downloads.meta_for("laporan_kota_tangerang", t("title.bases"), area=KOTA),
         "kota_dl",
         (KOTA,),
     )

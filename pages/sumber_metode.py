@@ -4,9 +4,9 @@ which files (checksums), rows loaded and rejected, and the rejected rows themsel
 
 import streamlit as st
 
-from analytics import dictionary, privacy
+from analytics import privacy
 from ui import captions, downloads, filters, present, tables
-from ui.i18n import document, lang, t
+from ui.i18n import document, t
 
 
 def main(repo) -> None:
@@ -32,19 +32,21 @@ def sources_table(repo, files) -> None:
     st.caption(t("method.sources_count", n=len(sources), files=len(files)))
     captions.badge_if_synthetic(sources)
     st.dataframe(sources, hide_index=True, key="sources")
-    downloads.downloads(sources, downloads.meta_for("sumber", "method.sources"), "sources_dl")
+    downloads.downloads(sources, downloads.meta_for("sumber", t("method.sources")), "sources_dl")
 
 
 def data_dictionary(repo) -> None:
     st.subheader(t("method.metrics"))
     measures = repo.metric_catalogue()
     st.dataframe(measures, hide_index=True, key="metrics")
-    meta = downloads.meta_for("kamus_ukuran", "method.metrics")
+    meta = downloads.meta_for("kamus_ukuran", t("method.metrics"))
     downloads.downloads(measures, meta, "metrics_dl")
     st.subheader(t("method.columns"))
-    columns = dictionary.columns(lang())
+    columns = tables.column_dictionary()
     st.dataframe(columns, hide_index=True, key="columns")
-    downloads.downloads(columns, downloads.meta_for("kamus_kolom", "method.columns"), "columns_dl")
+    downloads.downloads(
+        columns, downloads.meta_for("kamus_kolom", t("method.columns")), "columns_dl"
+    )
 
 
 def method_notes(repo) -> None:
@@ -65,7 +67,7 @@ def where_demo_data_is_used(repo) -> None:
     st.caption(present.synthetic_summary(coverage))
     table = tables.synthetic_coverage_table(coverage)
     st.dataframe(table, hide_index=True, key="synthetic_coverage")
-    meta = downloads.meta_for("data_contoh", "method.synthetic")
+    meta = downloads.meta_for("data_contoh", t("method.synthetic"))
     downloads.downloads(coverage, meta, "synthetic_dl")
 
 
@@ -73,14 +75,14 @@ def build_status(repo, files) -> None:
     captions.build_caption(repo)
     st.subheader(t("method.files"))
     st.dataframe(files, hide_index=True, key="files")
-    downloads.downloads(files, downloads.meta_for("berkas_masukan", "method.files"), "files_dl")
+    downloads.downloads(files, downloads.meta_for("berkas_masukan", t("method.files")), "files_dl")
     st.subheader(t("method.rejected"))
     rejected = repo.rejected()
     if rejected.empty:
         st.caption(t("method.no_rejects"))
     else:
         st.dataframe(rejected, hide_index=True, key="rejected")
-    meta = downloads.meta_for("baris_ditolak", "method.rejected")
+    meta = downloads.meta_for("baris_ditolak", t("method.rejected"))
     downloads.downloads(rejected, meta, "rejected_dl")
     warnings = repo.load_warnings()
     if not warnings.empty:

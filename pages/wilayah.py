@@ -18,7 +18,7 @@ import streamlit as st
 from analytics import area_map, areas, boundaries, charts, policy
 from analytics.chart_text import LinesText, MapText, PanelsText
 from analytics.months import month_end
-from ui import captions, downloads, filters, hover, navigation, present, tables
+from ui import captions, downloads, filters, hover, labels, navigation, present, tables
 from ui.i18n import metric_label, t
 
 
@@ -42,10 +42,10 @@ class View:
     def unit(self) -> str:
         return present.unit_title(self.series["shown_unit"].iloc[0])
 
-    def meta(self, dataset: str, title_key: str):
+    def meta(self, dataset: str, title: str):
         return downloads.meta_for(
             dataset,
-            title_key,
+            title,
             level=self.level,
             scope=self.parent or "-",
             areas=", ".join(self.chosen),
@@ -55,9 +55,9 @@ class View:
             end=f"{self.end:%Y-%m}",
         )
 
-    def download(self, frame: pd.DataFrame, dataset: str, title_key: str, key: str) -> None:
+    def download(self, frame: pd.DataFrame, dataset: str, title: str, key: str) -> None:
         downloads.downloads(
-            frame, self.meta(dataset, title_key), key, tuple(self.chosen), self.start, self.end
+            frame, self.meta(dataset, title), key, tuple(self.chosen), self.start, self.end
         )
 
 
@@ -97,10 +97,11 @@ def choose(repo) -> View | None:
         navigation.breadcrumb(repo, level, parent)
         chosen = filters.areas(repo, level, parent)
     with right:
-        labels = {m: metric_label(catalogue.loc[m]) for m in areas.MEASURES}
-        metric = filters.choice("filter.metric", labels, key="ukuran")
-        mode = filters.choice("filter.mode", {m: t(f"mode.{m}") for m in areas.MODES}, key="mode")
-        show_events = filters.toggle("chart.events", key="kebijakan", default=True)
+        measure_names = {m: metric_label(catalogue.loc[m]) for m in areas.MEASURES}
+        metric = filters.choice(t("filter.metric"), measure_names, key="ukuran")
+        modes = {m: t(labels.MODES[m]) for m in areas.MODES}
+        mode = filters.choice(t("filter.mode"), modes, key="mode")
+        show_events = filters.toggle(t("chart.events"), key="kebijakan", default=True)
     start, end = filters.period(repo)
     demo = filters.demo()
     series = areas.series(repo, tuple(chosen), metric, start, end, synthetic=demo)
@@ -115,7 +116,7 @@ def choose(repo) -> View | None:
     series = hover.area(areas.apply_mode(series, mode, registered))
     events = policy.with_unknown_gaps(repo.events(parent or "36")) if show_events else None
     return View(
-        level, parent, chosen, metric, labels[metric], mode, start, end, series,
+        level, parent, chosen, metric, measure_names[metric], mode, start, end, series,
         areas.ranking(series), events,
     )  # fmt: skip
 
@@ -164,7 +165,7 @@ def map_tab(repo, view: View) -> None:
     for problem in problems:
         st.caption(t("map.problem", problem=problem))
     notes_under(view, latest, ranked=True)
-    view.download(latest, "wilayah_peta", "title.map", "map_dl")
+    view.download(latest, "wilayah_peta", t("title.map"), "map_dl")
 
 
 def ranking_tab(repo, view: View) -> None:
@@ -180,7 +181,7 @@ def ranking_tab(repo, view: View) -> None:
     )
     navigation.drill_buttons(repo, latest)
     notes_under(view, latest, ranked=True)
-    view.download(latest, "wilayah_peringkat", "title.ranking", "ranking_dl")
+    view.download(latest, "wilayah_peringkat", t("title.ranking"), "ranking_dl")
 
 
 def panels_tab(repo, view: View) -> None:
@@ -194,7 +195,7 @@ def panels_tab(repo, view: View) -> None:
         charts.small_multiples(view.series, "shown", view.events, text), key="areas_panels"
     )
     notes_under(view, view.series)
-    view.download(view.series, "wilayah_bulanan", "title.monthly", "panels_dl")
+    view.download(view.series, "wilayah_bulanan", t("title.monthly"), "panels_dl")
 
 
 def lines_tab(repo, view: View) -> None:
@@ -208,7 +209,7 @@ def lines_tab(repo, view: View) -> None:
         charts.areas_over_time(view.series, "shown", view.events, text), key="areas_chart"
     )
     notes_under(view, view.series)
-    view.download(view.series, "wilayah_bulanan", "title.monthly", "lines_dl")
+    view.download(view.series, "wilayah_bulanan", t("title.monthly"), "lines_dl")
 
 
 def conflicts_tab(repo, view: View) -> None:
@@ -218,7 +219,7 @@ def conflicts_tab(repo, view: View) -> None:
         st.caption(t("conflict.none"))
         return
     st.dataframe(tables.conflicts_table(disagreeing), hide_index=True, key="conflicts")
-    view.download(disagreeing, "laporan_berbeda", "title.conflicts", "conflicts_dl")
+    view.download(disagreeing, "laporan_berbeda", t("title.conflicts"), "conflicts_dl")
 
 
 if __name__ == "__main__":  # a deep link's first visit runs this file alone: hand it to the router

@@ -118,9 +118,11 @@ def window_caption(latest: pd.DataFrame, window) -> None:
     if window is None:
         return
     ranked = latest[latest["rank"].notna()]
-    key = "ranking.window_synthetic" if ranked["synthetic"].all() else "ranking.window"
     shown = _dates(ranked, "as_of_date")
-    st.caption(t(key, start=shown[0], end=shown[-1]))
+    if ranked["synthetic"].all():
+        st.caption(t("ranking.window_synthetic", start=shown[0], end=shown[-1]))
+    else:
+        st.caption(t("ranking.window", start=shown[0], end=shown[-1]))
 
 
 def events_caption(events: pd.DataFrame | None) -> None:

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import exports
+from ui import labels
 from ui.i18n import t
 
 
@@ -23,7 +24,7 @@ def downloads(
     with st.popover(t("download.label"), icon=":material/download:"):
         for fmt_ in exports.FORMATS:
             st.download_button(
-                t(f"download.{fmt_}"),
+                t(labels.DOWNLOADS[fmt_]),
                 data=functools.partial(exports.to_bytes, frame, fmt_, meta),
                 file_name=exports.file_name(
                     meta.dataset, areas_, start, end, fmt_, exports.has_synthetic(frame)
@@ -33,8 +34,8 @@ def downloads(
             )
 
 
-def meta_for(dataset: str, title_key: str, **filters) -> exports.Meta:
+def meta_for(dataset: str, title: str, **filters) -> exports.Meta:
     """A download's metadata: what it is (in the reader's language) and the filters behind it."""
     return exports.Meta(
-        dataset=dataset, title=t(title_key), filters={k: str(v) for k, v in filters.items()}
+        dataset=dataset, title=title, filters={k: str(v) for k, v in filters.items()}
     )

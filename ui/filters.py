@@ -13,6 +13,7 @@ import re
 import streamlit as st
 
 from analytics.months import between
+from ui import labels as labels_
 from ui.i18n import t
 
 LEVELS = ("province", "regency", "district")
@@ -72,7 +73,7 @@ def months(repo) -> list[str]:
 
 
 def level(key: str = "level") -> str:
-    labels = {v: t(f"level.{v}") for v in LEVELS}
+    labels = {v: t(labels_.LEVELS[v]) for v in LEVELS}
     return _select(
         t("filter.level"), list(LEVELS), "province", key, labels, st.radio, horizontal=True
     )
@@ -107,31 +108,31 @@ def period(repo, from_key: str = "dari", to_key: str = "sampai") -> tuple[dt.dat
     return dt.date.fromisoformat(start + "-01"), dt.date.fromisoformat(end + "-01")
 
 
-def choice(label_key: str, options: dict[str, str], key: str, default: str | None = None) -> str:
+def choice(label: str, options: dict[str, str], key: str, default: str | None = None) -> str:
     """A selectbox over codes, shown by their labels, with the code in the URL."""
     codes = list(options)
-    return _select(t(label_key), codes, default or codes[0], key, options)
+    return _select(label, codes, default or codes[0], key, options)
 
 
 def multichoice(
-    label_key: str, options: dict[str, str], key: str, default: list[str], most: int | None = None
+    label: str, options: dict[str, str], key: str, default: list[str], most: int | None = None
 ) -> list[str]:
     codes = list(options)
     _seed(key, codes, default, multi=True)
     if most and len(st.session_state[key]) > most:
         st.session_state[key] = st.session_state[key][:most]
     chosen = st.multiselect(
-        t(label_key), codes, format_func=lambda c: options.get(c, c), key=key, max_selections=most
+        label, codes, format_func=lambda c: options.get(c, c), key=key, max_selections=most
     )
     _publish(key, chosen, list(default))
     return chosen
 
 
-def toggle(label_key: str, key: str, default: bool = False) -> bool:
+def toggle(label: str, key: str, default: bool = False) -> bool:
     if key not in st.session_state:
         raw = st.query_params.get(key)
         st.session_state[key] = {"true": True, "false": False}.get(raw, default)
-    value = st.toggle(t(label_key), key=key)
+    value = st.toggle(label, key=key)
     _publish(key, "true" if value else "false", "true" if default else "false")
     return value
 

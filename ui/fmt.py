@@ -8,7 +8,8 @@ import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-from ui.i18n import STRINGS, lang, t
+from ui import labels
+from ui.i18n import lang, t
 
 LOCALES = {"id": "id_ID", "en": "en_GB"}
 QUALIFIER_SIGN = {"exact": "", "approx": "± ", "at_least": "≥ ", "more_than": "> "}
@@ -44,9 +45,16 @@ def percent(ratio, decimals: int = 1) -> str:
     return format_percent(ratio, format="#,##0." + "0" * decimals + "%", locale=_locale())
 
 
+# units whose figures stand without a word after them
+UNITLESS = frozenset({"ratio"})
+
+
 def unit(code: str | None) -> str:
-    key = f"unit.{code}"
-    return t(key) if key in STRINGS else (code or "")
+    """The unit's word in the reader's language; a unit without a translation shows its code
+    rather than nothing, so a new unit in metrics.csv is visible until it is named."""
+    if code in UNITLESS:
+        return ""
+    return t(labels.UNITS[code]) if code in labels.UNITS else (code or "")
 
 
 def figure(value, qualifier: str | None, unit_code: str | None) -> str:

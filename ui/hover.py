@@ -4,7 +4,7 @@ ends with the badge where the figure is synthetic; data-derived text is escaped 
 
 import pandas as pd
 
-from ui import fmt, safe
+from ui import fmt, labels, safe
 from ui.i18n import t
 from ui.present import adoption_line, missing_text, shown
 
@@ -55,8 +55,8 @@ def umkm(frame: pd.DataFrame) -> pd.DataFrame:
         rate = missing_text("small_cell") if hidden else fmt.percent(r.adoption_rate)
         return [
             _title(r),
-            f"{t('card.umkm_onboarded')}: {onboarded}",
-            f"{t('card.adoption')}: {rate}",
+            t("card.umkm_onboarded") + ": " + onboarded,
+            t("card.adoption") + ": " + rate,
             safe.hover(r.source_names),
         ]
 
@@ -77,7 +77,7 @@ def area(frame: pd.DataFrame) -> pd.DataFrame:
 
 def impact(frame: pd.DataFrame, denominator: str, adoption: str = "level") -> pd.DataFrame:
     """Dampak vs Adopsi: the peak, the impact measure, the adoption measure."""
-    unit = t(f"unit.{denominator}")
+    unit = t(labels.UNITS[denominator])
     return _with_hover(
         frame,
         lambda r: [

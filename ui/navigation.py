@@ -66,9 +66,11 @@ def drill_buttons(repo, latest: pd.DataFrame) -> None:
     with_children = set(repo.regions().parent_code.dropna())
     for r in latest.itertuples():
         if r.region_code in with_children:
-            below = "drill.open_regencies" if r.level == "province" else "drill.open"
+            area = safe.plain(r.region_name)
             st.button(
-                t(below, area=safe.plain(r.region_name)),
+                t("drill.open_regencies", area=area)
+                if r.level == "province"
+                else t("drill.open", area=area),
                 key=f"drill_{r.region_code}",
                 on_click=drill,
                 args=(repo, r.region_code),

@@ -5,7 +5,7 @@ lines are in ui/hover.py, display tables in ui/tables.py."""
 import pandas as pd
 
 from analytics import impact, privacy
-from ui import fmt, safe
+from ui import fmt, labels, safe
 from ui.i18n import t
 
 
@@ -86,7 +86,7 @@ def note(r) -> str:
         notes.append(missing_text(unranked))
     basis = getattr(r, "basis", None)
     if basis in OTHER_BASES:  # a figure on another basis than its neighbours says so
-        notes.append(t(f"basis.{basis}"))
+        notes.append(t(labels.BASES[basis]))
     return "; ".join(notes)
 
 
@@ -99,7 +99,7 @@ def unit_title(unit_code: str) -> str:
 
 def missing_text(reason: str) -> str:
     """Why a figure is not shown ('tidak ada angka penduduk', 'disamarkan (sel kecil ...)')."""
-    return t(f"missing.{reason}", limit=privacy.threshold())
+    return t(labels.MISSING[reason], limit=privacy.threshold())
 
 
 def shown(r) -> str:
@@ -165,7 +165,7 @@ def percentage_points(value) -> str:
     if value is None or pd.isna(value):
         return "—"
     sign = "+" if value > 0 else ""
-    return f"{sign}{fmt.fixed(value)} {t('unit.pp')}"
+    return sign + fmt.fixed(value) + " " + t("unit.pp")
 
 
 def adoption_line(r, adoption: str) -> str:
@@ -198,8 +198,8 @@ def impact_reading(
     it never says that one thing changed the other, and always says that an association between
     areas says nothing about individual businesses."""
     n = line["n"]
-    measure = t(f"impact.axis.{denominator}")
-    adoption_text = t(f"reading.adoption.{adoption}", lag=lag)
+    measure = t(labels.IMPACT_AXES[denominator])
+    adoption_text = t(labels.READING_ADOPTION[adoption], lag=lag)
     conclusion, strength, bound = impact.verdict(line)
     if line["r"] is None:
         parts = [t("reading.too_few", n=n)]
@@ -231,8 +231,8 @@ def impact_reading(
                 n=n,
                 measure=measure,
                 adoption=adoption_text,
-                direction=t(f"reading.{conclusion}"),
-                strength=t(f"reading.{strength}"),
+                direction=t(labels.READING_DIRECTIONS[conclusion]),
+                strength=t(labels.READING_STRENGTHS[strength]),
                 bound=fmt.fixed(bound),
                 stats=fit_stats(line),
             )
@@ -242,10 +242,9 @@ def impact_reading(
     parts += [t("reading.not_causal"), t("reading.ecological")]
     if len(far):
         named = [
-            t(
-                "reading.above" if o.residual > 0 else "reading.below",
-                area=safe.plain(o.region_name),
-            )
+            t("reading.above", area=safe.plain(o.region_name))
+            if o.residual > 0
+            else t("reading.below", area=safe.plain(o.region_name))
             for o in far.itertuples()
         ]
         parts.append(t("reading.outliers", areas="; ".join(named)))

@@ -10,15 +10,15 @@ import streamlit as st
 
 from analytics import db
 from ui import captions, data, filters
-from ui.i18n import t
+from ui.i18n import N_, t
 
 # (url path and module in pages/, i18n key of the title, icon)
 PAGES = (
-    ("ringkasan", "nav.overview", ":material/dashboard:"),
-    ("wilayah", "nav.areas", ":material/map:"),
-    ("dampak_adopsi", "nav.impact", ":material/scatter_plot:"),
-    ("data", "nav.data", ":material/table:"),
-    ("sumber_metode", "nav.method", ":material/menu_book:"),
+    ("ringkasan", N_("nav.overview"), ":material/dashboard:"),
+    ("wilayah", N_("nav.areas"), ":material/map:"),
+    ("dampak_adopsi", N_("nav.impact"), ":material/scatter_plot:"),
+    ("data", N_("nav.data"), ":material/table:"),
+    ("sumber_metode", N_("nav.method"), ":material/menu_book:"),
 )
 
 
@@ -45,7 +45,7 @@ def run(repo=data, default: str = "ringkasan") -> None:
     st.session_state["_pages"] = pages  # for st.switch_page from a page (ui/navigation.py)
     current = st.navigation(list(pages.values()))
     with st.sidebar:
-        st.markdown(f"**{t('app.title')}**  \n{t('app.tagline')}")
+        st.markdown("**" + t("app.title") + "**  \n" + t("app.tagline"))
         warehouse_or_stop()
         filters.demo_switch()
         captions.build_caption(repo)

@@ -3,7 +3,7 @@ language (the downloads keep the raw columns)."""
 
 import pandas as pd
 
-from ui import fmt, present
+from ui import fmt, labels, present
 from ui.i18n import metric_label, t
 from ui.present import missing_text, note, population_basis, shown
 
@@ -26,7 +26,7 @@ def reported_timeline(frame: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataF
     frame = frame.assign(
         shown=[
             fmt.figure(r.value, r.qualifier, r.unit)
-            + (f" ({t('conflict.short')})" if getattr(r, "conflict", False) else "")
+            + (" (" + t("conflict.short") + ")" if getattr(r, "conflict", False) else "")
             for r in frame.itertuples()
         ],
         day=[fmt.date(r.ref_date, r.date_precision) for r in frame.itertuples()],
@@ -60,7 +60,7 @@ def revisions_table(frame: pd.DataFrame) -> pd.DataFrame:
             t("revisions.latest"): [
                 fmt.figure(r.latest_value, r.latest_qualifier, r.unit) for r in frame.itertuples()
             ],
-            t("revisions.change"): [t(f"change.{c}") for c in frame["change"]],
+            t("revisions.change"): [t(labels.CHANGES[c]) for c in frame["change"]],
         }
     )
 
@@ -121,7 +121,7 @@ def conflicts_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("col.area"): frame["region_name"].tolist(),
-            t("conflict.kind"): [t(f"conflict.{k}") for k in frame["kind"]],
+            t("conflict.kind"): [t(labels.CONFLICT_KINDS[k]) for k in frame["kind"]],
             t("conflict.a"): [report(r, "a") for r in frame.itertuples()],
             t("conflict.b"): [report(r, "b") for r in frame.itertuples()],
             t("conflict.difference"): [fmt.number(d) for d in frame["difference"]],
@@ -151,7 +151,7 @@ def impact_table(frame: pd.DataFrame, denominator: str, adoption: str = "level")
         t("col.area"): frame["region_name"].tolist(),
         t("impact.col.peak"): [fmt.month(m) for m in frame["peak_month"]],
         t("impact.col.phk"): [fmt.figure(v, "exact", "workers") for v in frame["phk_at_peak"]],
-        t(f"impact.axis.{denominator}"): [
+        t(labels.IMPACT_AXES[denominator]): [
             fmt.number(r.x, decimals=2) if pd.notna(r.x) else missing_text(r.excluded)
             for r in frame.itertuples()
         ],
@@ -169,3 +169,11 @@ def impact_table(frame: pd.DataFrame, denominator: str, adoption: str = "level")
         columns[t("card.adoption")] = [fmt.percent(y) for y in frame["y"]]
     columns[t("col.synthetic")] = frame["synthetic"].astype(bool).tolist()
     return pd.DataFrame(columns)
+
+
+def column_dictionary() -> pd.DataFrame:
+    """Every column a download can hold, with its meaning in the reader's language."""
+    return pd.DataFrame(
+        [(name, t(key)) for name, key in labels.COLUMNS.items()],
+        columns=[t("col.column"), t("col.meaning")],
+    )

@@ -112,7 +112,7 @@ def test_method_page_lists_sources_dictionary_notes_and_build_status(small_wareh
     assert {"code", "description_id", "description_en", "unit", "kind", "caveats"} <= set(
         measures.columns
     )
-    assert "registered" in set(columns.column)
+    assert "registered" in set(columns.iloc[:, 0])  # the first column names the download column
     assert len(files) == 5 and files.sha256.str.fullmatch(r"[0-9a-f]{64}").all()
     assert rejected.to_dict("records") == [
         {

@@ -1,0 +1,122 @@
+"""The translation keys of values the code chooses among (a level, a mode, a dataset, a reason a
+figure is missing ...), one table each: the one place to look for the words of a code, and the
+place `pybabel extract` finds them (every key is written out, marked with N_)."""
+
+from ui.i18n import N_
+
+LEVELS = {
+    "province": N_("level.province"),
+    "regency": N_("level.regency"),
+    "district": N_("level.district"),
+}
+MODES = {
+    "absolute": N_("mode.absolute"),
+    "per_1000": N_("mode.per_1000"),
+    "per_100_umkm": N_("mode.per_100_umkm"),
+    "index": N_("mode.index"),
+}
+DATASETS = {
+    "reported": N_("dataset.reported"),
+    "monthly": N_("dataset.monthly"),
+    "umkm": N_("dataset.umkm"),
+}
+DOWNLOADS = {
+    "csv": N_("download.csv"),
+    "csv-id": N_("download.csv-id"),
+    "xlsx": N_("download.xlsx"),
+    "parquet": N_("download.parquet"),
+}
+CHANGES = {
+    "revised": N_("change.revised"),
+    "new": N_("change.new"),
+    "not_reported_again": N_("change.not_reported_again"),
+}
+CONFLICT_KINDS = {
+    "same_measure": N_("conflict.same_measure"),
+    "alternative_estimate": N_("conflict.alternative_estimate"),
+    "inconsistent_total": N_("conflict.inconsistent_total"),
+}
+MISSING = {
+    "small_cell": N_("missing.small_cell"),
+    "no_population": N_("missing.no_population"),
+    "no_register": N_("missing.no_register"),
+    "no_baseline": N_("missing.no_baseline"),
+    "rate": N_("missing.rate"),
+    "after_horizon": N_("missing.after_horizon"),
+    "no_peak": N_("missing.no_peak"),
+    "no_prior_month": N_("missing.no_prior_month"),
+    "synthetic_only": N_("missing.synthetic_only"),
+}
+BASES = {
+    "reported_by_workers": N_("basis.reported_by_workers"),
+    "ktp_kota_tangerang": N_("basis.ktp_kota_tangerang"),
+}
+# a ratio is shown as a plain number and has no unit word (ui/fmt.py: UNITLESS)
+UNITS = {
+    "workers": N_("unit.workers"),
+    "companies": N_("unit.companies"),
+    "businesses": N_("unit.businesses"),
+    "persons": N_("unit.persons"),
+    "products": N_("unit.products"),
+    "percent": N_("unit.percent"),
+    "per_1000": N_("unit.per_1000"),
+    "per_1000_workplace": N_("unit.per_1000_workplace"),
+    "per_100_umkm": N_("unit.per_100_umkm"),
+    "index": N_("unit.index"),
+}
+# Dampak vs Adopsi
+DENOMINATORS = {"per_1000": N_("impact.per_1000"), "per_100_umkm": N_("impact.per_100_umkm")}
+IMPACT_AXES = {
+    "per_1000": N_("impact.axis.per_1000"),
+    "per_100_umkm": N_("impact.axis.per_100_umkm"),
+}
+ADOPTION_MEASURES = {"level": N_("impact.adoption.level"), "change": N_("impact.adoption.change")}
+ADOPTION_AXES = {"level": N_("impact.axis.level"), "change": N_("impact.axis.change")}
+ADOPTION_CHARTS = {"level": N_("impact.chart.level"), "change": N_("impact.chart.change")}
+READING_ADOPTION = {
+    "level": N_("reading.adoption.level"),
+    "change": N_("reading.adoption.change"),
+}
+READING_DIRECTIONS = {"same": N_("reading.same"), "opposite": N_("reading.opposite")}
+READING_STRENGTHS = {
+    "weak": N_("reading.weak"),
+    "moderate": N_("reading.moderate"),
+    "strong": N_("reading.strong"),
+}
+
+COLUMNS = {  # every column a download can hold -> its meaning (a test checks none is missing)
+    "region_code": N_("column.region_code"),
+    "region_name": N_("column.region_name"),
+    "level": N_("column.level"),
+    "ref_date": N_("column.ref_date"),
+    "date_precision": N_("column.date_precision"),
+    "metric": N_("column.metric"),
+    "metric_label": N_("column.metric_label"),
+    "value": N_("column.value"),
+    "unit": N_("column.unit"),
+    "qualifier": N_("column.qualifier"),
+    "basis": N_("column.basis"),
+    "statement_by": N_("column.statement_by"),
+    "outlet": N_("column.outlet"),
+    "url": N_("column.url"),
+    "published": N_("column.published"),
+    "synthetic": N_("column.synthetic"),
+    "superseded": N_("column.superseded"),
+    "note": N_("column.note"),
+    "source_id": N_("column.source_id"),
+    "month": N_("column.month"),
+    "as_of_date": N_("column.as_of_date"),
+    "age_months": N_("column.age_months"),
+    "method": N_("column.method"),
+    "derivation": N_("column.derivation"),
+    "conflict": N_("column.conflict"),
+    "population": N_("column.population"),
+    "population_year": N_("column.population_year"),
+    "population_basis": N_("column.population_basis"),
+    "sources": N_("column.sources"),
+    "registered": N_("column.registered"),
+    "onboarded": N_("column.onboarded"),
+    "registered_suppressed": N_("column.registered_suppressed"),
+    "onboarded_suppressed": N_("column.onboarded_suppressed"),
+    "adoption_rate": N_("column.adoption_rate"),
+}
