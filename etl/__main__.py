@@ -1,4 +1,8 @@
-"""Command line: `python -m etl build | check | add | export | demo | verify`."""
+"""The command line only: arguments parsed, then one call into the module that does the work.
+
+`python -m etl --help` lists the commands; the docstring of each command's module (etl/build.py,
+check.py, add.py, export.py, demo.py, verify.py) says what it does.
+"""
 
 import argparse
 import sys

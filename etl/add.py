@@ -27,10 +27,6 @@ from etl.build import BuildError, build, print_summary
 from etl.check import check_file, print_result, reference_context, slug
 
 
-class AddError(ValueError):
-    pass
-
-
 def add(
     path: Path,
     kind: str,

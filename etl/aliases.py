@@ -31,8 +31,8 @@ class ColumnMap:
     aliases: dict[str, Column]
 
     @classmethod
-    def load(cls, path: Path, metric_codes=()) -> "ColumnMap":
-        aliases = {norm(code): Column(f"metric:{code}") for code in metric_codes}
+    def load(cls, path: Path) -> "ColumnMap":
+        aliases = {}
         for r in _rows(path):
             aliases[norm(r["alias"])] = Column(r["column"], r.get("level") or None)
         return cls(aliases)
@@ -168,11 +168,3 @@ class RegionResolver:
             return None
         codes = candidates[match[0]]
         return " or ".join(sorted(self.regions[c].name.removeprefix("Kec. ") for c in codes))
-
-    def key_table(self) -> list[tuple[str, str, str]]:
-        """(normalised form, code, level) for every unambiguous form, for SQL joins."""
-        rows = []
-        for key, codes in self.keys.items():
-            for code in codes:
-                rows.append((key, code, self.regions[code].level))
-        return sorted(rows)

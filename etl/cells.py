@@ -34,7 +34,6 @@ _QUALIFIER_WORDS = (
     ("≥", "at_least"),
     (">", "more_than"),
 )
-_SUFFIX_QUALIFIERS = (("lebih", "at_least"), ("an", "approx"))  # "4 ribu lebih", "19 ribuan"
 _SCALES = {"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9}
 
 MONTHS = {

@@ -369,8 +369,8 @@ def _figure(value: float, qualifier: str) -> str:
 
 
 def _load(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -> Loaded:
-    """Run parse_row over every row; it returns a record, a list of records, or None (a row that
-    is rightly not a record of its own, such as a total). A row with a bad cell loads nothing,
+    """Run parse_row over every row; it returns a record, or a list of records (a wide row: one per
+    figure). A total row never reaches it (_set_aside_totals). A row with a bad cell loads nothing,
     except a wide row, whose good figures load (the row is then counted as loaded partly). A
     figure repeated in the file loads once (Repeats)."""
     citations = Citations(entry)
@@ -541,8 +541,6 @@ def _qualifier(row: Row, from_value: str | None) -> str | None:
 
 def load_observations(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
     def parse(row: Row, citations: Citations):
-        if _is_total(row):
-            return None
         region = row.region("area_code", ctx)
         ref_date, precision = row.date("ref_date", ctx)
         precision = (
@@ -639,10 +637,6 @@ def load_observations_wide(table: Table, entry: FileEntry, ctx: Context) -> Load
             f"{empty_cells} cell(s) with no figure ('-', blank, n/a) were not loaded"
         )
     return loaded
-
-
-def _is_total(row: Row) -> bool:
-    return norm(row.cells.get("area_code") or "") in TOTAL_WORDS
 
 
 def _set_aside_totals(table: Table, ctx: Context) -> Table:
