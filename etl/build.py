@@ -17,8 +17,20 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import golden, journal, lock, manifest, paths, pause, personal, readers, register, verify
-from etl.aliases import ColumnMap, Vocabulary
+from etl import (
+    columns,
+    golden,
+    journal,
+    lock,
+    manifest,
+    paths,
+    pause,
+    personal,
+    read,
+    register,
+    verify,
+)
+from etl.aliases import Vocabulary
 from etl.kinds import KINDS, LOADERS, Context, CountError, Loaded
 
 # The months the marts cover, and how long a report is carried forward before a month goes blank.
@@ -162,7 +174,7 @@ def open_database(path: str) -> duckdb.DuckDBPyConnection:
 def new_context(data_dir: Path) -> Context:
     aliases = data_dir / "aliases"
     return Context(
-        columns=ColumnMap.load(aliases / "columns.csv"),
+        columns=columns.ColumnMap.load(aliases / "columns.csv"),
         aliases=aliases,
         sectors=Vocabulary.load(aliases / "sectors.csv"),
         platforms=Vocabulary.load(aliases / "platforms.csv"),
@@ -175,7 +187,7 @@ def load_file(
     """Read one file into the open database: its rows, its rejects, its provenance."""
     path = Path(entry.path) if Path(entry.path).is_absolute() else data_dir / entry.path
     try:
-        checksum = readers.sha256(path)
+        checksum = read.sha256(path)
         twin = next((f for f in earlier if f.sha256 == checksum and not f.duplicate_of), None)
         if twin:  # the same file listed twice loads once
             note = f"same content as {twin.entry.path}: loaded once, not twice"
@@ -184,14 +196,14 @@ def load_file(
             loaded = register.load(con, path, entry, ctx)
         else:
             kind = KINDS[entry.kind]
-            table = readers.to_table(
-                readers.read_grid(path, entry.sheet, entry.kind),
+            table = columns.to_table(
+                read.read_grid(path, entry.sheet, entry.kind),
                 ctx.columns,
                 kind.wanted,
                 kind.wide,
             )
             loaded = LOADERS[entry.kind](table, entry, ctx)
-    except (readers.FileError, OSError, CountError) as e:
+    except (read.FileError, OSError, CountError) as e:
         raise BuildError(f"{entry.id}: {e}") from None
     if entry.kind == "regions":
         ctx.resolver.load_aliases(ctx.aliases / "regions.csv")
@@ -232,14 +244,14 @@ def load_file(
         {
             "source_file": entry.path,
             "line": r.line,
-            "column": readers.shown(r.column),
-            "value": readers.shown(personal.mask(r.value)),
-            "reason": readers.shown(personal.mask(r.reason)),
+            "column": read.shown(r.column),
+            "value": read.shown(personal.mask(r.value)),
+            "reason": read.shown(personal.mask(r.reason)),
         }
         for r in loaded.rejects
     ]
     _append(con, "rejected_staging", pd.DataFrame.from_records(rejects))
-    warnings = [{"file_id": entry.id, "message": readers.shown(w)} for w in loaded.warnings]
+    warnings = [{"file_id": entry.id, "message": read.shown(w)} for w in loaded.warnings]
     _append(con, "load_warning", pd.DataFrame.from_records(warnings))
     return FileReport(entry, loaded, checksum, twin.entry.id if twin else None)
 
@@ -384,7 +396,7 @@ def print_findings(path: str, loaded: Loaded, out) -> None:
         print(f"\nRejected in {path} (line, column, value: reason):", file=out)
         for r in loaded.rejects[:SUMMARY_REJECTS_PER_FILE]:
             column = f" column {r.column}" if r.column else ""
-            value = f" value {readers.brief(personal.mask(r.value))}" if r.value is not None else ""
+            value = f" value {read.brief(personal.mask(r.value))}" if r.value is not None else ""
             print(f"  {path}:{r.line}{column}{value}: {personal.mask(r.reason)}", file=out)
         if len(loaded.rejects) > SUMMARY_REJECTS_PER_FILE:
             print(

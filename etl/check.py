@@ -12,7 +12,7 @@ from pathlib import Path
 from etl import manifest, paths
 from etl.build import BuildError, load_file, masked_rejects, new_context, open_database
 from etl.kinds import Context
-from etl.readers import brief
+from etl.read import brief
 
 REFERENCE_KINDS = ("metrics", "regions")
 COUNTS = ("rows_read", "rows_loaded", "rows_rejected", "rows_partly", "rows_repeated",

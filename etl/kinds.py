@@ -19,9 +19,10 @@ from pathlib import Path
 import pandas as pd
 
 from etl import cells, personal, plausible, urls
-from etl.aliases import ColumnMap, RegionResolver, Vocabulary, norm
+from etl.aliases import Vocabulary, norm
+from etl.areas import RegionResolver
+from etl.columns import ColumnMap, Table
 from etl.manifest import FileEntry
-from etl.readers import Table
 
 # columns that hold a web address (checked by etl/urls.py, not screened as free text: an
 # article's numeric id can look like a phone number)

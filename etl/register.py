@@ -16,10 +16,11 @@ import pandas as pd
 
 from etl import cells, lines, paths, personal, plausible, pseudonym
 from etl.aliases import norm
+from etl.columns import find_header, to_table
 from etl.kinds import KINDS, Citations, Context, Loaded, Reject, header_rejects
 from etl.manifest import FileEntry
 from etl.personal import is_personal_header
-from etl.readers import FileError, is_xlsx, read_grid, shown, sniff_csv_header, to_table
+from etl.read import FileError, is_xlsx, read_grid, read_head, shown
 
 # staged column -> the register column it comes from
 STAGED = {
@@ -177,9 +178,11 @@ def _name_columns(header: list, ctx: Context) -> tuple[dict[int, str], dict, dic
 def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
     """The register's rows into register_input with the lines a spreadsheet shows, and one reject
     per row DuckDB's parser refuses; every row of the file is one or the other (checked)."""
-    encoding, delimiter, header_line, header = sniff_csv_header(
-        path, ctx.columns, KINDS["umkm_register"].wanted
-    )
+    head = read_head(path)  # the first 64 KB: encoding, delimiter and header
+    header_line, header = head.rows[
+        find_header(head, ctx.columns, KINDS["umkm_register"].wanted, wide=False)
+    ]
+    encoding, delimiter, header = head.encoding, head.delimiter, [c.strip() for c in header]
     name = path.name
     try:
         shape = lines.scan(path)

@@ -4,7 +4,7 @@
 -- (etl/personal.py), and such a value is never shown: '[disamarkan]' stands in its place.
 -- A row with a control character (U+0000-U+001F but tab, LF, CR; tabs and line breaks became
 -- spaces as the rows were staged) gets one reject per such cell and no other: the same rule as
--- etl/readers.py for every other kind.
+-- etl/columns.py for every other kind.
 insert into register_rejects
 with
 controlled as (
