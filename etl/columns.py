@@ -71,7 +71,6 @@ class Table:
     broken: list[tuple[int, str | None, str | None, str]] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)  # canonical -> header as written
     levels: dict[str, str] = field(default_factory=dict)  # area column -> its level, if known
-    dropped_columns: list[str] = field(default_factory=list)  # personal data, never read
     warnings: list[str] = field(default_factory=list)
     title: list[str] = field(default_factory=list)  # text of the rows above the header
     header_line: int = 1
@@ -107,44 +106,74 @@ def find_header(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool) ->
     return best
 
 
-def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = False) -> Table:
-    """Name the columns, drop personal data, keep each data row with its line."""
-    h = find_header(grid, columns, wanted, wide)
-    header_line, header = grid.rows[h]
-    table = Table(grid.path, grid.sha256, columns=[], header_line=header_line)
-    table.title = [" ".join(str(c) for c in cells if not blank(c)) for _, cells in grid.rows[:h]]
-    index: dict[int, str] = {}
+@dataclass
+class Naming:
+    """What a header row names."""
+
+    index: dict[int, str]  # position in the row -> the column read there
+    headers: dict[str, str]  # column -> its header as written
+    levels: dict[str, str]  # area column -> the level its names are at, if the header says
+    dropped: dict[int, str]  # personal-data columns, never read: position -> header as written
+    warnings: list[str]  # columns not read, and why
+
+
+def name_columns(header: list, columns: ColumnMap, wanted: set[str], wide: bool = False) -> Naming:
+    """Name each column of a header row: through the aliases, a kind's own column names (wanted)
+    and, in a wide table, a metric's figure column. Personal-data columns are dropped; a column
+    known but deliberately not read ('-', such as a row number) is skipped; a column nobody knows,
+    or a second column naming the same thing, is named in a warning and not read. The one rule for
+    every file: the register read by DuckDB and the screened copy of `etl add` use it too."""
+    naming = Naming({}, {}, {}, {}, [])
     for i, cell in enumerate(header):
         written = "" if blank(cell) else shown(BREAKS.sub(" ", str(cell)).strip())
         if not written:
             continue
         if is_personal_header(written):
-            table.dropped_columns.append(written)
+            naming.dropped[i] = written
             continue
         column = columns.get(written, wanted)
         name = column.name if column else None
         if name == "-":
             continue  # known and deliberately not read, such as a row number
         if name is None or not (name in wanted or (wide and name.startswith("metric:"))):
-            table.warnings.append(
+            naming.warnings.append(
                 f"column '{written}' is not recognised and was not read; if it holds data, "
                 "add its name to data/aliases/columns.csv"
             )
             continue
-        if name in table.headers:
-            table.warnings.append(
-                f"column '{written}' repeats '{table.headers[name]}'; only the first is read"
+        if name in naming.headers:
+            naming.warnings.append(
+                f"column '{written}' repeats '{naming.headers[name]}'; only the first is read"
             )
             continue
-        index[i] = name
-        table.headers[name] = written
+        naming.index[i] = name
+        naming.headers[name] = written
         if column.level:
-            table.levels[name] = column.level
-    table.columns = list(index.values())
-    if table.dropped_columns:
-        table.warnings.append(
-            f"personal-data column(s) dropped and never stored: {', '.join(table.dropped_columns)}"
+            naming.levels[name] = column.level
+    if naming.dropped:
+        naming.warnings.append(
+            "personal-data column(s) dropped and never stored: "
+            + ", ".join(naming.dropped.values())
         )
+    return naming
+
+
+def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = False) -> Table:
+    """Find the header, name the columns (name_columns), keep each data row with its line."""
+    h = find_header(grid, columns, wanted, wide)
+    header_line, header = grid.rows[h]
+    naming = name_columns(header, columns, wanted, wide)
+    index = naming.index
+    table = Table(
+        grid.path,
+        grid.sha256,
+        columns=list(index.values()),
+        headers=naming.headers,
+        levels=naming.levels,
+        warnings=naming.warnings,
+        title=[" ".join(str(c) for c in cells if not blank(c)) for _, cells in grid.rows[:h]],
+        header_line=header_line,
+    )
     for line, cells in grid.rows[h + 1 :]:
         if all(blank(c) for c in cells):
             continue

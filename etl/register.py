@@ -16,10 +16,9 @@ import pandas as pd
 
 from etl import cells, lines, paths, personal, plausible, pseudonym
 from etl.aliases import norm
-from etl.columns import find_header, to_table
+from etl.columns import find_header, name_columns, to_table
 from etl.kinds import KINDS, Citations, Context, Loaded, Reject, header_rejects
 from etl.manifest import FileEntry
-from etl.personal import is_personal_header
 from etl.read import FileError, is_xlsx, read_grid, read_head, shown
 
 # staged column -> the register column it comes from
@@ -150,31 +149,6 @@ def _derived_id(header: list, headers: dict, warnings: list) -> tuple[str, int] 
     return source
 
 
-def _name_columns(header: list, ctx: Context) -> tuple[dict[int, str], dict, dict, list[str]]:
-    wanted = KINDS["umkm_register"].wanted
-    index, headers, levels, warnings, dropped = {}, {}, {}, [], []
-    for i, written in enumerate(header):
-        written = str(written or "").strip()
-        if not written:
-            continue
-        if is_personal_header(written):
-            dropped.append(written)
-            continue
-        column = ctx.columns.get(written, wanted)
-        if column is not None and column.name == "-":
-            continue
-        if column is None or column.name not in wanted:
-            warnings.append(f"column '{written}' is not recognised and was not read")
-            continue
-        if column.name not in headers:
-            index[i], headers[column.name] = column.name, written
-            if column.level:
-                levels[column.name] = column.level
-    if dropped:
-        warnings.append(f"personal-data column(s) dropped and never stored: {', '.join(dropped)}")
-    return index, headers, levels, warnings
-
-
 def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
     """The register's rows into register_input with the lines a spreadsheet shows, and one reject
     per row DuckDB's parser refuses; every row of the file is one or the other (checked)."""
@@ -192,9 +166,10 @@ def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
             path = scratch / "register.csv"
     except lines.LineError as e:
         raise FileError(f"{name}: {e}") from None
-    index, headers, levels, warnings = _name_columns(header, ctx)
+    naming = name_columns(header, ctx.columns, KINDS["umkm_register"].wanted)
+    headers, levels, warnings = naming.headers, naming.levels, naming.warnings
     derived = _derived_id(header, headers, warnings)
-    by_column = {name: f"c{i}" for i, name in index.items()}
+    by_column = {name: f"c{i}" for i, name in naming.index.items()}
     # Identifiers here are our own (c0, c1, ...), never text from the file; values are bound.
     # a tab or a line break inside a cell becomes a space, as in every other kind
     select = ", ".join(

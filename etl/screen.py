@@ -60,26 +60,16 @@ def screened_copy(source: Path, kind: str, sheet: str | None, ctx: Context, targ
     head = [r for r in head if r is not None]
     h = _header_index(head, kind, ctx)
     header = [str(c or "").strip() for c in head[h]]
-    personal_columns = {
-        i for i, written in enumerate(header) if personal.is_personal_header(written)
-    }
-    wanted = KINDS[kind].wanted
-    has_id = any((c := ctx.columns.get(w, wanted)) and c.name == "umkm_id" for w in header if w)
+    # the columns named as the build names them (etl/columns.py): which are personal, which
+    # holds the id and which the area
+    naming = columns.name_columns(head[h], ctx.columns, KINDS[kind].wanted, KINDS[kind].wide)
+    personal_columns = set(naming.dropped)
     derive = None
-    if kind == "umkm_register" and not has_id:
+    if kind == "umkm_register" and "umkm_id" not in naming.headers:
         derive = pseudonym.id_source([set(norm(w).split()) for w in header])
     secret = pseudonym.key(ctx.aliases.parent) if derive else b""
-    area = next(
-        (
-            i
-            for i, w in enumerate(header)
-            if (c := ctx.columns.get(w, wanted)) and c.name == "area_code"
-        ),
-        None,
-    )
-    level = next(
-        (c.level for w in header if (c := ctx.columns.get(w)) and c.name == "area_code"), None
-    )
+    area = next((i for i, name in naming.index.items() if name == "area_code"), None)
+    level = naming.levels.get("area_code")
     codes: dict[str, str | None] = {}
 
     def derived_id(cells: list) -> str:
