@@ -27,11 +27,10 @@ from etl import (
     pause,
     personal,
     read,
-    register,
     verify,
 )
-from etl.aliases import Vocabulary
-from etl.kinds import KINDS, LOADERS, Context, CountError, Loaded
+from etl.kinds import REGISTRY
+from etl.load import Context, CountError, Loaded
 
 # The months the marts cover, and how long a report is carried forward before a month goes blank.
 # Assumption (README, "What the numbers mean"): a cumulative Disnaker report older than a year says
@@ -125,7 +124,7 @@ def _build(data_dir: Path, warehouse: Path, manifest_file: Path, swap: bool) -> 
     report = BuildReport(warehouse=warehouse, run_id=started.strftime("%Y%m%dT%H%M%S.%f"))
     con = open_database(str(tmp))
     try:
-        ctx = new_context(data_dir)
+        ctx = Context.for_data(data_dir)
         for entry in entries:
             report.files.append(load_file(con, data_dir, entry, ctx, report.files))
         build_marts(con)
@@ -171,16 +170,6 @@ def open_database(path: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def new_context(data_dir: Path) -> Context:
-    aliases = data_dir / "aliases"
-    return Context(
-        columns=columns.ColumnMap.load(aliases / "columns.csv"),
-        aliases=aliases,
-        sectors=Vocabulary.load(aliases / "sectors.csv"),
-        platforms=Vocabulary.load(aliases / "platforms.csv"),
-    )
-
-
 def load_file(
     con, data_dir: Path, entry: manifest.FileEntry, ctx: Context, earlier: list[FileReport]
 ) -> FileReport:
@@ -189,24 +178,18 @@ def load_file(
     try:
         checksum = read.sha256(path)
         twin = next((f for f in earlier if f.sha256 == checksum and not f.duplicate_of), None)
+        kind = REGISTRY[entry.kind]
         if twin:  # the same file listed twice loads once
             note = f"same content as {twin.entry.path}: loaded once, not twice"
-            loaded = Loaded(KINDS[entry.kind].table, None, [], [], 0, 0, 0, [note])
-        elif entry.kind == "umkm_register":
-            loaded = register.load(con, path, entry, ctx)
+            loaded = Loaded(kind.table, None, [], [], 0, 0, 0, [note])
+        elif kind.reads_itself:  # the register: DuckDB reads it, streaming
+            loaded = kind.load(con, path, entry, ctx)
         else:
-            kind = KINDS[entry.kind]
-            table = columns.to_table(
-                read.read_grid(path, entry.sheet, entry.kind),
-                ctx.columns,
-                kind.wanted,
-                kind.wide,
-            )
-            loaded = LOADERS[entry.kind](table, entry, ctx)
+            grid = read.read_grid(path, entry.sheet, entry.kind)
+            table = columns.to_table(grid, ctx.columns, kind.wanted, kind.wide)
+            loaded = kind.load(table, entry, ctx)
     except (read.FileError, OSError, CountError) as e:
         raise BuildError(f"{entry.id}: {e}") from None
-    if entry.kind == "regions":
-        ctx.resolver.load_aliases(ctx.aliases / "regions.csv")
     con.execute(
         "insert into source_file values ($id, $path, $kind, $title, $publisher, $outlet, $url, "
         "$published, $licence, $synthetic, $sha256, $rows_read, $rows_loaded, $rows_rejected, "

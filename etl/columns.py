@@ -61,14 +61,24 @@ class ColumnMap:
         return Column(own[key]) if key in own else self.aliases.get(key)
 
 
+@dataclass(frozen=True)
+class Reject:
+    """A row (or one cell of it) that cannot be loaded: every stage from this one on may give one.
+    The column is as headed in the file; the reason says how to fix it."""
+
+    line: int
+    column: str | None
+    value: str | None
+    reason: str
+
+
 @dataclass
 class Table:
     path: Path
     sha256: str
     columns: list[str]  # canonical names of the columns read
     rows: list[tuple[int, dict]] = field(default_factory=list)
-    # rows that cannot be read as a row: (line, column as headed, value, reason)
-    broken: list[tuple[int, str | None, str | None, str]] = field(default_factory=list)
+    broken: list[Reject] = field(default_factory=list)  # rows that cannot be read as a row
     headers: dict[str, str] = field(default_factory=dict)  # canonical -> header as written
     levels: dict[str, str] = field(default_factory=dict)  # area column -> its level, if known
     warnings: list[str] = field(default_factory=list)
@@ -184,11 +194,11 @@ def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = Fals
                 f"row has {len(cells)} cells but the header has {len(header)}: "
                 "check for an unquoted comma or a shifted cell"
             )
-            table.broken.append((line, None, None, reason))
+            table.broken.append(Reject(line, None, None, reason))
             continue
         if any(isinstance(c, str) and len(c) > MAX_CELL_CHARS for c in cells):
             reason = f"a cell is longer than {MAX_CELL_CHARS:,} characters"
-            table.broken.append((line, None, None, reason))
+            table.broken.append(Reject(line, None, None, reason))
             continue
         row, fault = {}, None
         for i, name in index.items():
@@ -196,7 +206,9 @@ def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = Fals
             if isinstance(value, str):
                 if fault is None and (control := CONTROL.search(value)):
                     header = table.headers[name]
-                    fault = (line, header, shown(value), control_reason(header, control.group()))
+                    fault = Reject(
+                        line, header, shown(value), control_reason(header, control.group())
+                    )
                 value = BREAKS.sub(" ", value).strip()
             row[name] = value
         if fault:
@@ -206,3 +218,21 @@ def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = Fals
             continue  # only unread columns have content: nothing of ours on this line
         table.rows.append((line, row))
     return table
+
+
+def missing_columns(
+    required: tuple[str, ...], headers: dict, header_line: int, lines, columns: ColumnMap
+) -> list[Reject]:
+    """When the header lacks a required column: one reject that says which (with the names
+    agencies use for it), and one per row, which cannot load. Empty when nothing is missing."""
+    missing = [c for c in required if c not in headers]
+    if not missing:
+        return []
+    named = [f"{c} (e.g. {', '.join(columns.examples(c)) or c})" for c in missing]
+    reason = (
+        f"missing column(s) {'; '.join(named)}: add the column, or its name to "
+        "data/aliases/columns.csv; no row of this file was loaded"
+    )
+    return [Reject(header_line, None, ", ".join(headers.values()), reason)] + [
+        Reject(line, None, None, "not loaded: the header lacks required columns") for line in lines
+    ]

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from etl import columns, personal, pseudonym, read
 from etl.aliases import norm
-from etl.kinds import KINDS, Context
+from etl.kinds import REGISTRY
+from etl.load import Context
 
 DERIVED_HEADER = "ID UMKM (pseudonim)"
 
@@ -44,7 +45,7 @@ def _rows(path: Path, sheet: str | None) -> Iterator[list]:
 
 def _header_index(rows: list[list], kind: str, ctx: Context) -> int:
     grid = read.Grid(Path("file"), "", list(enumerate(rows, start=1)))
-    return columns.find_header(grid, ctx.columns, KINDS[kind].wanted, KINDS[kind].wide)
+    return columns.find_header(grid, ctx.columns, REGISTRY[kind].wanted, REGISTRY[kind].wide)
 
 
 def _cell(value) -> object:
@@ -62,7 +63,7 @@ def screened_copy(source: Path, kind: str, sheet: str | None, ctx: Context, targ
     header = [str(c or "").strip() for c in head[h]]
     # the columns named as the build names them (etl/columns.py): which are personal, which
     # holds the id and which the area
-    naming = columns.name_columns(head[h], ctx.columns, KINDS[kind].wanted, KINDS[kind].wide)
+    naming = columns.name_columns(head[h], ctx.columns, REGISTRY[kind].wanted, REGISTRY[kind].wide)
     personal_columns = set(naming.dropped)
     derive = None
     if kind == "umkm_register" and "umkm_id" not in naming.headers:

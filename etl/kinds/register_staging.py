@@ -1,25 +1,34 @@
-"""The UMKM register, read by DuckDB: a file of millions of rows streams from disk into the
-warehouse without ever being held in Python, and personal-data columns are never staged.
+"""The register's rows staged in DuckDB, as the temp table register_input: one row per line of
+the file with the line a spreadsheet shows, the raw text of the columns the register reads
+(STAGED), and never a personal-data column. The register's stages 1 and 2 (etl/read.py,
+etl/columns.py) for a file too large for Python; etl/kinds/register.py parses and checks the
+staged values and inserts the rows.
 
-Each distinct raw value of the area, scale and date columns is parsed once in Python with the same
-parsers and alias tables as every other file; DuckDB joins the results back onto the rows.
-Before DuckDB reads a CSV, etl/lines.py counts its lines, so every row is given the line a
-spreadsheet shows (blank lines and rows DuckDB refused included) and none is lost unseen; every
-reject also carries the business's umkm_id.
+A CSV is read by DuckDB, streaming: its first 64 KB give the encoding, delimiter and header
+(read_head, find_header, name_columns, as for every file); etl/lines.py counts its lines first,
+so every row is given its line (blank lines and rows DuckDB refused included) and none is lost
+unseen; a row DuckDB's parser refuses is a reject in the words the Python reader uses. A workbook
+register is small enough (etl/read.py limits) to be read in Python and is staged the same way. A
+register without an id column gets a pseudonymous id (etl/pseudonym.py), hashed as it is read.
 """
+
+from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from etl import cells, lines, paths, personal, plausible, pseudonym
+from etl import cells, lines, pseudonym
 from etl.aliases import norm
-from etl.columns import find_header, name_columns, to_table
-from etl.kinds import KINDS, Citations, Context, Loaded, Reject, header_rejects
-from etl.manifest import FileEntry
-from etl.read import FileError, is_xlsx, read_grid, read_head, shown
+from etl.columns import Reject, find_header, name_columns, to_table
+from etl.load import Context
+from etl.read import FileError, is_xlsx, read_grid, read_head
+
+if TYPE_CHECKING:
+    from etl.manifest import FileEntry
 
 # staged column -> the register column it comes from
 STAGED = {
@@ -34,21 +43,6 @@ STAGED = {
 # a register without an id column: the keyed digest of the business name, until its kecamatan is
 # known (etl/pseudonym.py); never the name itself
 NAME_KEY = "name_key"
-# the SQL parameter that names each column in a reject -> the register column it is
-HEADER_PARAMS = {
-    "umkm_id": "umkm_id",
-    "area": "area_code",
-    "sector": "sector",
-    "scale": "scale",
-    "registered": "registered_on",
-    "onboarded": "onboarded_on",
-    "platform": "platform",
-}
-SCALES = {
-    "mikro": "mikro", "usaha mikro": "mikro", "micro": "mikro",
-    "kecil": "kecil", "usaha kecil": "kecil", "small": "kecil",
-    "menengah": "menengah", "usaha menengah": "menengah", "medium": "menengah",
-}  # fmt: skip
 
 
 @dataclass
@@ -61,75 +55,12 @@ class Staged:
     derived: str | None = None  # "nik" or "name" when the id is derived (etl/pseudonym.py)
 
 
-def load(con, path: Path, entry: FileEntry, ctx: Context) -> Loaded:
-    kind = KINDS["umkm_register"]
-    citations = Citations(entry)
+def stage(con, path: Path, entry: FileEntry, ctx: Context, wanted: set[str]) -> Staged:
+    """The register's rows into register_input (the columns `wanted` named as for every file)."""
     if is_xlsx(path):
-        staged = _stage_rows(con, path, entry, ctx)
-    else:
-        with tempfile.TemporaryDirectory(prefix="pulih-register-") as scratch:
-            staged = _stage_csv(con, path, ctx, Path(scratch))
-    staged_rows = con.execute("select count(*) from register_input").fetchone()[0]
-    rows_read = staged_rows + len(staged.rejects)  # one reject per row the parser refused
-    if any(c not in staged.headers for c in kind.required):
-        numbers = [
-            r[0] for r in con.execute("select line from register_input order by 1").fetchall()
-        ]
-        faults = header_rejects(kind, staged.headers, staged.header_line, numbers, ctx.columns)
-        return Loaded(
-            "umkm", None, citations.rows, staged.rejects + faults, rows_read, 0, rows_read,
-            staged.warnings,
-        )  # fmt: skip
-    row_rejects, loaded, rejected = _validate_and_insert(con, staged, ctx, citations.file_source())
-    return Loaded(
-        "umkm", None, citations.rows, staged.rejects + row_rejects, rows_read, loaded,
-        rejected + len(staged.rejects), staged.warnings, figures_loaded=loaded,
-    )  # fmt: skip
-
-
-def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
-    """Rejects for every bad cell, then every row without one into umkm: (rejects, rows loaded,
-    rows rejected)."""
-    staged.warnings += _parse_distinct(con, ctx, staged.levels.get("area_code"), staged.headers)
-    if staged.derived == "name":  # the id needs the kecamatan: now it is known
-        secret = pseudonym.key(ctx.aliases.parent)
-        con.create_function(
-            "pulih_name_id", lambda k, code: pseudonym.from_name(secret, k, code), [str, str], str
-        )
-        con.execute(
-            "update register_input as i set umkm_id = pulih_name_id(i.name_key, a.code) "
-            "from area_map as a where a.raw = i.area_raw"
-        )
-        con.remove_function("pulih_name_id")
-    headers = {f"h_{key}": staged.headers.get(col, col) for key, col in HEADER_PARAMS.items()}
-    headers |= {
-        "nik": personal.NIK,
-        "phone": personal.PHONE,
-        "any_personal": f"{personal.NIK}|{personal.PHONE}|{personal.EMAIL}",
-    }
-    con.execute(
-        "create or replace temp table register_rejects "
-        "(line bigint, col varchar, value varchar, reason varchar)"
-    )
-    con.execute(paths.sql_text("register/rejects"), headers)
-    before = con.execute("select count(*) from umkm").fetchone()[0]
-    con.execute(paths.sql_text("register/insert"), {"source_id": source_id})
-    loaded = con.execute("select count(*) from umkm").fetchone()[0] - before
-    rejected = con.execute("select count(distinct line) from register_rejects").fetchone()[0]
-    rejects = [
-        Reject(line, col, shown(value), shown(_with_id(reason, umkm_id)))
-        for line, col, value, reason, umkm_id in con.execute(
-            "select x.line, x.col, x.value, x.reason, i.umkm_id from register_rejects as x "
-            "left join register_input as i using (line) order by x.line, x.col"
-        ).fetchall()
-    ]
-    return rejects, loaded, rejected
-
-
-def _with_id(reason: str, umkm_id) -> str:
-    if not umkm_id or "umkm_id" in reason or personal.finding(umkm_id):
-        return reason
-    return f"{reason} (umkm_id {umkm_id})"
+        return _stage_rows(con, path, entry, ctx, wanted)
+    with tempfile.TemporaryDirectory(prefix="pulih-register-") as scratch:
+        return _stage_csv(con, path, ctx, wanted, Path(scratch))
 
 
 def _derived_id(header: list, headers: dict, warnings: list) -> tuple[str, int] | None:
@@ -149,13 +80,11 @@ def _derived_id(header: list, headers: dict, warnings: list) -> tuple[str, int] 
     return source
 
 
-def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
+def _stage_csv(con, path: Path, ctx: Context, wanted: set[str], scratch: Path) -> Staged:
     """The register's rows into register_input with the lines a spreadsheet shows, and one reject
     per row DuckDB's parser refuses; every row of the file is one or the other (checked)."""
     head = read_head(path)  # the first 64 KB: encoding, delimiter and header
-    header_line, header = head.rows[
-        find_header(head, ctx.columns, KINDS["umkm_register"].wanted, wide=False)
-    ]
+    header_line, header = head.rows[find_header(head, ctx.columns, wanted, wide=False)]
     encoding, delimiter, header = head.encoding, head.delimiter, [c.strip() for c in header]
     name = path.name
     try:
@@ -166,7 +95,7 @@ def _stage_csv(con, path: Path, ctx: Context, scratch: Path):
             path = scratch / "register.csv"
     except lines.LineError as e:
         raise FileError(f"{name}: {e}") from None
-    naming = name_columns(header, ctx.columns, KINDS["umkm_register"].wanted)
+    naming = name_columns(header, ctx.columns, wanted)
     headers, levels, warnings = naming.headers, naming.levels, naming.warnings
     derived = _derived_id(header, headers, warnings)
     by_column = {name: f"c{i}" for i, name in naming.index.items()}
@@ -278,10 +207,10 @@ def _refused(line: int, kind: str, message: str, found, width: int, long: dict) 
     return Reject(line, None, None, reason)
 
 
-def _stage_rows(con, path: Path, entry: FileEntry, ctx: Context):
+def _stage_rows(con, path: Path, entry: FileEntry, ctx: Context, wanted: set[str]) -> Staged:
     """A workbook register is small enough to read in Python; it is staged the same way."""
     grid = read_grid(path, entry.sheet, "umkm_register")
-    table = to_table(grid, ctx.columns, KINDS["umkm_register"].wanted)
+    table = to_table(grid, ctx.columns, wanted)
     header = next(cells for line, cells in grid.rows if line == table.header_line)
     derived = _derived_id(header, table.headers, table.warnings)
     by_line = {}
@@ -310,12 +239,11 @@ def _stage_rows(con, path: Path, entry: FileEntry, ctx: Context):
     con.register("register_rows", frame)
     con.execute("create or replace temp table register_input as select * from register_rows")
     con.unregister("register_rows")
-    rejects = [Reject(*broken) for broken in table.broken]
     return Staged(
         table.headers,
         table.levels,
         table.warnings,
-        rejects,
+        list(table.broken),
         table.header_line,
         derived and derived[0],
     )
@@ -329,95 +257,3 @@ def _text(value) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
-
-
-def _distinct(con, column: str) -> list[str]:
-    # `column` is one of the staged columns named in STAGED, never input
-    return [
-        r[0]
-        for r in con.execute(
-            f"select distinct {column} from register_input where {column} is not null"
-        ).fetchall()
-    ]
-
-
-def _screened(raw: str, header: str) -> tuple[str | None, str | None]:
-    """(kind of personal data, reject reason) for a raw value, or (None, None)."""
-    kind = personal.finding(raw)
-    return (kind, personal.reason(kind, header)) if kind else (None, None)
-
-
-def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list[str]:
-    """Parse each distinct raw area, sector, platform, scale and date once; DuckDB joins the
-    answers back. Returns load notes (values outside the closed vocabularies, counted, not named).
-    """
-    area_rows = []
-    for raw in _distinct(con, "area_raw"):
-        code, why = ctx.resolver.resolve(raw, level or "district")
-        kind, personal_why = _screened(raw, headers.get("area_code", "area"))
-        suggested = why is not None and "did you mean" in why
-        if code is None and not suggested:
-            # an area nobody recognises may be a name typed in the wrong column: not repeated
-            why = (
-                "not a known kecamatan or kabupaten/kota: use a Kemendagri code (e.g. 36.71.05) "
-                "or a name in data/raw/regions_*.csv, or add the spelling to "
-                "data/aliases/regions.csv (the value is not shown: it may be personal data)"
-            )
-        area_rows.append((raw, None if kind else code, personal_why or why, kind, suggested))
-    vocabulary_rows, notes = {}, []
-    for column, vocabulary in (("sector", ctx.sectors), ("platform", ctx.platforms)):
-        header = headers.get(column, column)
-        rows, unknown = [], 0
-        for raw in _distinct(con, column):
-            kind, why = _screened(raw, header)
-            value, known = vocabulary.get(raw)
-            unknown += not known and kind is None
-            rows.append((raw, None if kind else value, why, kind))
-        vocabulary_rows[column] = rows
-        if unknown:
-            notes.append(
-                f"{unknown} distinct {header} value(s) not in data/aliases/{column}s.csv were "
-                f"stored as '{vocabulary.other}' (not listed here: free text may hold personal "
-                f"data); add common ones to data/aliases/{column}s.csv"
-            )
-    scale_rows = [
-        (
-            raw,
-            SCALES.get(norm(raw)),
-            None if norm(raw) in SCALES else f"'{raw}' is not mikro, kecil or menengah",
-        )
-        for raw in _distinct(con, "scale_raw")
-    ]
-    dates = [r[0] for r in con.execute(
-        "select distinct registered_raw from register_input where registered_raw is not null "
-        "union select distinct onboarded_raw from register_input where onboarded_raw is not null"
-    ).fetchall()]  # fmt: skip
-    date_rows = []
-    for raw in dates:
-        try:
-            value = cells.date(raw)
-            problem = plausible.date_problem(
-                value, plausible.REGISTERED_FROM, ctx.build_date, "where register dates begin"
-            )
-            date_rows.append((raw, None if problem else value, problem))
-        except cells.CellError as e:
-            date_rows.append((raw, None, str(e)))
-    for name, rows, columns in (
-        ("area_map", area_rows, ["raw", "code", "reason", "personal", "shown"]),
-        ("sector_map", vocabulary_rows["sector"], ["raw", "value", "reason", "personal"]),
-        ("platform_map", vocabulary_rows["platform"], ["raw", "value", "reason", "personal"]),
-        ("scale_map", scale_rows, ["raw", "value", "reason"]),
-        ("date_map", date_rows, ["raw", "value", "reason"]),
-    ):
-        frame = pd.DataFrame(rows, columns=columns).astype(
-            {c: "object" for c in columns if c not in ("value", "shown")}
-        )
-        if name == "date_map":
-            frame["value"] = pd.to_datetime(frame["value"]).dt.date
-        elif name in ("sector_map", "platform_map"):
-            frame["value"] = frame["value"].astype("object")
-        con.register("incoming_map", frame)
-        # `name` is one of the five above, never input
-        con.execute(f"create or replace temp table {name} as select * from incoming_map")
-        con.unregister("incoming_map")
-    return notes
