@@ -10,7 +10,7 @@ from pathlib import Path
 
 from etl import add as add_module
 from etl import build as build_module
-from etl import demo, journal, kinds, lock, manifest, paths, verify
+from etl import demo, journal, kinds, lock, manifest, paths, summary, verify
 from etl.check import check_file, print_result
 
 # what `check` and `add` take: every kind but the metric catalogue
@@ -118,7 +118,7 @@ def _run(args) -> int:
         except (build_module.BuildError, manifest.ManifestError) as e:
             print(f"build failed: {e}", file=sys.stderr)
             return 1
-        build_module.print_summary(report)
+        summary.print_summary(report)
         return 0
     if args.command == "check":
         result = check_file(args.file, args.kind, args.sheet, args.data)

@@ -23,8 +23,9 @@ from pathlib import Path
 import duckdb
 
 from etl import journal, lock, manifest, paths, pause, read, screen
-from etl.build import BuildError, build, print_summary
+from etl.build import BuildError, build
 from etl.check import check_file, print_result, reference_context, slug
+from etl.summary import print_summary
 
 
 def add(

@@ -10,10 +10,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from etl import manifest, paths
-from etl.build import BuildError, load_file, masked_rejects, open_database
+from etl.build import BuildError, load_file
 from etl.kinds import REGISTRY
 from etl.load import Context
 from etl.read import brief
+from etl.store import masked_rejects, open_database
 
 REFERENCE_KINDS = tuple(name for name, kind in REGISTRY.items() if kind.reference)
 COUNTS = ("rows_read", "rows_loaded", "rows_rejected", "rows_partly", "rows_repeated",
