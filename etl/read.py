@@ -8,7 +8,7 @@ such, empty rows left out. A large CSV (the register) is not read here whole: re
 first 64 KB, for the header, and DuckDB reads the rest (etl/kinds/register_staging.py).
 
 The rule on control characters lives here too (CONTROL, shown): what the later stages reject and
-how every message shows such a character. One module for the stage (about 370 lines): the CSV and
+how every message shows such a character. One module for the stage (about 360 lines): the CSV and
 the workbook reader share the grid, the errors and that rule, and the workbook limits sit beside
 the code that enforces them.
 """

@@ -20,8 +20,7 @@ import pandas as pd
 from etl import cells, paths, personal, plausible, pseudonym, validate
 from etl.aliases import norm
 from etl.columns import Reject, missing_columns
-from etl.kinds import register_staging
-from etl.kinds.register_staging import Staged
+from etl.kinds.register_staging import Staged, stage
 from etl.load import Citations, Context, Kind, Loaded
 from etl.read import shown
 
@@ -48,8 +47,10 @@ SCALES = {
 
 
 def load(con, path: Path, entry: FileEntry, ctx: Context) -> Loaded:
+    """The register's rows staged (register_staging), its distinct values parsed and checked, its
+    bad cells rejected and the other rows inserted into umkm, all in the open database."""
     citations = Citations(entry)
-    staged = register_staging.stage(con, path, entry, ctx, KIND.wanted)
+    staged = stage(con, path, entry, ctx, KIND.wanted)
     staged_rows = con.execute("select count(*) from register_input").fetchone()[0]
     rows_read = staged_rows + len(staged.rejects)  # one reject per row the parser refused
     if any(c not in staged.headers for c in REQUIRED):
