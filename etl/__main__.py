@@ -1,5 +1,9 @@
-"""Command line: `python -m etl build | check | add | demo | verify` (the write side), and
-`python -m etl export`, an alias that runs the read side's `python -m analytics export`."""
+"""The command line only: arguments parsed, then one call into the module that does the work.
+
+`python -m etl --help` lists the commands; the docstring of each command's module (etl/build.py,
+check.py, add.py, demo.py, verify.py) says what it does. `python -m etl export` is an alias that
+runs the read side's `python -m analytics export` (analytics/export.py).
+"""
 
 import argparse
 import subprocess
@@ -8,11 +12,11 @@ from pathlib import Path
 
 from etl import add as add_module
 from etl import build as build_module
-from etl import demo, journal, lock, manifest, paths, verify
+from etl import demo, journal, kinds, lock, manifest, paths, summary, verify
 from etl.check import check_file, print_result
-from etl.kinds import KINDS
 
-FILE_KINDS = tuple(k for k in KINDS if k != "metrics")
+# what `check` and `add` take: every kind but the metric catalogue
+FILE_KINDS = tuple(name for name in kinds.REGISTRY if name != "metrics")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,7 +109,7 @@ def _run(args) -> int:
         except (build_module.BuildError, manifest.ManifestError) as e:
             print(f"build failed: {e}", file=sys.stderr)
             return 1
-        build_module.print_summary(report)
+        summary.print_summary(report)
         return 0
     if args.command == "check":
         result = check_file(args.file, args.kind, args.sheet, args.data)

@@ -22,13 +22,10 @@ from pathlib import Path
 
 import duckdb
 
-from etl import journal, lock, manifest, paths, pause, readers, screen
-from etl.build import BuildError, build, print_summary
+from etl import journal, lock, manifest, paths, pause, read, screen
+from etl.build import BuildError, build
 from etl.check import check_file, print_result, reference_context, slug
-
-
-class AddError(ValueError):
-    pass
+from etl.summary import print_summary
 
 
 def add(
@@ -75,7 +72,7 @@ def add(
             )
             return 1
         entries = manifest.load(data_dir / "sources.toml")
-        checksum = readers.sha256(path)
+        checksum = read.sha256(path)
         known = _known(path, checksum, entries, data_dir, warehouse, out)
         if known is not None:
             return known
@@ -113,7 +110,7 @@ def add(
                 screen.screened_copy(path, kind, sheet, reference_context(data_dir), screened)
                 if keep_original is not None:
                     _keep_original(path, keep_original, file_id, data_dir, out)
-            except (OSError, readers.FileError) as e:
+            except (OSError, read.FileError) as e:
                 print(f"nothing added: {e}", file=out)
                 return 1
             return _commit(screened, path.name, entry, data_dir, warehouse, out)
@@ -139,7 +136,7 @@ def _known(path: Path, checksum: str, entries, data_dir: Path, warehouse: Path, 
         (
             e
             for e in entries
-            if (data_dir / e.path).is_file() and readers.sha256(data_dir / e.path) == checksum
+            if (data_dir / e.path).is_file() and read.sha256(data_dir / e.path) == checksum
         ),
         None,
     )
@@ -162,7 +159,7 @@ def _known(path: Path, checksum: str, entries, data_dir: Path, warehouse: Path, 
 def _commit(path: Path, name: str, entry: dict, data_dir: Path, warehouse: Path, out) -> int:
     """Copy (the screened file at `path`), manifest entry and rebuild as one transaction, in the
     order etl/journal.py describes; a failure rolls it back."""
-    checksum = readers.sha256(path)
+    checksum = read.sha256(path)
     manifest_path, new_manifest = data_dir / "sources.toml", journal.new_manifest(data_dir)
     target = data_dir / entry["path"]
     before = manifest_path.read_bytes().decode("utf-8")  # as it is, line ends included

@@ -1,4 +1,5 @@
-"""Parsing one cell as Indonesian agencies write it. A bad cell raises CellError with the fix.
+"""Stage 3, parse cells: one cell as Indonesian agencies write it -> a number and its qualifier,
+a date and its precision, a choice or a truth value. A bad cell raises CellError with the fix.
 
 Numbers: "17.298" (dot groups thousands), "1.234,5" (comma is the decimal mark), "8.52" (a dot
 not followed by groups of three is a decimal point, as our own files write), "4 ribu", "2,5 juta",
@@ -34,7 +35,6 @@ _QUALIFIER_WORDS = (
     ("≥", "at_least"),
     (">", "more_than"),
 )
-_SUFFIX_QUALIFIERS = (("lebih", "at_least"), ("an", "approx"))  # "4 ribu lebih", "19 ribuan"
 _SCALES = {"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9}
 
 MONTHS = {

@@ -10,14 +10,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from etl import manifest, paths
-from etl.build import BuildError, load_file, masked_rejects, new_context, open_database
-from etl.kinds import Context
-from etl.readers import brief
+from etl.build import BuildError, load_file
+from etl.kinds import REGISTRY
+from etl.load import Context
+from etl.read import brief
+from etl.store import masked_rejects, open_database
 
-REFERENCE_KINDS = ("metrics", "regions")
+REFERENCE_KINDS = tuple(name for name, kind in REGISTRY.items() if kind.reference)
 COUNTS = ("rows_read", "rows_loaded", "rows_rejected", "rows_partly", "rows_repeated",
           "figures_loaded", "cells_rejected")  # fmt: skip
-FIGURE_KINDS = ("observations", "observations_wide")
+FIGURE_KINDS = tuple(name for name, kind in REGISTRY.items() if kind.table == "observation")
 SHOWN_REJECTS = 50  # on the terminal; --json lists every one
 
 
@@ -26,7 +28,7 @@ class CheckResult:
     file: str
     kind: str
     rows_read: int = 0
-    rows_loaded: int = 0  # rows_read = rows_loaded + rows_rejected (see etl.kinds.Loaded)
+    rows_loaded: int = 0  # rows_read = rows_loaded + rows_rejected (see etl.load.Loaded)
     rows_rejected: int = 0
     rows_partly: int = 0
     rows_repeated: int = 0
@@ -74,7 +76,7 @@ def reference_context(data_dir: Path) -> Context:
     an agency's file (to resolve areas outside a build, e.g. for a screened copy)."""
     con = open_database(":memory:")
     try:
-        ctx = new_context(data_dir)
+        ctx = Context.for_data(data_dir)
         for reference in manifest.load(data_dir / "sources.toml"):
             if reference.kind in REFERENCE_KINDS:
                 load_file(con, data_dir, reference, ctx, [])
@@ -90,7 +92,7 @@ def loaded_in_memory(path: Path, kind: str, sheet: str | None = None, data_dir: 
     data_dir = data_dir or paths.data_dir()
     con = open_database(":memory:")
     try:
-        ctx = new_context(data_dir)
+        ctx = Context.for_data(data_dir)
         for reference in manifest.load(data_dir / "sources.toml"):
             if reference.kind in REFERENCE_KINDS:
                 load_file(con, data_dir, reference, ctx, [])

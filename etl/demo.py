@@ -1,8 +1,9 @@
 """`python -m etl demo`: the synthetic demo data, deterministic (fixed seed), flagged synthetic.
 
-Only where no public figure exists (design.md): a record-level UMKM register for Kota Tangerang and
-monthly labour figures per kecamatan. Both are calibrated to the public figures they sit under,
-which are read from the project's own inputs in data/raw/, never from outside the project:
+Only where no public figure exists (README, "Demo data (synthetic)"): a record-level UMKM register
+for Kota Tangerang and monthly labour figures per kecamatan. Both are calibrated to the public
+figures they sit under, which are read from the project's own inputs in data/raw/, never from
+outside the project:
 
 Register (data/raw/demo/umkm_register.csv)
 - Registrations: the city's published register totals are met exactly at their dates (10,553 at

@@ -1,5 +1,6 @@
 """The lines of a large CSV, counted without parsing it, so that every row DuckDB reads (or
-refuses) can be accounted for and given the line a spreadsheet shows.
+refuses) can be accounted for and given the line a spreadsheet shows: stage 1 (read) for the
+register, which DuckDB reads (etl/kinds/register_staging.py).
 
 DuckDB's CSV reader counts a quoted cell that spans lines as one line, and blank lines as lines,
 but it drops blank lines without a word; a line longer than its 32 MB read buffer silently ends the

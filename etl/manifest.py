@@ -1,11 +1,13 @@
-"""The manifest, data/sources.toml: every input file with its kind and provenance."""
+"""The manifest, data/sources.toml: every input file with its kind and provenance, in the order
+the build loads them. An entry's kind is one of the registry of kinds (etl/kinds)."""
 
 import datetime as dt
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-KINDS = ("metrics", "regions", "observations", "observations_wide", "events", "umkm_register")
+from etl.kinds import REGISTRY
+
 REQUIRED = ("id", "path", "kind", "title", "publisher", "published", "licence", "synthetic")
 
 
@@ -53,8 +55,10 @@ def load(path: Path) -> list[FileEntry]:
         missing = [key for key in REQUIRED if key not in raw]
         if missing:
             raise ManifestError(f"{where}: missing {', '.join(missing)}; add them to the entry")
-        if raw["kind"] not in KINDS:
-            raise ManifestError(f"{where}: kind '{raw['kind']}' is not one of {', '.join(KINDS)}")
+        if raw["kind"] not in REGISTRY:
+            raise ManifestError(
+                f"{where}: kind '{raw['kind']}' is not one of {', '.join(REGISTRY)}"
+            )
         if not isinstance(raw["synthetic"], bool):
             raise ManifestError(f"{where}: synthetic must be true or false")
         if raw["id"] in seen:

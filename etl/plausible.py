@@ -1,6 +1,6 @@
-"""What a figure or a date may plausibly be (the 'validate' stage). A value beyond these bounds is
-a typing or unit error, never news: its row (or, in a wide table, its cell) is rejected with the
-reason. The bounds are stated in README, "For analysts".
+"""What a figure or a date may plausibly be: the bounds that stage 5 (etl/validate.py) and the
+kinds apply. A value beyond them is a typing or unit error, never news: its row (or, in a wide
+table, its cell) is rejected with the reason. The bounds are stated in README, "For analysts".
 
 Dates: nothing after the day of the build (a report cannot come before its date), and nothing
 before our data begins: the earliest figures Pulih takes are a 2016 UMKM register total

@@ -16,9 +16,10 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from etl import personal, pseudonym, readers
+from etl import columns, personal, pseudonym, read
 from etl.aliases import norm
-from etl.kinds import KINDS, Context
+from etl.kinds import REGISTRY
+from etl.load import Context
 
 DERIVED_HEADER = "ID UMKM (pseudonim)"
 
@@ -27,24 +28,24 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
     """The rows of a CSV in its own encoding and delimiter, streamed."""
     with path.open("rb") as f:
         head = f.read(65536)
-    _, encoding = readers.decode(head, path.name) if head else ("", "utf-8")
+    _, encoding = read.decode(head, path.name) if head else ("", "utf-8")
     text = head.decode(encoding, errors="replace") if head else ""
-    delimiter = readers.sniff_delimiter(text.splitlines()[:50])
+    delimiter = read.sniff_delimiter(text.splitlines()[:50])
     with path.open(encoding=encoding, errors="replace", newline="") as f:
         yield from csv.reader(f, delimiter=delimiter)
 
 
 def _rows(path: Path, sheet: str | None) -> Iterator[list]:
-    if readers.is_xlsx(path):
-        for _, cells in readers.read_grid(path, sheet).rows:
+    if read.is_xlsx(path):
+        for _, cells in read.read_grid(path, sheet).rows:
             yield ["" if c is None else c for c in cells]
     else:
         yield from _csv_rows(path)
 
 
 def _header_index(rows: list[list], kind: str, ctx: Context) -> int:
-    grid = readers.Grid(Path("file"), "", list(enumerate(rows, start=1)))
-    return readers.find_header(grid, ctx.columns, KINDS[kind].wanted, KINDS[kind].wide)
+    grid = read.Grid(Path("file"), "", list(enumerate(rows, start=1)))
+    return columns.find_header(grid, ctx.columns, REGISTRY[kind].wanted, REGISTRY[kind].wide)
 
 
 def _cell(value) -> object:
@@ -56,30 +57,20 @@ def _cell(value) -> object:
 def screened_copy(source: Path, kind: str, sheet: str | None, ctx: Context, target: Path) -> None:
     """Write `target`: `source` without personal data (see the module's docstring)."""
     rows = _rows(source, sheet)
-    head = [next(rows, None) for _ in range(readers.HEADER_SEARCH_ROWS)]
+    head = [next(rows, None) for _ in range(columns.HEADER_SEARCH_ROWS)]
     head = [r for r in head if r is not None]
     h = _header_index(head, kind, ctx)
     header = [str(c or "").strip() for c in head[h]]
-    personal_columns = {
-        i for i, written in enumerate(header) if personal.is_personal_header(written)
-    }
-    wanted = KINDS[kind].wanted
-    has_id = any((c := ctx.columns.get(w, wanted)) and c.name == "umkm_id" for w in header if w)
+    # the columns named as the build names them (etl/columns.py): which are personal, which
+    # holds the id and which the area
+    naming = columns.name_columns(head[h], ctx.columns, REGISTRY[kind].wanted, REGISTRY[kind].wide)
+    personal_columns = set(naming.dropped)
     derive = None
-    if kind == "umkm_register" and not has_id:
+    if kind == "umkm_register" and "umkm_id" not in naming.headers:
         derive = pseudonym.id_source([set(norm(w).split()) for w in header])
     secret = pseudonym.key(ctx.aliases.parent) if derive else b""
-    area = next(
-        (
-            i
-            for i, w in enumerate(header)
-            if (c := ctx.columns.get(w, wanted)) and c.name == "area_code"
-        ),
-        None,
-    )
-    level = next(
-        (c.level for w in header if (c := ctx.columns.get(w)) and c.name == "area_code"), None
-    )
+    area = next((i for i, name in naming.index.items() if name == "area_code"), None)
+    level = naming.levels.get("area_code")
     codes: dict[str, str | None] = {}
 
     def derived_id(cells: list) -> str:

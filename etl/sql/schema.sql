@@ -18,7 +18,7 @@ create table source_file (
     series       varchar not null,     -- releases of one series are vintages of each other
     vintage      date,                 -- the release date (publication date, or end of its range)
     duplicate_of varchar,              -- same content as this earlier file: not loaded twice
-    -- how the rows read were counted (etl/kinds.py Loaded): rows_read = rows_loaded +
+    -- how the rows read were counted (etl/load.py Loaded): rows_read = rows_loaded +
     -- rows_rejected; of the loaded rows, rows_partly lost some cells (cells_rejected in all) and
     -- rows_repeated repeat an earlier line (loaded once); figures_loaded: records added
     rows_partly    integer not null default 0,

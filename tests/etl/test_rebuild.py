@@ -62,9 +62,9 @@ def test_a_failed_check_leaves_the_previous_warehouse(tmp_path, monkeypatch):
     checks = tmp_path / "checks"
     shutil.copytree(PROJECT / "etl" / "sql" / "checks", checks)
     (checks / "always_fails.sql").write_text("select 1 as bad")
-    import etl.build
+    import etl.marts
 
-    monkeypatch.setattr(etl.build, "CHECKS", checks)
+    monkeypatch.setattr(etl.marts, "CHECKS", checks)
     with pytest.raises(BuildError, match="always_fails"):
         build(good, warehouse)
     assert (run_id(warehouse), warehouse.read_bytes()) == before

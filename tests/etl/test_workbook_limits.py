@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from etl import readers
+from etl import read
 from etl.__main__ import main
 from etl.check import check_file, loaded_in_memory
 from tests.conftest import PROJECT
@@ -172,11 +172,11 @@ def test_the_grid_keeps_the_row_numbers_excel_shows_and_skips_empty_rows(tmp_pat
     ws["A7"], ws["B7"] = "Karawaci", 5
     path = tmp_path / "gaps.xlsx"
     wb.save(path)
-    grid = readers.read_grid(path)
+    grid = read.read_grid(path)
     assert grid.rows == [(1, ["judul"]), (4, ["Kecamatan", "PHK"]), (7, ["Karawaci", 5])]
 
 
 @pytest.mark.parametrize("name", ["MAX_WORKBOOK_CELLS", "MAX_UNPACKED_BYTES"])
 def test_the_limits_are_the_documented_ones(name):
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    assert f"{getattr(readers, name):,}".replace(",", ".") in readme
+    assert f"{getattr(read, name):,}".replace(",", ".") in readme

@@ -1,10 +1,10 @@
 -- Every bad cell of the staged register, one row each: (line, column as headed in the file,
 -- value, reason). Parsed values come from the *_map tables, filled once per distinct raw value
--- (etl/register.py); those maps also say which raw values look like personal data
+-- (etl/kinds/register.py); those maps also say which raw values look like personal data
 -- (etl/personal.py), and such a value is never shown: '[disamarkan]' stands in its place.
 -- A row with a control character (U+0000-U+001F but tab, LF, CR; tabs and line breaks became
 -- spaces as the rows were staged) gets one reject per such cell and no other: the same rule as
--- etl/readers.py for every other kind.
+-- etl/columns.py for every other kind.
 insert into register_rejects
 with
 controlled as (

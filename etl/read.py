@@ -1,10 +1,16 @@
-"""Reading an input file as the agency sent it: CSV or XLSX -> a grid of cells with line numbers,
-then the header row found and the columns named through data/aliases/columns.csv.
+"""Stage 1, read: the bytes of a file as the agency sent it -> a grid of cells, each row with the
+line a spreadsheet shows for it. Nothing here knows what a column means (etl/columns.py does).
 
-CSV: comma, semicolon or tab; UTF-8 with or without BOM, else Windows-1252. XLSX: the first or a
-named sheet, merged cells filled with their value, typed numbers and dates kept as such. A title
-block above the header is skipped: the header is the row that names the most known columns.
-Personal-data columns are dropped here, before anything else sees them.
+CSV: comma, semicolon or tab; UTF-8 with or without BOM, else Windows-1252; a quoted line break
+stays inside its row. XLSX: the first or a named sheet, read streaming after its size is bounded
+(the workbook limits below), merged cells filled with their value, typed numbers and dates kept as
+such, empty rows left out. A large CSV (the register) is not read here whole: read_head gives its
+first 64 KB, for the header, and DuckDB reads the rest (etl/kinds/register_staging.py).
+
+The rule on control characters lives here too (CONTROL, shown): what the later stages reject and
+how every message shows such a character. One module for the stage (about 360 lines): the CSV and
+the workbook reader share the grid, the errors and that rule, and the workbook limits sit beside
+the code that enforces them.
 """
 
 import bisect
@@ -13,17 +19,13 @@ import hashlib
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-
-from etl.aliases import ColumnMap, norm
-from etl.personal import is_personal_header
 
 csv.field_size_limit(16 * 1024 * 1024)  # agency notes can be long; a 16 MB cell is still refused
 
-HEADER_SEARCH_ROWS = 30
 DELIMITERS = (",", ";", "\t")
-MAX_CELL_CHARS = 100_000  # a cell longer than this is not data a human typed
+HEAD_BYTES = 65536  # what is read of a large CSV to find its encoding, delimiter and header
 
 # Workbook limits, checked before a sheet is parsed (README, "For analysts"). A 5 KB .xlsx can
 # declare a cell at XFD1048576 (17 billion cells from A1) and a 400 KB one can hold a million rows:
@@ -60,13 +62,6 @@ def brief(value: str, limit: int = 80) -> str:
     return f"'{text}'"
 
 
-def control_reason(header: str, character: str) -> str:
-    return (
-        f"{header} holds the control character U+{ord(character):04X}, which a spreadsheet "
-        "cannot store: delete it (retype the cell) and save again"
-    )
-
-
 class FileError(ValueError):
     """The file as a whole cannot be read; the message says why and how to fix it."""
 
@@ -79,22 +74,6 @@ class Grid:
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
-
-
-@dataclass
-class Table:
-    path: Path
-    sha256: str
-    columns: list[str]  # canonical names of the columns read
-    rows: list[tuple[int, dict]] = field(default_factory=list)
-    # rows that cannot be read as a row: (line, column as headed, value, reason)
-    broken: list[tuple[int, str | None, str | None, str]] = field(default_factory=list)
-    headers: dict[str, str] = field(default_factory=dict)  # canonical -> header as written
-    levels: dict[str, str] = field(default_factory=dict)  # area column -> its level, if known
-    dropped_columns: list[str] = field(default_factory=list)  # personal data, never read
-    warnings: list[str] = field(default_factory=list)
-    title: list[str] = field(default_factory=list)  # text of the rows above the header
-    header_line: int = 1
 
 
 def sha256(path: Path) -> str:
@@ -143,7 +122,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         ) from None
 
 
-def _first_lines(text: str, n: int | None) -> list[str]:
+def first_lines(text: str, n: int | None) -> list[str]:
     """The first n lines of a text (all with None), split at LF, CRLF or CR only."""
     lines = re.split(r"\r\n|\n|\r", text if n is None else text[: 1 << 20], maxsplit=n or 0)
     return lines[:n] if n else lines
@@ -170,7 +149,7 @@ def _read_csv(path: Path) -> Grid:
         raise FileError(
             f"{path.name}: not valid UTF-8 after its byte-order mark ({e.reason})"
         ) from None
-    delimiter = sniff_delimiter(_first_lines(text, 50))
+    delimiter = sniff_delimiter(first_lines(text, 50))
     # lines end at LF, CRLF or CR only: str.splitlines would also end them at a vertical tab, a
     # form feed or U+2028, which belong inside a cell
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -312,7 +291,7 @@ def _stream_rows(path: Path, kind, ws) -> list[tuple[int, list]]:
             for c in cells:
                 value = c["value"]
                 values[c["column"] - 1] = value.strip() if isinstance(value, str) else value
-            if not all(_blank(v) for v in values):
+            if not all(blank(v) for v in values):
                 rows[index] = values
         merged = parser.merged_cells.mergeCell if parser.merged_cells else []
     _fill_merged(path, rows, [m.ref for m in merged])
@@ -345,103 +324,8 @@ def _fill_merged(path: Path, rows: dict[int, list], ranges: list[str]) -> None:
             )
 
 
-def _blank(cell) -> bool:
+def blank(cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
-def find_header(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool) -> int:
-    """Index in grid.rows of the row that names the most columns this kind reads."""
-
-    def known(cell) -> bool:
-        column = columns.get(cell, wanted) if isinstance(cell, str) else None
-        return bool(column) and (
-            column.name in wanted or (wide and column.name.startswith("metric:"))
-        )
-
-    best, best_score = None, 1
-    for i, (_, cells) in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
-        score = len({norm(c) for c in cells if known(c)})
-        if score > best_score:
-            best, best_score = i, score
-    if best is None:
-        raise FileError(
-            f"{grid.path.name}: no header row in the first {HEADER_SEARCH_ROWS} rows: a header "
-            "names the columns (e.g. Kecamatan, Tanggal, PHK); add unknown names to "
-            "data/aliases/columns.csv"
-        )
-    return best
-
-
-def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = False) -> Table:
-    """Name the columns, drop personal data, keep each data row with its line."""
-    h = find_header(grid, columns, wanted, wide)
-    header_line, header = grid.rows[h]
-    table = Table(grid.path, grid.sha256, columns=[], header_line=header_line)
-    table.title = [" ".join(str(c) for c in cells if not _blank(c)) for _, cells in grid.rows[:h]]
-    index: dict[int, str] = {}
-    for i, cell in enumerate(header):
-        written = "" if _blank(cell) else shown(BREAKS.sub(" ", str(cell)).strip())
-        if not written:
-            continue
-        if is_personal_header(written):
-            table.dropped_columns.append(written)
-            continue
-        column = columns.get(written, wanted)
-        name = column.name if column else None
-        if name == "-":
-            continue  # known and deliberately not read, such as a row number
-        if name is None or not (name in wanted or (wide and name.startswith("metric:"))):
-            table.warnings.append(
-                f"column '{written}' is not recognised and was not read; if it holds data, "
-                "add its name to data/aliases/columns.csv"
-            )
-            continue
-        if name in table.headers:
-            table.warnings.append(
-                f"column '{written}' repeats '{table.headers[name]}'; only the first is read"
-            )
-            continue
-        index[i] = name
-        table.headers[name] = written
-        if column.level:
-            table.levels[name] = column.level
-    table.columns = list(index.values())
-    if table.dropped_columns:
-        table.warnings.append(
-            f"personal-data column(s) dropped and never stored: {', '.join(table.dropped_columns)}"
-        )
-    for line, cells in grid.rows[h + 1 :]:
-        if all(_blank(c) for c in cells):
-            continue
-        # a CSV row with more cells than its header is shifted; a sheet's trailing blanks are not
-        extra = [c for c in cells[len(header) :] if not _blank(c)]
-        if extra or (grid.delimiter and len(cells) > len(header)):
-            reason = (
-                f"row has {len(cells)} cells but the header has {len(header)}: "
-                "check for an unquoted comma or a shifted cell"
-            )
-            table.broken.append((line, None, None, reason))
-            continue
-        if any(isinstance(c, str) and len(c) > MAX_CELL_CHARS for c in cells):
-            reason = f"a cell is longer than {MAX_CELL_CHARS:,} characters"
-            table.broken.append((line, None, None, reason))
-            continue
-        row, fault = {}, None
-        for i, name in index.items():
-            value = cells[i] if i < len(cells) else None
-            if isinstance(value, str):
-                if fault is None and (control := CONTROL.search(value)):
-                    header = table.headers[name]
-                    fault = (line, header, shown(value), control_reason(header, control.group()))
-                value = BREAKS.sub(" ", value).strip()
-            row[name] = value
-        if fault:
-            table.broken.append(fault)
-            continue
-        if all(_blank(v) for v in row.values()):
-            continue  # only unread columns have content: nothing of ours on this line
-        table.rows.append((line, row))
-    return table
 
 
 def _whole_utf8(data: bytes) -> bytes:
@@ -454,29 +338,21 @@ def _whole_utf8(data: bytes) -> bytes:
     return data
 
 
-def sniff_csv_header(
-    path: Path, columns: ColumnMap, wanted: set[str]
-) -> tuple[str, str, int, list[str]]:
-    """For large CSVs read by DuckDB: encoding, delimiter, header line and header cells, from the
-    first 64 KB only, so the whole file is never held in Python."""
+def read_head(path: Path) -> Grid:
+    """The first HEAD_BYTES of a CSV as a grid (encoding and delimiter found as for a whole file),
+    for a file too large to hold in Python: the register, whose rows DuckDB reads."""
     with path.open("rb") as f:
-        head = f.read(65536)
+        head = f.read(HEAD_BYTES)
     if is_xlsx(path):
         raise FileError(f"{path.name}: is a workbook; the fast path reads CSV only")
-    if len(head) == 65536:  # never end the head inside a UTF-8 letter
+    if len(head) == HEAD_BYTES:  # never end the head inside a UTF-8 letter
         head = _whole_utf8(head)
     text, encoding = decode(head, path.name) if head else ("", "utf-8")
-    lines = _first_lines(text, None)
+    lines = first_lines(text, None)
     lines = lines[:-1] or lines  # the last line may be cut mid-way
     delimiter = sniff_delimiter(lines[:50])
-    grid = Grid(
-        path,
-        "",
-        [
-            (i, next(csv.reader(io.StringIO(line), delimiter=delimiter), []))
-            for i, line in enumerate(lines, start=1)
-        ],
-    )
-    h = find_header(grid, columns, wanted, wide=False)
-    line, cells = grid.rows[h]
-    return encoding, delimiter, line, [c.strip() for c in cells]
+    rows = [
+        (i, next(csv.reader(io.StringIO(line), delimiter=delimiter), []))
+        for i, line in enumerate(lines, start=1)
+    ]
+    return Grid(path, "", rows, encoding=encoding, delimiter=delimiter)

@@ -1,0 +1,165 @@
+"""Reported figures in long form (kind `observations`): one row per area, date and measure, as
+the project's own files and agencies' long tables give them. The rules of a figure live here and
+the wide kind (etl/kinds/wide.py) shares them: its date within the bounds of etl/plausible.py, its
+value plausible for its unit and area, its metric and unit known, its qualifier consistent with
+how the value is written, and one figure per area, measure, date and source in a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from etl import cells, plausible, validate
+from etl.aliases import norm
+from etl.load import Citations, Context, Kind, Loaded, Row, run
+
+if TYPE_CHECKING:
+    from etl.columns import Table
+    from etl.manifest import FileEntry
+
+OBSERVED_WHAT = "where the figures Pulih takes begin"
+BASES = ("workplace", "ktp_kota_tangerang", "reported_by_workers", "resident", "register")
+UNITS = {
+    "workers": {"workers", "pekerja", "orang", "jiwa", "karyawan", "tenaga kerja"},
+    "companies": {"companies", "perusahaan", "unit"},
+    "businesses": {"businesses", "usaha", "umkm", "unit usaha", "unit"},
+    "persons": {"persons", "orang", "jiwa", "penduduk"},
+    "percent": {"percent", "persen"},
+    "products": {"products", "produk"},
+}
+REQUIRED = ("area_code", "ref_date", "metric", "value")
+OPTIONAL = (
+    "area_name",
+    "date_precision",
+    "unit",
+    "qualifier",
+    "basis",
+    "sector",
+    "statement_by",
+    "outlet",
+    "url",
+    "source",
+    "published",
+    "note",
+)
+COLUMNS = ("obs_id", "region_code", "ref_date", "date_precision", "metric", "value", "qualifier",
+           "basis", "sector", "note", "source_id", "line")  # fmt: skip
+# what identifies a figure in a file (with its source): given twice, it loads once
+FIGURE_KEY = ("region_code", "ref_date", "date_precision", "metric", "basis", "sector", "source_id")
+
+
+def date_problem(day: dt.date, ctx: Context) -> str | None:
+    """Why a figure cannot be dated `day` (etl/plausible.py), or None."""
+    return plausible.date_problem(day, plausible.OBSERVED_FROM, ctx.build_date, OBSERVED_WHAT)
+
+
+def observed_date(row: Row, column: str, ctx: Context) -> tuple[dt.date | None, str | None]:
+    """A figure's date and its precision, within the bounds of etl/plausible.py."""
+    parsed = row.get(column, cells.date_with_precision)
+    if parsed and (problem := date_problem(parsed[0], ctx)):
+        row.reject(column, row.raw(column), problem)
+        return None, None
+    return parsed if parsed else (None, None)
+
+
+def plausible_figure(row: Row, column: str, value, metric, region, ctx: Context) -> bool:
+    """Whether a parsed figure can be true (etl/validate.py); rejects its cell if not."""
+    if value is None or metric is None:
+        return True
+    problem = validate.figure_problem(value, ctx.metric_units.get(metric), region, ctx.areas)
+    if problem:
+        row.reject(column, row.raw(column), problem)
+    return problem is None
+
+
+def identity(record: dict) -> tuple[tuple, tuple]:
+    """(what identifies a figure, what it states)."""
+    return tuple(record[k] for k in FIGURE_KEY), (record["value"], record["qualifier"])
+
+
+def conflict(ctx: Context, record, figure, first_figure, first_line) -> str:
+    """The reason a figure that states another value than an earlier line is rejected."""
+    area = ctx.areas.get(record["region_code"], (record["region_code"],))[0]
+    return (
+        f"{area}, {record['metric']} on {record['ref_date'].isoformat()} is "
+        f"{_figure(*figure)} here but {_figure(*first_figure)} on line {first_line} of this "
+        "file, from the same source: one figure per area, measure and date; keep the right "
+        "one (a revision belongs in a later release of the file)"
+    )
+
+
+def _figure(value: float, qualifier: str) -> str:
+    sign = {"approx": "± ", "at_least": "≥ ", "more_than": "> "}.get(qualifier, "")
+    return sign + plausible.dots(value)
+
+
+def _metric_code(row: Row, ctx: Context) -> str | None:
+    raw = row.get("metric")
+    if raw is None:
+        return None
+    if raw in ctx.metric_units:
+        return raw
+    column = ctx.columns.get(raw)  # "PHK", "Dirumahkan", "Perusahaan Tutup"
+    if column and column.name.startswith("metric:"):
+        return column.name.removeprefix("metric:")
+    row.reject(
+        "metric",
+        raw,
+        f"unknown metric '{raw}': use a code from data/raw/metrics.csv or add it there",
+    )
+    return None
+
+
+def _unit_ok(row: Row, metric: str | None, ctx: Context) -> None:
+    unit = row.raw("unit")
+    expected = ctx.metric_units.get(metric)
+    if unit is None or expected is None:
+        return  # no unit written: the metric's own unit applies
+    if norm(unit) != norm(expected) and norm(unit) not in UNITS.get(expected, set()):
+        row.reject("unit", unit, f"metric '{metric}' is measured in '{expected}', not '{unit}'")
+
+
+def _qualifier(row: Row, from_value: str | None) -> str | None:
+    written = row.get("qualifier", cells.choice(*cells.QUALIFIERS), required=False)
+    if written and from_value and from_value != "exact" and written != from_value:
+        row.reject("qualifier", written, f"the value itself says '{from_value}'; the two disagree")
+    return written or from_value or "exact"
+
+
+def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
+    def parse(row: Row, citations: Citations):
+        region = row.region("area_code", ctx)
+        ref_date, precision = observed_date(row, "ref_date", ctx)
+        precision = (
+            row.get("date_precision", cells.choice("day", "month", "year"), required=False)
+            or precision
+        )
+        ref_date = cells.period_start(ref_date, precision)
+        metric = _metric_code(row, ctx)
+        value, from_value = row.quantity("value")
+        plausible_figure(row, "value", value, metric, region, ctx)
+        _unit_ok(row, metric, ctx)
+        return {
+            "obs_id": f"{entry.id}:{row.line}:{metric}",
+            "region_code": region,
+            "ref_date": ref_date,
+            "date_precision": precision,
+            "metric": metric,
+            "value": value,
+            "qualifier": _qualifier(row, from_value),
+            "basis": row.get("basis", cells.choice(*BASES), required=False) or entry.basis,
+            "sector": row.get("sector", required=False),
+            "note": row.get("note", required=False),
+            "source_id": citations.for_row(row),
+            "line": row.line,
+            "_column": "value",  # where the figure was written, for a reject about it
+        }
+
+    table = validate.set_aside_totals(table)
+    return run(table, entry, KIND, parse, ctx)
+
+
+KIND = Kind(
+    "observations", "observation", REQUIRED, OPTIONAL, load, COLUMNS,
+    identity=identity, conflict=conflict,
+)  # fmt: skip

@@ -1,0 +1,206 @@
+"""The UMKM register (kind `umkm_register`): the record-level register of businesses, read by
+DuckDB, so that a file of millions of rows streams from disk into the warehouse without ever
+being held in Python; personal-data columns are never staged (etl/kinds/register_staging.py).
+
+The same stages as every other file, set-based: each distinct raw value of the area, sector,
+platform, scale and date columns is parsed once in Python with the same parsers, alias tables and
+checks as every other file (etl/cells.py, etl/areas.py, etl/validate.py; sector and platform map
+to the closed vocabularies of etl/aliases.py); DuckDB joins the answers back onto the rows, finds
+every bad cell (etl/sql/register/rejects.sql) and inserts the rows without one
+(etl/sql/register/insert.sql). Every reject also carries the business's umkm_id.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from etl import cells, paths, personal, plausible, pseudonym, validate
+from etl.aliases import norm
+from etl.columns import Reject, missing_columns
+from etl.kinds.register_staging import Staged, stage
+from etl.load import Citations, Context, Kind, Loaded
+from etl.read import shown
+
+if TYPE_CHECKING:
+    from etl.manifest import FileEntry
+
+REQUIRED = ("umkm_id", "area_code", "sector", "scale", "registered_on")
+OPTIONAL = ("onboarded_on", "platform")
+# the SQL parameter that names each column in a reject -> the register column it is
+HEADER_PARAMS = {
+    "umkm_id": "umkm_id",
+    "area": "area_code",
+    "sector": "sector",
+    "scale": "scale",
+    "registered": "registered_on",
+    "onboarded": "onboarded_on",
+    "platform": "platform",
+}
+SCALES = {
+    "mikro": "mikro", "usaha mikro": "mikro", "micro": "mikro",
+    "kecil": "kecil", "usaha kecil": "kecil", "small": "kecil",
+    "menengah": "menengah", "usaha menengah": "menengah", "medium": "menengah",
+}  # fmt: skip
+
+
+def load(con, path: Path, entry: FileEntry, ctx: Context) -> Loaded:
+    """The register's rows staged (register_staging), its distinct values parsed and checked, its
+    bad cells rejected and the other rows inserted into umkm, all in the open database."""
+    citations = Citations(entry)
+    staged = stage(con, path, entry, ctx, KIND.wanted)
+    staged_rows = con.execute("select count(*) from register_input").fetchone()[0]
+    rows_read = staged_rows + len(staged.rejects)  # one reject per row the parser refused
+    if any(c not in staged.headers for c in REQUIRED):
+        numbers = [
+            r[0] for r in con.execute("select line from register_input order by 1").fetchall()
+        ]
+        faults = missing_columns(REQUIRED, staged.headers, staged.header_line, numbers, ctx.columns)
+        return Loaded(
+            "umkm", None, citations.rows, staged.rejects + faults, rows_read, 0, rows_read,
+            staged.warnings,
+        )  # fmt: skip
+    row_rejects, loaded, rejected = _validate_and_insert(con, staged, ctx, citations.file_source())
+    return Loaded(
+        "umkm", None, citations.rows, staged.rejects + row_rejects, rows_read, loaded,
+        rejected + len(staged.rejects), staged.warnings, figures_loaded=loaded,
+    )  # fmt: skip
+
+
+def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
+    """Rejects for every bad cell, then every row without one into umkm: (rejects, rows loaded,
+    rows rejected)."""
+    staged.warnings += _parse_distinct(con, ctx, staged.levels.get("area_code"), staged.headers)
+    if staged.derived == "name":  # the id needs the kecamatan: now it is known
+        secret = pseudonym.key(ctx.aliases.parent)
+        con.create_function(
+            "pulih_name_id", lambda k, code: pseudonym.from_name(secret, k, code), [str, str], str
+        )
+        con.execute(
+            "update register_input as i set umkm_id = pulih_name_id(i.name_key, a.code) "
+            "from area_map as a where a.raw = i.area_raw"
+        )
+        con.remove_function("pulih_name_id")
+    headers = {f"h_{key}": staged.headers.get(col, col) for key, col in HEADER_PARAMS.items()}
+    headers |= {
+        "nik": personal.NIK,
+        "phone": personal.PHONE,
+        "any_personal": f"{personal.NIK}|{personal.PHONE}|{personal.EMAIL}",
+    }
+    con.execute(
+        "create or replace temp table register_rejects "
+        "(line bigint, col varchar, value varchar, reason varchar)"
+    )
+    con.execute(paths.sql_text("register/rejects"), headers)
+    before = con.execute("select count(*) from umkm").fetchone()[0]
+    con.execute(paths.sql_text("register/insert"), {"source_id": source_id})
+    loaded = con.execute("select count(*) from umkm").fetchone()[0] - before
+    rejected = con.execute("select count(distinct line) from register_rejects").fetchone()[0]
+    rejects = [
+        Reject(line, col, shown(value), shown(_with_id(reason, umkm_id)))
+        for line, col, value, reason, umkm_id in con.execute(
+            "select x.line, x.col, x.value, x.reason, i.umkm_id from register_rejects as x "
+            "left join register_input as i using (line) order by x.line, x.col"
+        ).fetchall()
+    ]
+    return rejects, loaded, rejected
+
+
+def _with_id(reason: str, umkm_id) -> str:
+    if not umkm_id or "umkm_id" in reason or personal.finding(umkm_id):
+        return reason
+    return f"{reason} (umkm_id {umkm_id})"
+
+
+def _distinct(con, column: str) -> list[str]:
+    # `column` is one of the staged columns named in STAGED, never input
+    return [
+        r[0]
+        for r in con.execute(
+            f"select distinct {column} from register_input where {column} is not null"
+        ).fetchall()
+    ]
+
+
+def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list[str]:
+    """Parse each distinct raw area, sector, platform, scale and date once; DuckDB joins the
+    answers back. Returns load notes (values outside the closed vocabularies, counted, not named).
+    """
+    area_rows = []
+    for raw in _distinct(con, "area_raw"):
+        code, why = ctx.resolver.resolve(raw, level or "district")
+        kind, personal_why = validate.personal_data(raw, headers.get("area_code", "area")) or (
+            None,
+            None,
+        )
+        suggested = why is not None and "did you mean" in why
+        if code is None and not suggested:
+            # an area nobody recognises may be a name typed in the wrong column: not repeated
+            why = (
+                "not a known kecamatan or kabupaten/kota: use a Kemendagri code (e.g. 36.71.05) "
+                "or a name in data/raw/regions_*.csv, or add the spelling to "
+                "data/aliases/regions.csv (the value is not shown: it may be personal data)"
+            )
+        area_rows.append((raw, None if kind else code, personal_why or why, kind, suggested))
+    vocabulary_rows, notes = {}, []
+    for column, vocabulary in (("sector", ctx.sectors), ("platform", ctx.platforms)):
+        header = headers.get(column, column)
+        rows, unknown = [], 0
+        for raw in _distinct(con, column):
+            kind, why = validate.personal_data(raw, header) or (None, None)
+            value, known = vocabulary.get(raw)
+            unknown += not known and kind is None
+            rows.append((raw, None if kind else value, why, kind))
+        vocabulary_rows[column] = rows
+        if unknown:
+            notes.append(
+                f"{unknown} distinct {header} value(s) not in data/aliases/{column}s.csv were "
+                f"stored as '{vocabulary.other}' (not listed here: free text may hold personal "
+                f"data); add common ones to data/aliases/{column}s.csv"
+            )
+    scale_rows = [
+        (
+            raw,
+            SCALES.get(norm(raw)),
+            None if norm(raw) in SCALES else f"'{raw}' is not mikro, kecil or menengah",
+        )
+        for raw in _distinct(con, "scale_raw")
+    ]
+    dates = [r[0] for r in con.execute(
+        "select distinct registered_raw from register_input where registered_raw is not null "
+        "union select distinct onboarded_raw from register_input where onboarded_raw is not null"
+    ).fetchall()]  # fmt: skip
+    date_rows = []
+    for raw in dates:
+        try:
+            value = cells.date(raw)
+            problem = plausible.date_problem(
+                value, plausible.REGISTERED_FROM, ctx.build_date, "where register dates begin"
+            )
+            date_rows.append((raw, None if problem else value, problem))
+        except cells.CellError as e:
+            date_rows.append((raw, None, str(e)))
+    for name, rows, columns in (
+        ("area_map", area_rows, ["raw", "code", "reason", "personal", "shown"]),
+        ("sector_map", vocabulary_rows["sector"], ["raw", "value", "reason", "personal"]),
+        ("platform_map", vocabulary_rows["platform"], ["raw", "value", "reason", "personal"]),
+        ("scale_map", scale_rows, ["raw", "value", "reason"]),
+        ("date_map", date_rows, ["raw", "value", "reason"]),
+    ):
+        frame = pd.DataFrame(rows, columns=columns).astype(
+            {c: "object" for c in columns if c not in ("value", "shown")}
+        )
+        if name == "date_map":
+            frame["value"] = pd.to_datetime(frame["value"]).dt.date
+        elif name in ("sector_map", "platform_map"):
+            frame["value"] = frame["value"].astype("object")
+        con.register("incoming_map", frame)
+        # `name` is one of the five above, never input
+        con.execute(f"create or replace temp table {name} as select * from incoming_map")
+        con.unregister("incoming_map")
+    return notes
+
+
+KIND = Kind("umkm_register", "umkm", REQUIRED, OPTIONAL, load, reads_itself=True)

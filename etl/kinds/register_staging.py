@@ -1,0 +1,259 @@
+"""The register's rows staged in DuckDB, as the temp table register_input: one row per line of
+the file with the line a spreadsheet shows, the raw text of the columns the register reads
+(STAGED), and never a personal-data column. The register's stages 1 and 2 (etl/read.py,
+etl/columns.py) for a file too large for Python; etl/kinds/register.py parses and checks the
+staged values and inserts the rows.
+
+A CSV is read by DuckDB, streaming: its first 64 KB give the encoding, delimiter and header
+(read_head, find_header, name_columns, as for every file); etl/lines.py counts its lines first,
+so every row is given its line (blank lines and rows DuckDB refused included) and none is lost
+unseen; a row DuckDB's parser refuses is a reject in the words the Python reader uses. A workbook
+register is small enough (etl/read.py limits) to be read in Python and is staged the same way. A
+register without an id column gets a pseudonymous id (etl/pseudonym.py), hashed as it is read.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from etl import cells, lines, pseudonym
+from etl.aliases import norm
+from etl.columns import Reject, find_header, name_columns, to_table
+from etl.load import Context
+from etl.read import FileError, is_xlsx, read_grid, read_head
+
+if TYPE_CHECKING:
+    from etl.manifest import FileEntry
+
+# staged column -> the register column it comes from
+STAGED = {
+    "umkm_id": "umkm_id",
+    "area_raw": "area_code",
+    "sector": "sector",
+    "scale_raw": "scale",
+    "registered_raw": "registered_on",
+    "onboarded_raw": "onboarded_on",
+    "platform": "platform",
+}
+# a register without an id column: the keyed digest of the business name, until its kecamatan is
+# known (etl/pseudonym.py); never the name itself
+NAME_KEY = "name_key"
+
+
+@dataclass
+class Staged:
+    headers: dict[str, str]  # register column -> header as written
+    levels: dict[str, str]  # area column -> the level its names are at
+    warnings: list[str]
+    rejects: list[Reject]  # rows the CSV parser could not split
+    header_line: int
+    derived: str | None = None  # "nik" or "name" when the id is derived (etl/pseudonym.py)
+
+
+def stage(con, path: Path, entry: FileEntry, ctx: Context, wanted: set[str]) -> Staged:
+    """The register's rows into register_input (the columns `wanted` named as for every file)."""
+    if is_xlsx(path):
+        return _stage_rows(con, path, entry, ctx, wanted)
+    with tempfile.TemporaryDirectory(prefix="pulih-register-") as scratch:
+        return _stage_csv(con, path, ctx, wanted, Path(scratch))
+
+
+def _derived_id(header: list, headers: dict, warnings: list) -> tuple[str, int] | None:
+    """A register without an id column: the column its pseudonymous id comes from, if any."""
+    if "umkm_id" in headers:
+        return None
+    source = pseudonym.id_source([set(norm(str(h or "")).split()) for h in header])
+    if source:
+        what, i = source
+        headers["umkm_id"] = f"(id derived from {str(header[i]).strip()})"
+        warnings.append(
+            f"no id column: each business gets a pseudonymous id derived from its "
+            f"{'NIK' if what == 'nik' else 'name and kecamatan'} ({str(header[i]).strip()}) with "
+            "a keyed hash (HMAC-SHA256); the column itself is not stored. Keep the key "
+            "(PULIH_ID_KEY or data/.pulih_id_key): the next export then gets the same ids"
+        )
+    return source
+
+
+def _stage_csv(con, path: Path, ctx: Context, wanted: set[str], scratch: Path) -> Staged:
+    """The register's rows into register_input with the lines a spreadsheet shows, and one reject
+    per row DuckDB's parser refuses; every row of the file is one or the other (checked)."""
+    head = read_head(path)  # the first 64 KB: encoding, delimiter and header
+    header_line, header = head.rows[find_header(head, ctx.columns, wanted, wide=False)]
+    encoding, delimiter, header = head.encoding, head.delimiter, [c.strip() for c in header]
+    name = path.name
+    try:
+        shape = lines.scan(path)
+        if encoding == "cp1252" or shape.needs_copy:
+            # DuckDB reads UTF-8 with one kind of line ending, and no line longer than its buffer
+            shape = lines.normalised_copy(path, encoding, scratch / "register.csv")
+            path = scratch / "register.csv"
+    except lines.LineError as e:
+        raise FileError(f"{name}: {e}") from None
+    naming = name_columns(header, ctx.columns, wanted)
+    headers, levels, warnings = naming.headers, naming.levels, naming.warnings
+    derived = _derived_id(header, headers, warnings)
+    by_column = {name: f"c{i}" for i, name in naming.index.items()}
+    # Identifiers here are our own (c0, c1, ...), never text from the file; values are bound.
+    # a tab or a line break inside a cell becomes a space, as in every other kind
+    select = ", ".join(
+        f"nullif(trim(regexp_replace({by_column[source]}, '\\s*[\\t\\r\\n]+\\s*', ' ', 'g')), '') "
+        f"as {staged}"
+        if source in by_column
+        else f"null::varchar as {staged}"
+        for staged, source in STAGED.items()
+    )
+    # a derived id: the NIK (or the name) goes through the keyed hash as it is read, so it never
+    # lands in a table
+    secret = pseudonym.key(ctx.aliases.parent) if derived else b""
+    con.create_function("pulih_nik_id", lambda v: pseudonym.from_nik(secret, v), [str], str)
+    con.create_function("pulih_name_key", lambda v: pseudonym.name_key(secret, v), [str], str)
+    if derived and derived[0] == "nik":
+        select = select.replace(
+            "null::varchar as umkm_id", f"pulih_nik_id(c{derived[1]}) as umkm_id"
+        )
+    name_key = f"pulih_name_key(c{derived[1]})" if derived and derived[0] == "name" else "null"
+    select += f", {name_key}::varchar as {NAME_KEY}"
+    try:
+        con.execute(
+            f"create or replace temp table register_input as "
+            f"select row_number() over () + $header_line as line, {select} "
+            f"from read_csv($path, delim = $delim, header = true, skip = $skip, "
+            f"encoding = $encoding, auto_detect = false, columns = $columns, quote = '\"', "
+            f"escape = '\"', store_rejects = true, rejects_scan = 'register_scan', "
+            f"rejects_table = 'register_parse_errors', max_line_size = $max_line)",
+            {
+                "header_line": header_line,
+                "path": str(path),
+                "delim": delimiter,
+                "skip": header_line - 1,
+                "encoding": "utf-8",
+                "columns": {f"c{i}": "VARCHAR" for i in range(len(header))},
+                # a copied line may grow: a Windows-1252 byte is up to 3 bytes of UTF-8
+                "max_line": 4 * lines.MAX_LINE_BYTES,
+            },
+        )
+    except Exception as e:  # DuckDB's own message names the line; the file stays unread
+        raise FileError(f"{name}: cannot be read as CSV ({str(e).splitlines()[0]})") from None
+    finally:
+        con.remove_function("pulih_nik_id")
+        con.remove_function("pulih_name_key")
+    refused = con.execute(
+        "select line, min(error_type), min(error_message), "
+        "min(try_cast(regexp_extract(error_message, 'Found: (\\d+)', 1) as integer)) "
+        "from register_parse_errors group by line order by line"
+    ).fetchall()
+    blank = [b for b in shape.blank if b > header_line]
+    _number_lines(con, header_line, [r[0] for r in refused] + blank)
+    rejects = [_refused(int(line), kind, message, found, len(header), shape.long)
+               for line, kind, message, found in refused]  # fmt: skip
+    read = con.execute("select count(*) from register_input").fetchone()[0] + len(refused)
+    expected = shape.records - header_line - len(blank)
+    if read != expected:
+        raise FileError(
+            f"{name}: the file has {expected:,} rows below its header but {read:,} were read; "
+            "the rest cannot be told apart (check the quotes and line endings), and nothing of "
+            "it was loaded".replace(",", ".")
+        )
+    return Staged(headers, levels, warnings, rejects, header_line, derived and derived[0])
+
+
+def _number_lines(con, header_line: int, skipped: list[int]) -> None:
+    """Give register_input's rows the lines a spreadsheet shows. DuckDB numbers the rows it
+    returns 1, 2, ... (row i was staged on line header_line + i); the lines it refused or skipped
+    (blank) sit between them. Row i is on line header_line + i + (how many skipped lines come
+    before it); a skipped line e comes before row i when the rows before e,
+    e - header_line - rank(e), are fewer than i."""
+    if not skipped:
+        return
+    con.execute(
+        "create or replace temp table register_skipped as "
+        "select before, max(rank) as rank from ("
+        "  select e - $header_line - row_number() over (order by e) as before, "
+        "         row_number() over (order by e) as rank "
+        "  from (select distinct unnest($skipped::bigint[]) as e)) "
+        "group by before",
+        {"header_line": header_line, "skipped": skipped},
+    )
+    con.execute(
+        "create or replace temp table register_input as "
+        "select r.line + coalesce(s.rank, 0) as line, r.* exclude (line) "
+        "from register_input as r asof left join register_skipped as s "
+        "on r.line - $header_line > s.before order by r.line",
+        {"header_line": header_line},
+    )
+
+
+def _refused(line: int, kind: str, message: str, found, width: int, long: dict) -> Reject:
+    """The reject for a row DuckDB's parser refused, in the words the Python reader uses."""
+    if line in long:
+        reason = (
+            f"the line is {long[line]:,} bytes long, more than the {lines.MAX_LINE_BYTES:,} a "
+            "register row may have: a cell was pasted by mistake, or line breaks were lost; "
+            "fix or remove the line"
+        ).replace(",", ".")
+    elif kind in ("MISSING COLUMNS", "TOO MANY COLUMNS") and found is not None:
+        reason = (
+            f"row has {found} cells but the header has {width}: check for an unquoted comma or "
+            "a shifted cell"
+        )
+    else:
+        reason = f"the row cannot be split into the header's columns: {message}"
+    return Reject(line, None, None, reason)
+
+
+def _stage_rows(con, path: Path, entry: FileEntry, ctx: Context, wanted: set[str]) -> Staged:
+    """A workbook register is small enough to read in Python; it is staged the same way."""
+    grid = read_grid(path, entry.sheet, "umkm_register")
+    table = to_table(grid, ctx.columns, wanted)
+    header = next(cells for line, cells in grid.rows if line == table.header_line)
+    derived = _derived_id(header, table.headers, table.warnings)
+    by_line = {}
+    if derived:  # hashed as read; the personal column itself was dropped by to_table
+        secret = pseudonym.key(ctx.aliases.parent)
+        digest = pseudonym.from_nik if derived[0] == "nik" else pseudonym.name_key
+        by_line = {
+            line: digest(secret, _text(cells[derived[1]]) if derived[1] < len(cells) else None)
+            for line, cells in grid.rows
+        }
+    frame = pd.DataFrame(
+        [
+            {
+                "line": line,
+                **{staged: _text(values.get(source)) for staged, source in STAGED.items()},
+                **(
+                    {"umkm_id": by_line.get(line)}
+                    if derived and derived[0] == "nik"
+                    else {NAME_KEY: by_line.get(line)}
+                ),
+            }
+            for line, values in table.rows
+        ],
+        columns=["line", *STAGED, NAME_KEY],
+    ).astype({c: "object" for c in (*STAGED, NAME_KEY)})
+    con.register("register_rows", frame)
+    con.execute("create or replace temp table register_input as select * from register_rows")
+    con.unregister("register_rows")
+    return Staged(
+        table.headers,
+        table.levels,
+        table.warnings,
+        list(table.broken),
+        table.header_line,
+        derived and derived[0],
+    )
+
+
+def _text(value) -> str | None:
+    if cells.is_missing(value):
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

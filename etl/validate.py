@@ -1,0 +1,141 @@
+"""Stage 5, validate: whether what a row says can be kept. Each check gives the reason a value
+cannot be (for a reject) or None; the rules it applies are each stated once, elsewhere:
+- personal data in a kept text cell (the patterns: etl/personal.py); a column holding a web
+  address is checked as a citation instead (etl/urls.py): an article's numeric id can look like a
+  phone number;
+- plausible dates and figures (the bounds: etl/plausible.py): a count of people is at most the
+  population of the nearest area, its own or one it lies in, that has one;
+- total rows ('Jumlah', 'Total') are not areas: checked against the rows above them, set aside;
+- a figure given twice in one file loads once; given twice with two values, it is a reject.
+"""
+
+from etl import cells, personal, plausible, urls
+from etl.aliases import norm
+from etl.columns import Table
+
+# columns that hold a web address (checked by etl/urls.py, not screened as free text: an
+# article's numeric id can look like a phone number)
+URL_COLUMNS = frozenset({"url", "population_source"})
+TOTAL_WORDS = frozenset(
+    {"jumlah", "total", "jumlah total", "grand total", "total keseluruhan", "jml"}
+)
+
+
+def personal_data(text, header: str) -> tuple[str, str] | None:
+    """(the kind of personal data, the reject's reason) when a kept text holds personal data."""
+    kind = personal.finding(text)
+    return (kind, personal.reason(kind, header)) if kind else None
+
+
+def cited_url_problem(url: str | None) -> tuple[str, str] | None:
+    """(the address, why it cannot stand as a citation) for a URL a file or a row cites, or None.
+    A URL column may carry a note after the address (regions' population_source)."""
+    cited = (url or "").split()[0] if (url or "").strip() else ""
+    looks_like_url = cited.startswith(("http:", "https:", "data:", "javascript:"))
+    if (looks_like_url or "://" in cited) and (problem := urls.url_problem(cited)):
+        return cited, problem
+    return None
+
+
+def counted_in(code: str | None, areas: dict[str, tuple]) -> tuple | None:
+    """(name, population, year, name of the area asked about) of the nearest area, this one or
+    one it lies in, whose population the regions files give; None when none does. `areas`: code
+    -> (name, population, population year, parent code)."""
+    asked = areas.get(code, (None,))[0]
+    seen = set()
+    while code in areas and code not in seen:
+        seen.add(code)
+        name, population, year, parent = areas[code]
+        if population:
+            return name, population, year, asked
+        code = parent
+    return None
+
+
+def figure_problem(value: float, unit: str | None, code: str | None, areas: dict) -> str | None:
+    """Why a figure in `unit` for the area `code` cannot be true (etl/plausible.py), or None."""
+    return plausible.value_problem(value, unit, counted_in(code, areas))
+
+
+def set_aside_totals(table: Table) -> Table:
+    """A total row ('Jumlah', 'Total') is not an area: check it against the rows above it, then
+    leave it out. A mismatch is a warning, not a reject: the areas themselves are fine."""
+    kept, block = [], []
+    figure_columns = [c for c in table.columns if c.startswith("metric:") or c == "value"]
+    for line, values in table.rows:
+        if norm(values.get("area_code") or "") not in TOTAL_WORDS:
+            kept.append((line, values))
+            block.append(values)
+            continue
+        for column in figure_columns:
+            try:
+                total = (
+                    cells.quantity(values[column])[0]
+                    if not cells.is_missing(values[column])
+                    else None
+                )
+                parts = [
+                    cells.quantity(v[column])[0]
+                    for v in block
+                    if not cells.is_missing(v.get(column))
+                ]
+            except cells.CellError:
+                continue
+            if total is None:
+                continue
+            header = table.headers.get(column, column)
+            if abs(sum(parts) - total) > 0.5:
+                table.warnings.append(
+                    f"line {line}: total '{values['area_code']}' of {header} is {total:,.0f} "
+                    f"but the {len(parts)} rows above add up to {sum(parts):,.0f}"
+                )
+        table.warnings.append(
+            f"line {line}: total row '{values['area_code']}' checked and not loaded as an area"
+        )
+        block = []
+    table.rows = kept
+    return table
+
+
+class Repeats:
+    """The records one file has given so far. A kind says what identifies a record and what it
+    states (identity: record -> (key, figure)); without one, every record is kept. A record again,
+    stating the same, is a repeat: loaded once, named in a warning. The same record stating
+    something else is a reject naming the earlier line (conflict gives the reason). For a figure
+    the source is part of what identifies it: two sources disagreeing stay side by side, and
+    conflicts are shown as such."""
+
+    def __init__(self, identity=None, conflict=None):
+        self.identity, self.conflict = identity, conflict
+        self.seen: dict[tuple, tuple[int, tuple]] = {}  # key -> (line, figure)
+        self.warnings: list[str] = []
+
+    def keep(self, row, produced: list[dict]) -> tuple[list[dict], list[str]]:
+        """(the records of a row (etl/load.py Row) that are new, the headers of the ones that
+        repeat an earlier line); a conflicting record is rejected on the row."""
+        kept, repeated, earlier = [], [], set()
+        for record in produced:
+            found = self.identity(record) if self.identity else None
+            if found is None:
+                kept.append(record)
+                continue
+            key, figure = found
+            if key not in self.seen:
+                self.seen[key] = (row.line, figure)
+                kept.append(record)
+                continue
+            first_line, first_figure = self.seen[key]
+            column = record.get("_column")
+            if figure == first_figure:
+                repeated.append(row.header(column) if column else "")
+                earlier.add(first_line)
+                continue
+            row.reject(
+                column, row.raw(column), self.conflict(record, figure, first_figure, first_line)
+            )
+        if repeated:
+            lines = ", ".join(str(n) for n in sorted(earlier))
+            whole = not kept and not row.rejects
+            what = "" if whole else f" for {', '.join(repeated)}"
+            self.warnings.append(f"line {row.line} repeats line {lines}{what}: loaded once")
+        return kept, repeated
