@@ -8,14 +8,17 @@ PORT ?= 8501
 # The warehouse is rebuilt when any input, the manifest or the ETL code is newer than it.
 INPUTS := $(shell find data/raw data/aliases data/golden -type f 2>/dev/null) data/sources.toml $(shell find etl -name '*.py' -o -name '*.sql')
 
-.PHONY: run test build warehouse demo lint format bench clean i18n
+.PHONY: run test build warehouse demo lint format bench clean i18n lock hooks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The lockfile: exact versions with their hashes (pip refuses a file whose hash differs), compiled
+# from the ranges in pyproject.toml by `make lock`. requirements.txt is the app alone (to deploy);
+# requirements-dev.txt is the app plus tests and checks, with the same versions.
 $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-dev.txt
 	touch $@
 
 $(WAREHOUSE): $(VENV)/.installed $(INPUTS)
@@ -46,9 +49,23 @@ demo: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python bench/register_load.py
 
+# Style, format and types (mypy's settings are in pyproject.toml); CI runs it before the tests.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# Recompiles the lockfiles after a change of the ranges in pyproject.toml (versions already locked
+# are kept unless a range excludes them; `make lock UPGRADE=1` takes the newest in range).
+LOCK := $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+lock: $(VENV)/.installed
+	$(LOCK) -o requirements.txt pyproject.toml
+	$(LOCK) --extra dev -c requirements.txt -o requirements-dev.txt pyproject.toml
+
+# ruff, ruff format and mypy before each commit (.pre-commit-config.yaml)
+hooks: $(VENV)/.installed
+	$(BIN)/pre-commit install
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .

@@ -202,7 +202,7 @@ def children(repo, parent: str) -> pd.DataFrame:
 def lineage(repo, code: str) -> list[tuple[str, str]]:
     """(code, name) from the province down to this region, for the breadcrumb."""
     regions = repo.regions().set_index("code")
-    path = []
+    path: list[tuple[str, str]] = []
     while code in regions.index and regions.loc[code, "level"] != "country":
         path.insert(0, (code, regions.loc[code, "name"]))
         code = regions.loc[code, "parent_code"]

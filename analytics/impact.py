@@ -14,6 +14,7 @@ association between areas says nothing about individual businesses (the ecologic
 
 import datetime as dt
 import itertools
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -263,7 +264,7 @@ def fit(frame: pd.DataFrame) -> dict:
     (Fisher z) and a permutation p-value; n is always stated."""
     used = frame[frame["excluded"].isna()] if "excluded" in frame else frame
     n = len(used)
-    line = {
+    line: dict[str, Any] = {
         "n": n,
         "r": None,
         "slope": None,

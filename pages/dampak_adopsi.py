@@ -20,7 +20,7 @@ def main(repo) -> None:
     st.title(t("impact.title"))
     st.caption(t("impact.intro"))
     notices = st.container()
-    parent = filters.scope(repo, "district")
+    parent = filters.district_parent(repo)
     left, middle, right = st.columns(3)
     with left:
         denominators = {d: t(labels.DENOMINATORS[d]) for d in impact.DENOMINATORS}

@@ -34,7 +34,7 @@ def _versioned(fn):
     def call(*args, **kwargs):
         return cached(db.check(), *args, **kwargs)
 
-    call.versioned = True
+    call.versioned = True  # type: ignore[attr-defined]  # read by tests/ui/test_data.py
     return call
 
 

@@ -131,7 +131,7 @@ def multichoice(
 def toggle(label: str, key: str, default: bool = False) -> bool:
     if key not in st.session_state:
         raw = st.query_params.get(key)
-        st.session_state[key] = {"true": True, "false": False}.get(raw, default)
+        st.session_state[key] = {"true": True, "false": False}.get(raw or "", default)
     value = st.toggle(label, key=key)
     _publish(key, "true" if value else "false", "true" if default else "false")
     return value
@@ -165,6 +165,11 @@ def scope(repo, level_code: str, key: str = "induk") -> str | None:
         return None
     if level_code == "regency":
         return "36"
+    return district_parent(repo, key)
+
+
+def district_parent(repo, key: str = "induk") -> str:
+    """The kabupaten/kota whose kecamatan are compared (Kota Tangerang by default), in the URL."""
     regions = repo.regions()
     parents = sorted(set(regions[regions.level == "district"].parent_code))
     _seed(key, parents, "36.71")
@@ -178,10 +183,13 @@ def lag(key: str = "lag", maximum: int = 12) -> int:
     if key not in st.session_state:
         raw = st.query_params.get(key)
         # digits 0-9 only: "²".isdigit() is True, and int("²") raises
-        valid = raw is not None and re.fullmatch(r"[0-9]{1,2}", raw) and int(raw) <= maximum
-        if raw is not None and not valid:
-            st.session_state.setdefault(NOTICES, []).append((key, [raw]))
-        st.session_state[key] = int(raw) if valid else 0
+        value = 0
+        if raw is not None:
+            if re.fullmatch(r"[0-9]{1,2}", raw) and int(raw) <= maximum:
+                value = int(raw)
+            else:
+                st.session_state.setdefault(NOTICES, []).append((key, [raw]))
+        st.session_state[key] = value
     value = st.slider(t("filter.lag"), 0, maximum, key=key)
     _publish(key, str(value), "0")
     return value

@@ -225,6 +225,8 @@ def impact_reading(
             )
         ]
     else:
+        # 'same' or 'opposite': the interval lies on one side of 0, so it has a strength and bound
+        assert strength is not None and bound is not None
         parts = [
             t(
                 "reading.main",
