@@ -186,6 +186,7 @@ def _commit(path: Path, name: str, entry: dict, data_dir: Path, warehouse: Path,
         pause.point("add:manifest")
         report = build(data_dir, warehouse, new_manifest, swap=False)
         pause.point("add:built")
+        assert report.built is not None  # swap=False leaves the checked file for the caller
         os.replace(report.built, warehouse)  # from here on the add is done: it is finished
         pause.point("add:swapped")
         os.replace(new_manifest, manifest_path)

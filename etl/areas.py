@@ -64,19 +64,19 @@ class RegionResolver:
             if r["code"] in self.regions:
                 self.add_alias(r["alias"], r["code"])
 
-    def resolve(self, raw, level: str | None = None) -> tuple[str | None, str | None]:
-        """(code, None) or (None, reason with a suggestion)."""
+    def resolve(self, raw, level: str | None = None) -> tuple[str | None, str]:
+        """(code, "") or (None, reason with a suggestion)."""
         key = norm(raw)
         codes = self.keys.get(key) or self.keys.get(key.replace(" ", "")) or set()
         if level:
             codes = {c for c in codes if self.regions[c].level == level} or codes
         if len(codes) == 1:
-            return next(iter(codes)), None
+            return next(iter(codes)), ""
         where = {"district": "kecamatan", "regency": "kabupaten/kota", "province": "provinsi"}
         if len(codes) > 1:
             names = " or ".join(sorted(self.regions[c].name for c in codes))
             return None, f"'{raw}' could be {names}: write the full name or the Kemendagri code"
-        reason = f"unknown {where.get(level, 'area')} '{raw}'"
+        reason = f"unknown {where.get(level or '', 'area')} '{raw}'"
         suggestion = self.suggest(key, level)
         if suggestion:
             return None, f"{reason} — did you mean {suggestion}?"

@@ -28,6 +28,7 @@ from pathlib import Path
 import duckdb
 
 # the journal's and the new manifest's names are shared: the read side's export refuses them too
+from warehouse.health import one_row
 from warehouse.location import JOURNAL, NEW_MANIFEST
 
 FIELDS = (
@@ -139,11 +140,12 @@ def holds(warehouse: Path, file_id: str, sha256: str | None = None) -> bool:
     except duckdb.Error:
         return False
     try:
-        found = con.execute(
+        (found,) = one_row(
+            con,
             "select count(*) from source_file where file_id = $id "
             "and ($sha is null or sha256 = $sha)",
             {"id": file_id, "sha": sha256},
-        ).fetchone()[0]
+        )
     except duckdb.Error:
         return False
     finally:

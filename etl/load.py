@@ -131,7 +131,8 @@ class Row:
     """One input row being validated; collects a reject per bad cell."""
 
     def __init__(self, line: int, values: dict, table: Table):
-        self.line, self.cells, self.table, self.rejects = line, values, table, []
+        self.line, self.cells, self.table = line, values, table
+        self.rejects: list[Reject] = []
 
     def raw(self, column: str):
         value = self.cells.get(column)
@@ -203,7 +204,9 @@ class Citations:
     """The distinct citations of one file, numbered in order of first appearance."""
 
     def __init__(self, entry: FileEntry):
-        self.entry, self.ids, self.rows = entry, {}, []
+        self.entry = entry
+        self.ids: dict[tuple, str] = {}
+        self.rows: list[dict] = []
         self.url_problems: dict[str, str] = {}  # cited URL -> why it cannot stand as a citation
 
     def id_for(self, statement_by="", outlet="", url="", published="") -> str:
@@ -293,7 +296,8 @@ def run(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -> 
             row = Row(line, values, table)
             produced = parse_row(row, citations)
             produced = [r for r in (produced if isinstance(produced, list) else [produced]) if r]
-            kept, repeated = [], []
+            kept: list = []
+            repeated: list = []
             if not row.rejects or kind.wide:  # a long row with a bad cell has no whole record
                 kept, repeated = repeats.keep(row, produced)
             if not row.rejects:

@@ -13,6 +13,7 @@ register (read by DuckDB) binds the same strings as SQL parameters.
 """
 
 import re
+from typing import overload
 
 # A NIK: 16 digits, as one run or grouped as 4-4-4-4 or 6-6-4 with spaces, dots or dashes
 # ("3671 0999 8887 7755", "3671-0999-8887-7722"). Arbitrary separators between every digit would
@@ -66,6 +67,10 @@ def finding(text) -> str | None:
     return next((kind for kind, pattern in _COMPILED.items() if pattern.search(text)), None)
 
 
+@overload
+def mask(text: str) -> str: ...
+@overload
+def mask(text: None) -> None: ...
 def mask(text: str | None) -> str | None:
     """The text with every NIK, phone number, e-mail and name marker (with its name) masked."""
     if text is None:

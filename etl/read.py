@@ -287,7 +287,7 @@ def _stream_rows(path: Path, kind, ws) -> list[tuple[int, list]]:
                 continue
             widest = max(widest, max(c["column"] for c in cells))
             _check_used_range(path, kind, index, widest, declared=False)
-            values = [None] * max(c["column"] for c in cells)
+            values: list = [None] * max(c["column"] for c in cells)
             for c in cells:
                 value = c["value"]
                 values[c["column"] - 1] = value.strip() if isinstance(value, str) else value

@@ -52,7 +52,7 @@ def print_findings(path: str, loaded: Loaded, out) -> None:
         for r in loaded.rejects[:SUMMARY_REJECTS_PER_FILE]:
             column = f" column {r.column}" if r.column else ""
             value = f" value {brief(personal.mask(r.value))}" if r.value is not None else ""
-            print(f"  {path}:{r.line}{column}{value}: {personal.mask(r.reason)}", file=out)
+            print(f"  {path}:{r.line}{column}{value}: {personal.mask(r.reason or '')}", file=out)
         if len(loaded.rejects) > SUMMARY_REJECTS_PER_FILE:
             print(
                 f"  ... and {len(loaded.rejects) - SUMMARY_REJECTS_PER_FILE} more "

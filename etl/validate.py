@@ -41,7 +41,7 @@ def counted_in(code: str | None, areas: dict[str, tuple]) -> tuple | None:
     """(name, population, year, name of the area asked about) of the nearest area, this one or
     one it lies in, whose population the regions files give; None when none does. `areas`: code
     -> (name, population, population year, parent code)."""
-    asked = areas.get(code, (None,))[0]
+    asked = areas.get(code or "", (None,))[0]
     seen = set()
     while code in areas and code not in seen:
         seen.add(code)

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse import health
+from warehouse.health import one_row
 
 CHECKS = Path(__file__).parent / "sql" / "checks"
 
@@ -24,13 +25,13 @@ def problems(
         return found
     con = duckdb.connect(str(path), read_only=True)
     try:
-        held = con.execute("select run_id from etl_run").fetchone()[0]
+        (held,) = one_row(con, "select run_id from etl_run")
         if run_id is not None and held != run_id:
             found.append(
                 f"it holds build run {held}, not this build's run {run_id} "
                 "(another process wrote the file)"
             )
-        loaded = con.execute("select count(*) from source_file").fetchone()[0]
+        (loaded,) = one_row(con, "select count(*) from source_file")
         if files is not None and loaded != files:
             found.append(f"{loaded} file(s) in source_file where this build loaded {files}")
         for check in sorted(checks.glob("*.sql")):
@@ -48,9 +49,9 @@ def summary(path: Path) -> str:
     """One line about a usable warehouse: its run, when it finished, what it holds."""
     con = duckdb.connect(str(path), read_only=True)
     try:
-        run, finished, files, loaded = con.execute(
-            "select run_id, finished_at, files, rows_loaded from etl_run"
-        ).fetchone()
+        run, finished, files, loaded = one_row(
+            con, "select run_id, finished_at, files, rows_loaded from etl_run"
+        )
     finally:
         con.close()
     when = f"{finished:%Y-%m-%d %H:%M}"

@@ -36,7 +36,7 @@ def problems(path: Path) -> list[str]:
         return [f"cannot be opened as a DuckDB database ({_first_line(e)})"]
     try:
         # DuckDB's three 4 KiB headers, then its blocks: a file shorter than that lost its end
-        block_size, blocks = _one(
+        block_size, blocks = one_row(
             con, "select block_size, total_blocks from pragma_database_size()"
         )
         needed, size = HEADER_BYTES + block_size * blocks, path.stat().st_size
@@ -51,7 +51,7 @@ def problems(path: Path) -> list[str]:
         missing = [t for t in required_tables() if t not in tables]
         if missing:
             return [f"missing table(s) {', '.join(missing)}"]
-        (runs,) = _one(con, "select count(*) from etl_run")
+        (runs,) = one_row(con, "select count(*) from etl_run")
         if runs != 1:
             return [f"{runs} rows in etl_run, where a finished build leaves exactly one"]
     except duckdb.Error as e:
@@ -65,9 +65,9 @@ def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
-def _one(con, sql: str) -> tuple:
+def one_row(con, sql: str, params: dict | None = None) -> tuple:
     """The one row an aggregate query returns (DuckDB types fetchone() as possibly None)."""
-    row = con.execute(sql).fetchone()
+    row = con.execute(sql, params).fetchone() if params else con.execute(sql).fetchone()
     if row is None:
         raise duckdb.Error(f"no row from: {sql}")
     return row

@@ -49,6 +49,7 @@ def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         return record
 
     loaded = run(table, entry, KIND, parse, ctx)
+    assert loaded.frame is not None  # run() always gives a frame; only the register does not
     ctx.metric_units.update(zip(loaded.frame["code"], loaded.frame["unit"], strict=True))
     ctx.columns.add_metrics(ctx.metric_units)
     return loaded

@@ -112,7 +112,7 @@ def _metric_code(row: Row, ctx: Context) -> str | None:
 
 def _unit_ok(row: Row, metric: str | None, ctx: Context) -> None:
     unit = row.raw("unit")
-    expected = ctx.metric_units.get(metric)
+    expected = ctx.metric_units.get(metric or "")
     if unit is None or expected is None:
         return  # no unit written: the metric's own unit applies
     if norm(unit) != norm(expected) and norm(unit) not in UNITS.get(expected, set()):

@@ -129,12 +129,11 @@ def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list
     answers back. Returns load notes (values outside the closed vocabularies, counted, not named).
     """
     area_rows = []
+    kind: str | None  # which personal data a value looks like, if any
     for raw in _distinct(con, "area_raw"):
         code, why = ctx.resolver.resolve(raw, level or "district")
-        kind, personal_why = validate.personal_data(raw, headers.get("area_code", "area")) or (
-            None,
-            None,
-        )
+        found = validate.personal_data(raw, headers.get("area_code", "area"))
+        kind, personal_why = found if found else (None, None)
         suggested = why is not None and "did you mean" in why
         if code is None and not suggested:
             # an area nobody recognises may be a name typed in the wrong column: not repeated
@@ -149,10 +148,11 @@ def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list
         header = headers.get(column, column)
         rows, unknown = [], 0
         for raw in _distinct(con, column):
-            kind, why = validate.personal_data(raw, header) or (None, None)
+            personal = validate.personal_data(raw, header)
+            kind, reason = personal if personal else (None, None)
             value, known = vocabulary.get(raw)
             unknown += not known and kind is None
-            rows.append((raw, None if kind else value, why, kind))
+            rows.append((raw, None if kind else value, reason, kind))
         vocabulary_rows[column] = rows
         if unknown:
             notes.append(
@@ -175,20 +175,21 @@ def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list
     date_rows = []
     for raw in dates:
         try:
-            value = cells.date(raw)
+            day = cells.date(raw)
             problem = plausible.date_problem(
-                value, plausible.REGISTERED_FROM, ctx.build_date, "where register dates begin"
+                day, plausible.REGISTERED_FROM, ctx.build_date, "where register dates begin"
             )
-            date_rows.append((raw, None if problem else value, problem))
+            date_rows.append((raw, None if problem else day, problem))
         except cells.CellError as e:
             date_rows.append((raw, None, str(e)))
-    for name, rows, columns in (
+    maps: tuple[tuple[str, list, list[str]], ...] = (
         ("area_map", area_rows, ["raw", "code", "reason", "personal", "shown"]),
         ("sector_map", vocabulary_rows["sector"], ["raw", "value", "reason", "personal"]),
         ("platform_map", vocabulary_rows["platform"], ["raw", "value", "reason", "personal"]),
         ("scale_map", scale_rows, ["raw", "value", "reason"]),
         ("date_map", date_rows, ["raw", "value", "reason"]),
-    ):
+    )
+    for name, rows, columns in maps:
         frame = pd.DataFrame(rows, columns=columns).astype(
             {c: "object" for c in columns if c not in ("value", "shown")}
         )

@@ -48,6 +48,8 @@ def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
     def parse(row: Row, citations: Citations):
         nonlocal empty_cells
         region = row.region("area_code", ctx)
+        ref_date: dt.date | None
+        precision: str | None
         if title_date:
             ref_date, precision = title_date
             if problem := date_problem(ref_date, ctx):
