@@ -6,13 +6,13 @@ formatted, so the builders can be tested on fig.data and fig.layout alone. Synth
 drawn as their own dotted trace, named as synthetic, so they never pass for reported figures.
 """
 
-import datetime as dt
 import html
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from analytics import policy
 from analytics.chart_text import LinesText, PairedText, PanelsText, TrendText
 
 PALETTE = (
@@ -30,8 +30,6 @@ PALETTE = (
     "#e07b39",
     "#6c757d",
 )
-EVENT_COLOURS = {"PSBB": "rgba(192, 80, 77, 0.13)", "PPKM": "rgba(128, 100, 162, 0.13)"}
-UNKNOWN_COLOUR = "rgba(160, 160, 160, 0.10)"
 
 
 def colour_of(i: int):
@@ -108,85 +106,6 @@ def _series_traces(
         fig.add_trace(marker, **placement)
 
 
-def _panel_refs(fig: go.Figure) -> list[tuple[str, str]]:
-    """(x ref, y-domain ref) of every panel of the figure: one for a plain figure."""
-    grid = getattr(fig, "_grid_ref", None)
-    if not grid:
-        return [("x", "paper")]
-    refs = []
-    for row in grid:
-        for cell in row:
-            if cell is None:
-                continue
-            x_axis, y_axis = cell[0].layout_keys[:2]
-            x = "x" + x_axis.removeprefix("xaxis")
-            y = "y" + y_axis.removeprefix("yaxis")
-            refs.append((x, f"{y} domain"))
-    return refs
-
-
-def add_events(fig: go.Figure, events: pd.DataFrame | None, panels: bool = False) -> None:
-    """Shade each policy period, labelled with its kind; a one-day event is a line; a stretch whose
-    status nobody has sourced (kind "unknown") is grey with a dotted edge and labelled "?". On a
-    figure of several panels every panel is shaded.
-
-    Every shape and label is built into one list and set on the figure once: adding them one at a
-    time makes plotly re-check all earlier shapes on each, so the time grew with the square of the
-    number of panels."""
-    if events is None or events.empty:
-        return
-    refs = _panel_refs(fig) if panels else _panel_refs(fig)[:1]
-    shapes, labels = list(fig.layout.shapes), list(fig.layout.annotations)
-    covered_to: dict[str, pd.Timestamp] = {}  # kind -> end of its current run of periods
-    for e in events.sort_values("start_date", kind="stable").itertuples():
-        start, end = pd.Timestamp(e.start_date), pd.Timestamp(e.end_date)
-        unknown = e.kind == "unknown"
-        colour = UNKNOWN_COLOUR if unknown else EVENT_COLOURS.get(e.kind, "rgba(127,127,127,0.13)")
-        for x_ref, y_ref in refs:
-            if start == end and not unknown:
-                shape = {
-                    "type": "line",
-                    "x0": start,
-                    "x1": start,
-                    "line": {"color": colour.replace("0.13", "0.8"), "dash": "dash"},
-                }
-            else:
-                shape = {
-                    "type": "rect",
-                    "x0": start,
-                    "x1": end + dt.timedelta(days=1),
-                    "fillcolor": colour,
-                    "line": {"width": 1, "dash": "dot", "color": "rgba(110,110,110,0.6)"}
-                    if unknown
-                    else {"width": 0},
-                    "layer": "below",
-                }
-            shapes.append({**shape, "xref": x_ref, "yref": y_ref, "y0": 0, "y1": 1})
-        # one label per run of periods of the same kind (weekly PPKM extensions would otherwise
-        # print a label a week, on top of each other)
-        run_end = covered_to.get(e.kind)
-        continues = run_end is not None and start <= run_end + pd.Timedelta(days=1)
-        covered_to[e.kind] = max(end, run_end) if continues else end
-        if continues:
-            continue
-        labels.append(
-            {
-                "x": start,
-                "y": 1.0,
-                "xref": refs[0][0],
-                "yref": "paper",
-                "text": "?" if unknown else e.kind,
-                "showarrow": False,
-                "textangle": -90,
-                "xanchor": "left",
-                "yanchor": "top",
-                "font": {"size": 10, "color": "#444"},
-                "hovertext": e.name if isinstance(e.name, str) else None,
-            }
-        )
-    fig.update_layout(shapes=shapes, annotations=labels)
-
-
 def impact_over_time(
     labour: pd.DataFrame,
     umkm: pd.DataFrame,
@@ -224,7 +143,7 @@ def impact_over_time(
             PALETTE[2],
             secondary_y=True,
         )
-    add_events(fig, events)
+    policy.add_events(fig, events)
     fig.update_layout(
         title=text.title,
         hovermode="x unified",
@@ -266,7 +185,7 @@ def areas_over_time(
             colour,
             conflict_name=text.conflict,
         )
-    add_events(fig, events)
+    policy.add_events(fig, events)
     fig.update_layout(
         title=text.title,
         yaxis_title=text.y,
@@ -310,7 +229,7 @@ def small_multiples(
             col=i % columns + 1,
             showlegend=i == 0,
         )
-    add_events(fig, events, panels=True)
+    policy.add_events(fig, events, panels=True)
     fig.update_layout(
         title=text.title,
         height=max(260, 190 * rows),
@@ -368,7 +287,7 @@ def paired_over_time(
             col=i,
             showlegend=i == 1,
         )
-    add_events(fig, events, panels=True)
+    policy.add_events(fig, events, panels=True)
     fig.update_yaxes(rangemode="tozero", secondary_y=False, tickformat=",.0f")
     fig.update_yaxes(title_text=text.y_phk, secondary_y=False, col=1)
     fig.update_yaxes(rangemode="tozero", secondary_y=True, tickformat=".0%", showgrid=False)

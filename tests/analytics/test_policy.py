@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 from plotly.subplots import make_subplots
 
-from analytics import charts, policy
+from analytics import policy
 
 D = dt.date
 
@@ -39,7 +39,7 @@ def test_every_panel_is_shaded_with_shapes_set_once():
         }
     )
     fig = make_subplots(rows=4, cols=4)
-    charts.add_events(fig, events, panels=True)
+    policy.add_events(fig, events, panels=True)
     # 3 periods x 16 panels = 48 shapes; one label per period
     assert len(fig.layout.shapes) == 48
     assert [a.text for a in fig.layout.annotations] == ["PSBB", "?", "PPKM"]
