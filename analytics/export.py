@@ -92,14 +92,14 @@ def refuse_if_owned(target: Path) -> None:
 
 def _owner(path: Path) -> str | None:
     data_dirs = {location.data_dir().resolve(), (location.PROJECT / "data").resolve()}
-    warehouses = {location.warehouse_path().resolve(), *(d / "pulih.duckdb" for d in data_dirs)}
+    warehouses = {
+        location.warehouse_path().resolve(),
+        *(d / location.WAREHOUSE_NAME for d in data_dirs),
+    }
     for warehouse in warehouses:
         if path == warehouse:
             return "it is the warehouse the dashboard reads; only the ETL writes it"
-        tmp = warehouse.with_name(warehouse.name + ".tmp")
-        beside = {tmp, tmp.with_name(tmp.name + ".wal")}
-        beside |= {warehouse.with_name(warehouse.name + end) for end in (".wal", ".lock")}
-        if path in beside:
+        if path in location.companions(warehouse):
             return f"it belongs to the warehouse {_short(warehouse)} (its new build, log or lock)"
     for data in data_dirs:
         if path in (data / location.MANIFEST, data / location.NEW_MANIFEST):

@@ -26,6 +26,7 @@ import pandas as pd
 from etl import columns, golden, journal, lock, manifest, marts, paths, pause, read, store, verify
 from etl.kinds import REGISTRY
 from etl.load import Context, CountError, Loaded
+from warehouse import location
 
 
 class BuildError(RuntimeError):
@@ -81,7 +82,7 @@ def build(
 def _build(data_dir: Path, warehouse: Path, manifest_file: Path, swap: bool) -> BuildReport:
     started = dt.datetime.now()
     entries = manifest.load(manifest_file)
-    tmp = warehouse.with_name(warehouse.name + ".tmp")
+    tmp = location.new_build(warehouse)
     _remove(tmp)  # what a killed build left behind
 
     report = BuildReport(warehouse=warehouse, run_id=started.strftime("%Y%m%dT%H%M%S.%f"))
@@ -199,5 +200,5 @@ def _record_run(con, report: BuildReport, started: dt.datetime) -> None:
 
 
 def _remove(path: Path) -> None:
-    for p in (path, path.with_name(path.name + ".wal")):
+    for p in (path, location.wal(path)):
         p.unlink(missing_ok=True)

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import location
+
 # the journal's and the new manifest's names are shared: the read side's export refuses them too
 from warehouse.health import one_row
 from warehouse.location import JOURNAL, NEW_MANIFEST
@@ -178,8 +180,8 @@ def _finish(data_dir: Path, record: dict) -> None:
 
 def _roll_back(data_dir: Path, warehouse: Path, record: dict) -> None:
     manifest = data_dir / "sources.toml"
-    tmp = warehouse.with_name(warehouse.name + ".tmp")
-    for leftover in (tmp, tmp.with_name(tmp.name + ".wal"), new_manifest(data_dir)):
+    tmp = location.new_build(warehouse)
+    for leftover in (tmp, location.wal(tmp), new_manifest(data_dir)):
         leftover.unlink(missing_ok=True)
     current = _sha256(manifest)
     if current == record["manifest_after_sha256"]:  # never by add's own order; put it back

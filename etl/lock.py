@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from warehouse import location
+
 DEFAULT_TIMEOUT = 600.0  # seconds; a build of data/ takes seconds, the 5-million-row bench ~20
 POLL = 0.05
 EX_TEMPFAIL = 75  # sysexits.h: a temporary failure; running again later may work
@@ -31,7 +33,7 @@ class LockTimeout(RuntimeError):
 
 
 def lock_path(warehouse: Path) -> Path:
-    return warehouse.with_name(warehouse.name + ".lock")
+    return location.writer_lock(warehouse)
 
 
 def timeout() -> float:

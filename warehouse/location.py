@@ -12,8 +12,29 @@ def data_dir() -> Path:
     return Path(os.environ.get("PULIH_DATA", PROJECT / "data"))
 
 
+WAREHOUSE_NAME = "pulih.duckdb"
+
+
 def warehouse_path() -> Path:
-    return Path(os.environ.get("PULIH_WAREHOUSE", data_dir() / "pulih.duckdb"))
+    return Path(os.environ.get("PULIH_WAREHOUSE", data_dir() / WAREHOUSE_NAME))
+
+
+# The files a warehouse has beside it: the new build the ETL writes before it swaps it in, the
+# writer lock (etl/lock.py) and DuckDB's write-ahead logs of both.
+def new_build(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".tmp")
+
+
+def writer_lock(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".lock")
+
+
+def wal(database: Path) -> Path:
+    return database.with_name(database.name + ".wal")
+
+
+def companions(warehouse: Path) -> set[Path]:
+    return {new_build(warehouse), wal(new_build(warehouse)), wal(warehouse), writer_lock(warehouse)}
 
 
 # the files beside the inputs that only the ETL writes (etl/journal.py: an `etl add` in progress);
