@@ -246,7 +246,11 @@ def test_paired_chart_for_two_areas_from_the_url(fixture_warehouse):
     paired = json.loads(at.get("plotly_chart")[1].proto.spec)
     titles = [a["text"] for a in paired["layout"]["annotations"] if a["text"].startswith("Kec.")]
     assert titles == ["Kec. Jatiuwung", "Kec. Cipondoh"]
-    assert any(s.get("type") == "rect" for s in paired["layout"]["shapes"])  # policy periods shaded
+    # policy periods shaded and named (events.csv): PSBB Uji covers Kota Tangerang, PPKM Uji
+    # its province
+    assert any(s.get("type") == "rect" for s in paired["layout"]["shapes"])
+    named = {a["text"] for a in paired["layout"]["annotations"]}
+    assert {"PSBB", "PPKM"} <= named
 
 
 def test_garbage_in_the_url_gives_the_default_view_and_a_notice(fixture_warehouse):
