@@ -16,6 +16,8 @@ from etl.build import build
 
 PROJECT = Path(__file__).resolve().parents[1]
 DATA = PROJECT / "data"
+# the small data folder the page tests read (its figures are invented; README.md beside it)
+PAGE_FIXTURE = PROJECT / "tests" / "fixtures" / "pages"
 
 
 @pytest.fixture(scope="session")
@@ -91,6 +93,16 @@ def make_data_dir(
             name.removesuffix(".csv"), f"raw/{name}", "observations", name in synthetic
         )
     (data / "sources.toml").write_text(manifest, encoding="utf-8")
+    return data
+
+
+def page_fixture_data(root: Path) -> Path:
+    """A copy of tests/fixtures/pages under `root`, with the project's metric catalogue and aliases
+    (reference tables, no figures) copied in: a data folder `etl.build.build` can build."""
+    data = root / "data"
+    shutil.copytree(PAGE_FIXTURE, data, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copy(DATA / "raw" / "metrics.csv", data / "raw" / "metrics.csv")
+    shutil.copytree(DATA / "aliases", data / "aliases")
     return data
 
 

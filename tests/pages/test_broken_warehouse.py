@@ -1,5 +1,6 @@
 """A warehouse that cannot be used (issue 21) is never shown: every page says so in Indonesian,
-with what to do, instead of a traceback."""
+with what to do, instead of a traceback. The broken files are made from the fixture warehouse
+(tests/fixtures/pages)."""
 
 import random
 import shutil
@@ -7,15 +8,12 @@ import shutil
 import duckdb
 import pytest
 
-from etl.build import build
-from tests.conftest import DATA, open_page
+from tests.conftest import open_page
 
 
-@pytest.fixture(scope="module")
-def good(tmp_path_factory):
-    path = tmp_path_factory.mktemp("good") / "pulih.duckdb"
-    build(DATA, path)
-    return path
+@pytest.fixture
+def good(fixture_warehouse_file):
+    return fixture_warehouse_file
 
 
 def zero_bytes(path, good):

@@ -40,14 +40,14 @@ def test_safe_link_only_links_http_and_shows_the_host():
     )
 
 
-def test_a_url_value_is_echoed_as_code_on_its_own_page(warehouse):
+def test_a_url_value_is_echoed_as_code_on_its_own_page(fixture_warehouse):
     at = open_page("wilayah", mode="[Sesi berakhir, masuk lagi](https://evil.example/login)")
     assert not at.exception
     notice = " ".join(w.value for w in at.warning)
     assert "`[Sesi berakhir, masuk lagi](https://evi…`" in notice  # 40 characters
 
 
-def test_a_superscript_lag_is_a_notice_not_a_traceback(warehouse):
+def test_a_superscript_lag_is_a_notice_not_a_traceback(fixture_warehouse):
     at = open_page("dampak_adopsi", lag="²")
     assert not at.exception
     assert at.slider(key="lag").value == 0

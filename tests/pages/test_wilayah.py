@@ -1,4 +1,5 @@
-"""Wilayah, driven control by control: what the page shows after each."""
+"""Wilayah, driven control by control on the fixture warehouse (tests/fixtures/pages): what the
+page shows after each. Expected figures are worked out by hand from the fixture's rows."""
 
 import base64
 import json
@@ -9,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import PROJECT, open_page
 
-GEO = PROJECT.parent / "shared" / "geo"
+BOUNDARIES = PROJECT / "tests" / "fixtures" / "boundaries"
 
 
 def ranking(at: AppTest):
@@ -27,45 +28,66 @@ def charts(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
-def test_each_control_changes_what_the_page_shows(warehouse):
+def rects(at: AppTest) -> list[dict]:
+    return [s for c in charts(at) for s in c["layout"].get("shapes", []) if s.get("type") == "rect"]
+
+
+def test_each_control_changes_what_the_page_shows(fixture_warehouse):
     at = open_page("wilayah")
     assert list(ranking(at)["Wilayah"]) == ["Provinsi Banten"]
 
     at.radio(key="level").set_value("regency").run()
+    # the default kabupaten/kota of the fixture, each by its latest PHK in 2020-01..2022-12
+    # (labour.csv): Kab. Tangerang 9.000 (10 Jul 2020), Kota Tangerang 6.000 (5 May 2020),
+    # Kab. Serang 5.000 (25 Jun 2020)
     assert list(ranking(at)["Wilayah"]) == [
-        "Kabupaten Serang",
         "Kabupaten Tangerang",
         "Kota Tangerang",
-        "Kota Tangerang Selatan",
-    ]  # fmt: skip  (latest PHK in the period, highest first)
+        "Kabupaten Serang",
+    ]
+    assert list(ranking(at)["Angka yang dibandingkan"]) == [
+        "9.000 pekerja", "6.000 pekerja", "5.000 pekerja"
+    ]  # fmt: skip
 
     at.selectbox(key="mode").set_value("per_1000").run()
-    shown = list(ranking(at)["Angka yang dibandingkan"])
-    assert (
-        shown[0] == "9,85 per 1.000 penduduk (basis tempat kerja)"
-    )  # Kab. Serang: 15985 / 1622630 * 1000
-    assert list(ranking(at)["Wilayah"])[0] == "Kabupaten Serang"
+    # per 1.000 residents (regions.csv): Serang 5000 / 1000000 * 1000 = 5,00; Kota
+    # 6000 / 1500000 * 1000 = 4,00; Kab. Tangerang 9000 / 3000000 * 1000 = 3,00: the order turns
+    assert list(ranking(at)["Wilayah"]) == [
+        "Kabupaten Serang",
+        "Kota Tangerang",
+        "Kabupaten Tangerang",
+    ]
+    assert ranking(at).iloc[0]["Angka yang dibandingkan"] == (
+        "5,00 per 1.000 penduduk (basis tempat kerja)"
+    )
 
     at.selectbox(key="ukuran").set_value("dirumahkan").run()
-    first = ranking(at).iloc[0]
-    assert first["Wilayah"] == "Kabupaten Tangerang"  # 9836 / 3245619 * 1000 = 3,03
-    assert first["Angka yang dibandingkan"] == "3,03 per 1.000 penduduk (basis tempat kerja)"
+    # dirumahkan per 1.000: Kab. Tangerang 6000 / 3000000 * 1000 = 2,00 (10 Jul 2020); Serang
+    # 1000 / 1000000 * 1000 = 1,00 (15 Apr 2020); Kota 600 / 1500000 * 1000 = 0,40 (9 Apr 2020)
+    assert list(ranking(at)["Angka yang dibandingkan"]) == [
+        "2,00 per 1.000 penduduk (basis tempat kerja)",
+        "1,00 per 1.000 penduduk (basis tempat kerja)",
+        "0,40 per 1.000 penduduk (basis tempat kerja)",
+    ]
+    assert ranking(at).iloc[0]["Wilayah"] == "Kabupaten Tangerang"
 
     at.selectbox(key="sampai").set_value("2020-04").run()
-    assert "Kabupaten Tangerang" not in list(ranking(at)["Wilayah"])[:1]  # its report is from July
+    # up to April 2020 Kab. Tangerang has reported nothing (its report is from July)
+    assert list(ranking(at)["Wilayah"]) == ["Kabupaten Serang", "Kota Tangerang"]
 
+    # events.csv: PSBB Uji (Kota and Kab. Tangerang) and PPKM Uji (Banten) are shaded until the
+    # toggle turns them off
+    assert rects(at)
     at.toggle(key="kebijakan").set_value(False).run()
-    assert not any(
-        s.get("type") == "rect" for c in charts(at) for s in c["layout"].get("shapes", [])
-    )
+    assert not rects(at)
     assert not at.exception
 
 
-def test_drill_down_opens_the_kecamatan_and_the_breadcrumb_goes_back(warehouse):
+def test_drill_down_opens_the_kecamatan_and_the_breadcrumb_goes_back(fixture_warehouse):
     at = open_page("wilayah", level="regency")
     at.button(key="drill_36.71").click().run()
     assert at.radio(key="level").value == "district"
-    assert len(ranking(at)) == 13
+    assert len(ranking(at)) == 10  # regions.csv: ten kecamatan under 36.71
     assert "Provinsi Banten › Kota Tangerang" in [c.value for c in at.caption]
     assert "data contoh — sintetis" in "".join(m.value for m in at.markdown)
     at.button(key="up_36").click().run()
@@ -73,37 +95,38 @@ def test_drill_down_opens_the_kecamatan_and_the_breadcrumb_goes_back(warehouse):
     assert "Kota Tangerang" in list(ranking(at)["Wilayah"])
 
 
-def test_the_map_draws_markers_without_boundaries(warehouse, monkeypatch):
+def test_the_map_draws_markers_without_boundaries(fixture_warehouse, monkeypatch):
     monkeypatch.delenv("PULIH_BOUNDARIES", raising=False)
     at = open_page("wilayah", level="district", mode="per_1000")
     traces = charts(at)[0]["data"]
     assert [t["type"] for t in traces] == ["scattermap", "scattermap"]
     with_figure, without = traces
-    # six kecamatan lack a population figure: grey markers that say so
-    assert len(values(with_figure["lat"])) == 7 and len(values(without["lat"])) == 6
-    # hover: the figure in the mode with its unit, the reported figure, the as-of date, the source
+    # regions.csv: four kecamatan have a population (Jatiuwung, Batuceper, Benda, Cipondoh), six
+    # do not: grey markers that say so
+    assert len(values(with_figure["lat"])) == 4 and len(values(without["lat"])) == 6
+    # hover: the figure in the mode with its unit, the reported figure, the as-of date, the source.
+    # Jatiuwung: 100 PHK (30 April 2020) / 100.000 residents * 1.000 = 1,00
     jatiuwung = next(h for h in with_figure["hovertext"] if "Kec. Jatiuwung" in h)
-    assert (
-        "11,06 per 1.000 penduduk (basis tempat kerja)" in jatiuwung
-        and "1.129 pekerja" in jatiuwung
-    )
-    assert "per Desember 2022" in jatiuwung and "data contoh — sintetis" in jatiuwung
+    assert "1,00 per 1.000 penduduk (basis tempat kerja)" in jatiuwung
+    assert "100 pekerja" in jatiuwung
+    assert "per 30 April 2020" in jatiuwung and "data contoh — sintetis" in jatiuwung
     assert all("tidak ada angka penduduk" in h for h in without["hovertext"])
-    assert any("Pulih demo generator" in h for h in with_figure["hovertext"])
+    assert all("Fixture demo generator" in h for h in with_figure["hovertext"])
 
 
-@pytest.mark.skipif(not GEO.is_dir(), reason="boundaries in ../shared/geo are not on this machine")
-def test_the_map_shades_areas_with_a_boundaries_file(warehouse, monkeypatch):
-    monkeypatch.setenv("PULIH_BOUNDARIES", str(GEO))
+def test_the_map_shades_areas_with_a_boundaries_file(fixture_warehouse, monkeypatch):
+    # tests/fixtures/boundaries: one small square per fixture kecamatan
+    monkeypatch.setenv("PULIH_BOUNDARIES", str(BOUNDARIES))
     at = open_page("wilayah", level="district")
     traces = charts(at)[0]["data"]
     assert traces[0]["type"] == "choroplethmap"
-    assert sorted(traces[0]["locations"]) == [f"36.71.{n:02d}" for n in range(1, 14)]
+    # every kecamatan has a PHK figure in the absolute mode: all ten are shaded
+    assert sorted(traces[0]["locations"]) == [f"36.71.{n:02d}" for n in range(1, 11)]
     assert "Wilayah diarsir menurut angka" in " ".join(c.value for c in at.caption)
 
 
 def test_an_unusable_boundaries_file_is_named_and_the_markers_stay(
-    warehouse, monkeypatch, tmp_path
+    fixture_warehouse, monkeypatch, tmp_path
 ):
     broken = tmp_path / "batas.geojson"
     broken.write_text("{not json")
@@ -115,31 +138,63 @@ def test_an_unusable_boundaries_file_is_named_and_the_markers_stay(
     )
 
 
-def test_small_multiples_one_panel_per_area_on_shared_axes(warehouse):
+def panel_chart(at: AppTest) -> dict:
+    return charts(at)[1]
+
+
+def y_leaders(layout: dict) -> dict[str, str]:
+    """Each y axis of a figure ("y", "y2", ...) and the axis it follows (itself if none)."""
+    axes = {k.replace("yaxis", "y"): v for k, v in layout.items() if k.startswith("yaxis")}
+    return {name: axis.get("matches", name) for name, axis in axes.items()}
+
+
+def test_small_multiples_one_panel_per_area(fixture_warehouse):
     at = open_page("wilayah", level="district", kebijakan="true")
-    panels = charts(at)[1]
+    layout = panel_chart(at)["layout"]
     titles = [
         a["text"]
-        for a in panels["layout"]["annotations"]
+        for a in layout["annotations"]
         if a.get("yref") == "paper" and a["text"].startswith("Kec.")
     ]
-    assert len(titles) == 13
-    assert (
-        panels["layout"]["yaxis2"]["matches"] == "y"
-        or panels["layout"]["yaxis2"].get("matches") == "y"
-    )
+    # one per fixture kecamatan (regions.csv), in name order
+    assert titles == [
+        "Kec. Batuceper", "Kec. Benda", "Kec. Cibodas", "Kec. Ciledug", "Kec. Cipondoh",
+        "Kec. Jatiuwung", "Kec. Karawaci", "Kec. Neglasari", "Kec. Periuk", "Kec. Tangerang",
+    ]  # fmt: skip
+    # ten panels, four to a row: three rows of four axes (the last row has two empty places);
+    # the four panels of the first row follow one y axis
+    leaders = y_leaders(layout)
+    assert len(leaders) == 12
+    assert len({leaders[n] for n in ("y", "y2", "y3", "y4")}) == 1
 
 
-def test_conflicting_reports_are_shown_side_by_side(warehouse):
+@pytest.mark.xfail(
+    strict=True,
+    reason="analytics/charts.py small_multiples: make_subplots(shared_yaxes=True) shares the y "
+    "axis within each row only, so the panels of the second and third rows get scales of their "
+    "own and do not compare at a glance with the first row (shared_yaxes='all' would)",
+)
+def test_small_multiples_share_one_y_scale_across_rows(fixture_warehouse):
+    at = open_page("wilayah", level="district", kebijakan="true")
+    layout = panel_chart(at)["layout"]
+    # Benda's 600 PHK (first row) and Tangerang's 100 (third row) must be read on one scale:
+    # all twelve axes follow one and the same axis
+    assert len(set(y_leaders(layout).values())) == 1
+
+
+def test_conflicting_reports_are_shown_side_by_side(fixture_warehouse):
     at = open_page(
         "wilayah", level="regency", areas_regency=["36.04"], dari="2020-06", sampai="2020-07"
     )
     conflicts = at.dataframe[1].value
+    # labour.csv, Kab. Serang: PHK 5.000 on 25 June 2020, then a PHK + dirumahkan total of 4.000
+    # on 21 July 2020 (26 days later): a total below one of its parts; 4.000 - 5.000 = -1.000
+    assert len(conflicts) == 1
     row = conflicts.iloc[0]
     assert row["Wilayah"] == "Kabupaten Serang"
     assert row["Jenis"] == "total lebih kecil dari bagiannya"
-    assert row["Laporan A"].startswith(
-        "PHK: 15.985 pekerja · 25 Juni 2020 · Kabid HI Disnakertrans Iwan Setiawan, Okezone"
+    assert row["Laporan A"] == "PHK: 5.000 pekerja · 25 Juni 2020 · Kabid HI Uji, Harian Dua"
+    assert row["Laporan B"] == (
+        "PHK + dirumahkan: 4.000 pekerja · 21 Juli 2020 · Kadisnakertrans Uji, Harian Tiga"
     )
-    assert row["Laporan B"].startswith("PHK + dirumahkan: 9.500 pekerja · 21 Juli 2020")
-    assert row["Selisih (B − A)"] == "-6.485"
+    assert row["Selisih (B − A)"] == "-1.000"

@@ -1,7 +1,9 @@
 """What a reader sees of the rules that make a figure quotable: real headlines, like-with-like
 rankings, real and synthetic kept apart, the demo switch, conflicts and per-capita bases.
 
-Expected values are read off data/raw by hand (the comment on each says where)."""
+These tests read the shipped default data (data/, built into the session `warehouse`) on purpose:
+they check that the figures a mayor would quote from it are the sourced ones. Expected values are
+read off data/raw by hand (the comment on each says where)."""
 
 import datetime as dt
 
