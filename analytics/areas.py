@@ -139,9 +139,11 @@ def apply_mode(
         base = (
             out[out["month"].isin(BASELINE_MONTHS)]
             .groupby("region_code")["value"]
-            .agg(["mean", "count"])
+            .agg(["mean", "count", "min"])
         )
-        base = base[(base["count"] == len(BASELINE_MONTHS)) & (base["mean"] > 0)]["mean"]
+        # only where both baseline months have a non-zero figure (README: a series starting at 0
+        # has no level to index against)
+        base = base[(base["count"] == len(BASELINE_MONTHS)) & (base["min"] > 0)]["mean"]
         baseline = out["region_code"].map(base)
         out["shown"] = out["value"] / baseline * 100
         out.loc[baseline.isna(), "missing"] = "no_baseline"

@@ -211,7 +211,9 @@ def small_multiples(
         rows=rows,
         cols=columns,
         shared_xaxes=True,
-        shared_yaxes=True,
+        # "all": one y scale for every panel; True shares it within a row only, and panels in
+        # different rows would look alike at different scales
+        shared_yaxes="all",
         subplot_titles=[plain_label(n) for n in names["region_name"]],
         vertical_spacing=0.08,
         horizontal_spacing=0.03,

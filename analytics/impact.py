@@ -48,6 +48,7 @@ COLUMNS = [
     "y",
     "synthetic",
     "excluded",
+    "sources",
 ]
 # below this many areas the page says plainly that nothing can be concluded (the points stay)
 MIN_AREAS = 10
@@ -152,6 +153,7 @@ def impact_frame(
                     "y": np.nan,
                     "synthetic": bool(area.synthetic),
                     "excluded": "no_peak",
+                    "sources": None,
                 }
             )
             continue
@@ -209,9 +211,26 @@ def impact_frame(
                 or bool(later["synthetic"].any())
                 or (adoption == "change" and bool(before["synthetic"].any())),
                 "excluded": excluded,
+                "sources": _sources(
+                    p,
+                    at_peak if denominator == "per_100_umkm" else at_peak.head(0),
+                    *used,
+                    population=denominator == "per_1000",
+                ),
             }
         )
     return pd.DataFrame(rows).reindex(columns=COLUMNS)
+
+
+def _sources(peak, *registers: pd.DataFrame, population: bool) -> str:
+    """The sources of the figures an area's point is made of: its PHK at the peak, the register
+    rows used, and the population when it is the denominator ("; "-joined, each once)."""
+    names = [peak.get("source_names")]
+    names += [s for frame in registers for s in frame.get("sources", pd.Series(dtype=object))]
+    if population:
+        names.append(peak.get("population_source"))
+    parts = [p for name in names if isinstance(name, str) for p in name.split("; ") if p]
+    return "; ".join(dict.fromkeys(parts))
 
 
 def fisher_interval(r: float, n: int, z: float = 1.96) -> tuple[float, float] | None:

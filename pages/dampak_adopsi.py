@@ -75,7 +75,7 @@ def impact_scatter(
     captions.excluded_notes(frame)
     if denominator == "per_1000":
         captions.other_year_note(frame[frame.excluded.isna()])
-    captions.sources_caption(frame.assign(sources=t("impact.sources")))
+    captions.sources_caption(frame[frame.excluded.isna()])
     st.dataframe(
         tables.impact_table(frame, denominator, adoption), hide_index=True, key="impact_table"
     )

@@ -5,6 +5,8 @@ select
     mm.as_of_date, mm.date_precision, mm.age_months, mm.method, mm.derivation, mm.conflict,
     mm.synthetic,
     r.population, r.population_year, r.population_basis,
+    (select coalesce(s.outlet, s.publisher) from source as s where s.source_id = r.source_id)
+        as population_source,
     (
         select string_agg(coalesce(s.outlet, s.publisher) || coalesce(' ' || s.url, ''), '; ' order by s.source_id)
         from source as s

@@ -75,12 +75,6 @@ def test_index_against_january_february_2020(fixture_warehouse):
     assert labour.shown.isna().all() and set(labour.missing) == {"no_baseline"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="analytics/areas.py line 144 keeps a baseline whose Jan-Feb mean is above 0, so a "
-    "series with 0 in January and a figure in February is indexed; README ('only where both "
-    "months have a non-zero figure') and the module docstring say it has no baseline",
-)
 def test_an_index_needs_a_non_zero_figure_in_both_baseline_months(fixture_warehouse):
     start, end = dt.date(2020, 1, 1), dt.date(2020, 12, 1)
     # Batuceper: 0 onboarded in January 2020, 5 in February: January is zero, so no baseline

@@ -268,12 +268,6 @@ def test_by_default_the_pair_is_the_two_areas_farthest_from_the_line(fixture_war
     assert at.multiselect(key="pasangan").value == ["36.71.04", "36.71.05"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages/dampak_adopsi.py line 78 captions the figures with the fixed text of "
-    "'impact.sources' (Pulih demo generator, BPS SP2020 via Databoks) whatever the warehouse "
-    "holds, instead of the sources of the rows it uses",
-)
 def test_the_sources_caption_names_the_sources_of_the_figures_used(fixture_warehouse):
     captions = [c.value for c in open_page("dampak_adopsi").caption]
     sources = [c for c in captions if c.startswith("Sumber:")]

@@ -5,7 +5,6 @@ import base64
 import json
 
 import numpy as np
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import PROJECT, open_page
@@ -168,12 +167,6 @@ def test_small_multiples_one_panel_per_area(fixture_warehouse):
     assert len({leaders[n] for n in ("y", "y2", "y3", "y4")}) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="analytics/charts.py small_multiples: make_subplots(shared_yaxes=True) shares the y "
-    "axis within each row only, so the panels of the second and third rows get scales of their "
-    "own and do not compare at a glance with the first row (shared_yaxes='all' would)",
-)
 def test_small_multiples_share_one_y_scale_across_rows(fixture_warehouse):
     at = open_page("wilayah", level="district", kebijakan="true")
     layout = panel_chart(at)["layout"]
