@@ -119,6 +119,10 @@ def _stage_csv(con, path: Path, ctx: Context, wanted: set[str], scratch: Path) -
         )
     name_key = f"pulih_name_key(c{derived[1]})" if derived and derived[0] == "name" else "null"
     select += f", {name_key}::varchar as {NAME_KEY}"
+    # DuckDB adds the rows it refuses to these temp tables for as long as the connection lives:
+    # dropped first, they hold this file's refused rows and no earlier file's
+    con.execute("drop table if exists temp.register_parse_errors")
+    con.execute("drop table if exists temp.register_scan")
     try:
         con.execute(
             f"create or replace temp table register_input as "
