@@ -129,23 +129,27 @@ class Naming:
 
 def name_columns(header: list, columns: ColumnMap, wanted: set[str], wide: bool = False) -> Naming:
     """Name each column of a header row: through the aliases, a kind's own column names (wanted)
-    and, in a wide table, a metric's figure column. Personal-data columns are dropped; a column
-    known but deliberately not read ('-', such as a row number) is skipped; a column nobody knows,
-    or a second column naming the same thing, is named in a warning and not read. The one rule for
-    every file: the register read by DuckDB and the screened copy of `etl add` use it too."""
+    and, in a wide table, a metric's figure column. Personal-data columns are dropped (a header
+    the aliases name as a column that is read is personal only for a word other than "nama":
+    etl/personal.py); a column known but deliberately not read ('-', such as a row number) is
+    skipped; a column nobody knows, or a second column naming the same thing, is named in a
+    warning and not read. The one rule for every file: the register read by DuckDB and the
+    screened copy of `etl add` use it too."""
     naming = Naming({}, {}, {}, {}, [])
     for i, cell in enumerate(header):
         written = "" if blank(cell) else shown(BREAKS.sub(" ", str(cell)).strip())
         if not written:
             continue
-        if is_personal_header(written):
-            naming.dropped[i] = written
-            continue
         column = columns.get(written, wanted)
         name = column.name if column else None
+        read = name is not None and (name in wanted or (wide and name.startswith("metric:")))
+        # the aliases first: "Nama Kecamatan" names the area column, not a person
+        if is_personal_header(written, names_a_read_column=read):
+            naming.dropped[i] = written
+            continue
         if name == "-":
             continue  # known and deliberately not read, such as a row number
-        if name is None or not (name in wanted or (wide and name.startswith("metric:"))):
+        if not read:
             naming.warnings.append(
                 f"column '{written}' is not recognised and was not read; if it holds data, "
                 "add its name to data/aliases/columns.csv"

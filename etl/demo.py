@@ -33,12 +33,15 @@ import os
 import random
 from pathlib import Path
 
-from etl import journal, lock, paths
+from etl import journal, lock, marts, paths
 
 SEED = 20200520
 POST_2020_GROWTH_PER_YEAR = 480
 REGISTER_START = dt.date(2010, 1, 1)
-HORIZON_END = dt.date(2022, 12, 31)
+# the last day of the warehouse's last month (etl/marts.py holds the horizon, as a month start)
+HORIZON_END = marts.HORIZON_END.replace(
+    day=calendar.monthrange(marts.HORIZON_END.year, marts.HORIZON_END.month)[1]
+)
 CITY = "36.71"
 ONLINE_SHARE_END_2022 = 0.33
 # share of eventual onboarders online by each date (assumption; programme pushes from mid-2020)

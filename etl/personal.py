@@ -2,7 +2,8 @@
 
 Pulih never stores, shows or logs a NIK, a name, a phone number, an e-mail or an address. Three
 defences, all defined here and used by every kind of file:
-- columns whose header names personal data are dropped as a file is read (`is_personal_header`);
+- columns whose header names personal data are dropped as a file is read (`is_personal_header`;
+  "Nama ..." only when the alias table does not name it as a column that is read);
 - every text cell that is kept is screened (`finding`): a cell that holds a NIK, a phone number,
   an e-mail or a name marker ("a.n. Budi") is rejected, and the reject is stored masked (`mask`);
 - free-text register fields (sector, platform) map to closed vocabularies (data/aliases/), so a
@@ -40,20 +41,30 @@ MASKED_CELL = "[disamarkan]"
 
 # Columns of personal data: dropped as a file is read, never stored, never shown in a reject.
 # Matched on the words of a header, so "Nama Pemilik", "NIK Pemilik", "No. HP" and "E-mail" all go.
-# "nama" alone also drops a business name column: it often carries the owner's name.
+# "nama" alone also drops a business name column ("Nama Usaha"): it often carries the owner's name.
 PERSONAL_WORDS = frozenset(
     {"nama", "pemilik", "owner", "nik", "kk", "telepon", "telp", "hp", "phone", "handphone",
      "wa", "whatsapp", "email", "mail", "alamat", "address", "rt", "rw", "ktp"}
 )  # fmt: skip
+# "nama" says "the name of": of a person unless the header names something else Pulih reads
+# ("Nama Kecamatan" is the area, "Nama Kebijakan" a policy's name; data/aliases/columns.csv)
+NAME_WORD = "nama"
 
 
 def _words(header: str) -> set[str]:
     return set(re.sub(r"[^a-z0-9]+", " ", str(header).lower()).split())
 
 
-def is_personal_header(header: str) -> bool:
+def is_personal_header(header: str, names_a_read_column: bool = False) -> bool:
+    """A header of personal data: it holds a word of PERSONAL_WORDS (an id column aside).
+    `names_a_read_column`: the alias table names the header as a column the file's kind reads
+    (etl/columns.py); then "nama" alone does not make it personal ("Nama Kecamatan"), but every
+    other personal word still does ("Nama Pemilik", "Alamat Kecamatan")."""
     words = _words(header)
-    return bool(words & PERSONAL_WORDS) and "id" not in words
+    personal = words & PERSONAL_WORDS
+    if names_a_read_column:
+        personal -= {NAME_WORD}
+    return bool(personal) and "id" not in words
 
 
 def finding(text) -> str | None:

@@ -1,24 +1,27 @@
 """Stage 1, read: the bytes of a file as the agency sent it -> a grid of cells, each row with the
 line a spreadsheet shows for it. Nothing here knows what a column means (etl/columns.py does).
 
-CSV: comma, semicolon or tab; UTF-8 with or without BOM, else Windows-1252; a quoted line break
-stays inside its row. XLSX: the first or a named sheet, read streaming after its size is bounded
-(the workbook limits below), merged cells filled with their value, typed numbers and dates kept as
-such, empty rows left out. A large CSV (the register) is not read here whole: read_head gives its
-first 64 KB, for the header, and DuckDB reads the rest (etl/kinds/register_staging.py).
+CSV: comma, semicolon or tab; UTF-8 with or without BOM, else Windows-1252, decided on the whole
+file by one rule (encoding_of) for every reader; a quoted line break stays inside its row. XLSX:
+the first or a named sheet, read streaming after its size is bounded (the workbook limits below),
+merged cells filled with their value, typed numbers and dates kept as such, empty rows left out.
+A large CSV (the register) is not read here whole: read_head gives its encoding and first 64 KB,
+for the header, and DuckDB reads the rest (etl/kinds/register_staging.py).
 
 The rule on control characters lives here too (CONTROL, shown): what the later stages reject and
-how every message shows such a character. One module for the stage (about 360 lines): the CSV and
+how every message shows such a character. One module for the stage (about 380 lines): the CSV and
 the workbook reader share the grid, the errors and that rule, and the workbook limits sit beside
 the code that enforces them.
 """
 
 import bisect
+import codecs
 import csv
 import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,25 +104,64 @@ def read_grid(path: Path, sheet: str | None = None, kind: str | None = None) -> 
     return _read_csv(path)
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """The text and the encoding it was in: UTF-8 (with or without BOM), else Windows-1252."""
-    head = data[:65536]
-    controls = len(CONTROL.findall(head.decode("latin-1"))) if head else 0
-    if head.count(0) > BINARY_NUL_SHARE * len(head) or controls > BINARY_CONTROL_SHARE * len(head):
-        raise FileError(f"{name}: this is a binary file, not CSV or XLSX; export the data as CSV")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+def encoding_of(blocks: Iterable[bytes], name: str) -> str:
+    """The encoding a CSV is read in, decided on all of its bytes (given a block at a time): UTF-8
+    after a byte-order mark ("utf-8-sig"); UTF-8 when every byte is; else Windows-1252. The one
+    rule: the whole-file reader, the register's (read_head, file_encoding) and the screened copy
+    of `etl add` (etl/screen.py) all take it from here. A file whose first 64 KB hold a larger
+    share of NULs or control characters than BINARY_NUL_SHARE, BINARY_CONTROL_SHARE is binary:
+    FileError."""
+    decoder = codecs.getincrementaldecoder("utf-8")()  # a letter split between blocks is whole
+    for i, block in enumerate(blocks):
+        if i == 0:
+            head = block[:HEAD_BYTES]
+            controls = len(CONTROL.findall(head.decode("latin-1")))
+            if head.count(0) > BINARY_NUL_SHARE * len(head) or (
+                controls > BINARY_CONTROL_SHARE * len(head)
+            ):
+                raise FileError(
+                    f"{name}: this is a binary file, not CSV or XLSX; export the data as CSV"
+                )
+            if block.startswith(codecs.BOM_UTF8):
+                return "utf-8-sig"
+        if block.isascii() and not decoder.getstate()[0]:
+            continue  # nothing pending and nothing to check
+        try:
+            decoder.decode(block)
+        except UnicodeDecodeError:
+            return "cp1252"
     try:
-        return data.decode("utf-8"), "utf-8"
+        decoder.decode(b"", final=True)  # the file may not end inside a letter
     except UnicodeDecodeError:
-        pass
+        return "cp1252"
+    return "utf-8"
+
+
+def file_encoding(path: Path) -> str:
+    """A CSV's encoding (encoding_of), its bytes streamed: a register of millions of rows is
+    never held."""
+    with path.open("rb") as f:
+        return encoding_of(iter(lambda: f.read(1 << 20), b""), path.name)
+
+
+def as_text(data: bytes, encoding: str, name: str, cut: bool = False) -> str:
+    """Bytes in the encoding encoding_of gave, as text; `cut`: the bytes are the head of a longer
+    file, which may end inside a UTF-8 letter (that letter is left for the next line to read)."""
     try:
-        return data.decode("cp1252"), "cp1252"
+        return codecs.getincrementaldecoder(encoding)().decode(data, final=not cut)
     except UnicodeDecodeError as e:
-        raise FileError(
-            f"{name}: byte {e.start} is neither UTF-8 nor Windows-1252 text; "
-            "save the file as 'CSV UTF-8' and try again"
-        ) from None
+        if encoding == "cp1252":
+            raise FileError(
+                f"{name}: byte {e.start} is neither UTF-8 nor Windows-1252 text; "
+                "save the file as 'CSV UTF-8' and try again"
+            ) from None
+        raise FileError(f"{name}: not valid UTF-8 after its byte-order mark ({e.reason})") from None
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """The text of a whole file and the encoding it was in (encoding_of)."""
+    encoding = encoding_of([data] if data else [], name)
+    return as_text(data, encoding, name), encoding
 
 
 def first_lines(text: str, n: int | None) -> list[str]:
@@ -143,12 +185,7 @@ def sniff_delimiter(lines: list[str]) -> str:
 
 
 def _read_csv(path: Path) -> Grid:
-    try:
-        text, encoding = decode(path.read_bytes(), path.name)
-    except UnicodeDecodeError as e:
-        raise FileError(
-            f"{path.name}: not valid UTF-8 after its byte-order mark ({e.reason})"
-        ) from None
+    text, encoding = decode(path.read_bytes(), path.name)
     delimiter = sniff_delimiter(first_lines(text, 50))
     # lines end at LF, CRLF or CR only: str.splitlines would also end them at a vertical tab, a
     # form feed or U+2028, which belong inside a cell
@@ -328,26 +365,16 @@ def blank(cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _whole_utf8(data: bytes) -> bytes:
-    """Bytes cut short of a UTF-8 letter its end had begun (a lead byte and its continuations)."""
-    end = len(data)
-    while end > 0 and len(data) - end < 4 and data[end - 1] & 0xC0 == 0x80:
-        end -= 1
-    if end > 0 and data[end - 1] >= 0xC0:
-        return data[: end - 1]
-    return data
-
-
 def read_head(path: Path) -> Grid:
     """The first HEAD_BYTES of a CSV as a grid (encoding and delimiter found as for a whole file),
     for a file too large to hold in Python: the register, whose rows DuckDB reads."""
-    with path.open("rb") as f:
-        head = f.read(HEAD_BYTES)
     if is_xlsx(path):
         raise FileError(f"{path.name}: is a workbook; the fast path reads CSV only")
-    if len(head) == HEAD_BYTES:  # never end the head inside a UTF-8 letter
-        head = _whole_utf8(head)
-    text, encoding = decode(head, path.name) if head else ("", "utf-8")
+    encoding = file_encoding(path)  # of the whole file: the head alone may mislead
+    with path.open("rb") as f:
+        head = f.read(HEAD_BYTES)
+    # a head cut inside a UTF-8 letter ends before it
+    text = as_text(head, encoding, path.name, cut=len(head) == HEAD_BYTES)
     lines = first_lines(text, None)
     lines = lines[:-1] or lines  # the last line may be cut mid-way
     delimiter = sniff_delimiter(lines[:50])

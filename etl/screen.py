@@ -25,14 +25,11 @@ DERIVED_HEADER = "ID UMKM (pseudonim)"
 
 
 def _csv_rows(path: Path) -> Iterator[list[str]]:
-    """The rows of a CSV in its own encoding and delimiter, streamed."""
-    with path.open("rb") as f:
-        head = f.read(65536)
-    _, encoding = read.decode(head, path.name) if head else ("", "utf-8")
-    text = head.decode(encoding, errors="replace") if head else ""
-    delimiter = read.sniff_delimiter(text.splitlines()[:50])
-    with path.open(encoding=encoding, errors="replace", newline="") as f:
-        yield from csv.reader(f, delimiter=delimiter)
+    """The rows of a CSV in its own encoding and delimiter, found as the readers find them
+    (etl/read.py: the encoding from the whole file, the delimiter from its head), streamed."""
+    head = read.read_head(path)
+    with path.open(encoding=head.encoding, errors="replace", newline="") as f:
+        yield from csv.reader(f, delimiter=head.delimiter)
 
 
 def _rows(path: Path, sheet: str | None) -> Iterator[list]:

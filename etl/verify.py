@@ -2,15 +2,17 @@
 
 It must open read-only as a DuckDB database, be as long as its header says, have every table the
 schema and the marts create and the etl_run row of the build that made it (warehouse.health,
-the same test the dashboard applies), and pass the data checks in etl/sql/checks/. Exit 0 when it
-can, 1 with the reason when it cannot: the Makefile then rebuilds it. The build runs the same test
-on its new file before the swap, with the run and file count it expects.
+the same test the dashboard applies), and pass the data checks: each mart's grain (etl/marts.py,
+failed_grains) and etl/sql/checks/. Exit 0 when it can, 1 with the reason when it cannot: the
+Makefile then rebuilds it. The build runs the same test on its new file before the swap, with the
+run and file count it expects.
 """
 
 from pathlib import Path
 
 import duckdb
 
+from etl import marts
 from warehouse import health
 from warehouse.health import one_row
 
@@ -34,6 +36,7 @@ def problems(
         (loaded,) = one_row(con, "select count(*) from source_file")
         if files is not None and loaded != files:
             found.append(f"{loaded} file(s) in source_file where this build loaded {files}")
+        found += [failure.splitlines()[0] for failure in marts.failed_grains(con)]
         for check in sorted(checks.glob("*.sql")):
             bad = len(con.execute(check.read_text(encoding="utf-8")).fetchall())
             if bad:

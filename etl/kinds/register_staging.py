@@ -4,12 +4,13 @@ the file with the line a spreadsheet shows, the raw text of the columns the regi
 etl/columns.py) for a file too large for Python; etl/kinds/register.py parses and checks the
 staged values and inserts the rows.
 
-A CSV is read by DuckDB, streaming: its first 64 KB give the encoding, delimiter and header
-(read_head, find_header, name_columns, as for every file); etl/lines.py counts its lines first,
-so every row is given its line (blank lines and rows DuckDB refused included) and none is lost
-unseen; a row DuckDB's parser refuses is a reject in the words the Python reader uses. A workbook
-register is small enough (etl/read.py limits) to be read in Python and is staged the same way. A
-register without an id column gets a pseudonymous id (etl/pseudonym.py), hashed as it is read.
+A CSV is read by DuckDB, streaming: its encoding is decided on the whole file, and its first
+64 KB give the delimiter and header (read_head, find_header, name_columns, as for every file);
+etl/lines.py counts its lines first, so every row is given its line (blank lines and rows DuckDB
+refused included) and none is lost unseen; a row DuckDB's parser refuses is a reject in the words
+the Python reader uses. A workbook register is small enough (etl/read.py limits) to be read in
+Python and is staged the same way. A register without an id column gets a pseudonymous id
+(etl/pseudonym.py), hashed as it is read.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def _derived_id(header: list, headers: dict, warnings: list) -> tuple[str, int] 
 def _stage_csv(con, path: Path, ctx: Context, wanted: set[str], scratch: Path) -> Staged:
     """The register's rows into register_input with the lines a spreadsheet shows, and one reject
     per row DuckDB's parser refuses; every row of the file is one or the other (checked)."""
-    head = read_head(path)  # the first 64 KB: encoding, delimiter and header
+    head = read_head(path)  # the encoding; from the first 64 KB the delimiter and header
     header_line, header = head.rows[find_header(head, ctx.columns, wanted, wide=False)]
     encoding, delimiter, header = head.encoding, head.delimiter, [c.strip() for c in header]
     name = path.name
@@ -119,6 +120,10 @@ def _stage_csv(con, path: Path, ctx: Context, wanted: set[str], scratch: Path) -
         )
     name_key = f"pulih_name_key(c{derived[1]})" if derived and derived[0] == "name" else "null"
     select += f", {name_key}::varchar as {NAME_KEY}"
+    # DuckDB adds the rows it refuses to these temp tables for as long as the connection lives:
+    # dropped first, they hold this file's refused rows and no earlier file's
+    con.execute("drop table if exists temp.register_parse_errors")
+    con.execute("drop table if exists temp.register_scan")
     try:
         con.execute(
             f"create or replace temp table register_input as "

@@ -6,7 +6,10 @@ import duckdb
 
 from analytics import queries
 from etl.build import build
-from tests.conftest import PROJECT, entry, make_data_dir
+from etl.check import loaded_in_memory
+from etl.columns import ColumnMap, name_columns
+from etl.kinds import REGISTRY
+from tests.conftest import DATA, PROJECT, entry, make_data_dir
 
 REGISTER = PROJECT / "tests" / "fixtures" / "agency" / "register_pii.csv"
 PERSONAL = [
@@ -217,3 +220,54 @@ def readable(data: bytes, fmt: str) -> str:
         frame = pd.read_parquet(io.BytesIO(data))
         return frame.to_csv() + str(frame.attrs)
     return data.decode("utf-8-sig", errors="replace")
+
+
+# "Nama" names a person only when nothing else is named: a header the alias table gives as a
+# column the file's kind reads ("Nama Kecamatan" is the area) is read; an unknown "Nama ..." and
+# any header with another personal word ("Nama Pemilik") is dropped.
+def test_every_alias_of_a_read_column_is_read_and_never_dropped():
+    columns = ColumnMap.load(DATA / "aliases" / "columns.csv")
+    for alias, column in columns.aliases.items():
+        if column.name == "-":
+            continue
+        wide = column.name.startswith("metric:")
+        readers = [k for k in REGISTRY.values() if column.name in k.wanted or (wide and k.wide)]
+        assert readers, f"no kind reads {column.name}"
+        for kind in readers:
+            naming = name_columns([alias], columns, kind.wanted, kind.wide)
+            assert (naming.index, naming.dropped) == ({0: column.name}, {}), (alias, kind.name)
+
+
+def test_an_area_headed_nama_kecamatan_is_read_and_the_owner_is_dropped(tmp_path):
+    body = (
+        "ID UMKM,Nama Pemilik,Nama Kecamatan,Sektor,Skala,Tanggal Daftar\n"
+        "N-1,Siti Aminah,Karawaci,kuliner,Mikro,2019-03-01\n"
+        "N-2,Budi Santoso,Cibodas,jasa,Kecil,2019-04-01\n"
+    )
+    _, warehouse, report = build_register(tmp_path, body)
+    register = next(f for f in report.files if f.entry.id == "register")
+    assert "personal-data column(s) dropped and never stored: Nama Pemilik" in (
+        register.loaded.warnings
+    )
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert con.execute("select umkm_id, region_code from umkm order by 1").fetchall() == [
+            ("N-1", "36.71.07"),
+            ("N-2", "36.71.09"),
+        ]
+    finally:
+        con.close()
+    stored = everything_in(warehouse)
+    assert "Siti Aminah" not in stored and "Budi Santoso" not in stored
+
+
+def test_a_wide_table_by_nama_wilayah_loads_its_areas(tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        "Nama Wilayah,Tanggal,PHK\nKarawaci,2020-05-31,10\nCibodas,2020-05-31,20\n",
+        encoding="utf-8",
+    )
+    with loaded_in_memory(path, "observations_wide") as (con, report):
+        rows = con.execute("select region_code, metric, value from observation order by all")
+        assert rows.fetchall() == [("36.71.07", "phk", 10.0), ("36.71.09", "phk", 20.0)]
+    assert not report.loaded.rows_rejected

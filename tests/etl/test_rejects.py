@@ -1,10 +1,13 @@
 """A bad row is rejected with file, line, column, value and reason; the rest of its file loads."""
 
 import re
+import shutil
 
 from etl.__main__ import main
 from etl.build import build
-from tests.conftest import make_data_dir, table_rows
+from tests.conftest import PROJECT, entry, make_data_dir, table_rows
+
+AGENCY = PROJECT / "tests" / "fixtures" / "agency"
 
 BAD = """\
 36,Provinsi Banten,2020-05-20,day,phk,17298,workers,exact,workplace,,Kompas.com,https://example.org/a,2020-05-28,
@@ -104,4 +107,35 @@ def test_a_header_without_required_columns_rejects_every_row_once(tmp_path):
     assert [(line, reason.split(":")[0]) for _, line, _, _, reason in rejected] == [
         (1, "missing column(s) metric (e.g. ukuran, indikator)"),
         (2, "not loaded"),
+    ]
+
+
+def test_two_csv_registers_each_refuse_only_their_own_rows(tmp_path):
+    """DuckDB keeps the rows its CSV parser refused in a temp table of the connection; the second
+    register of a build must see its own refused rows, not the first one's too."""
+    data = make_data_dir(tmp_path, {})
+    shutil.copy(AGENCY / "register_crlf_then_lf.csv", data / "raw" / "first.csv")
+    (data / "raw" / "second.csv").write_text(
+        "ID UMKM,Kecamatan,Sektor,Skala,Tanggal Daftar,Tanggal Onboarding,Platform\n"
+        "S-1,Karawaci,kuliner,Mikro,2019-03-01,,\n"
+        "S-2,Cibodas,jasa,Kecil,2019-04-01,,\n"
+        "S-3,Pinang\n"
+        "S-4,Pinang,kuliner,Mikro,2019-05-01,,\n",
+        encoding="utf-8",
+    )
+    with (data / "sources.toml").open("a") as f:
+        f.write(entry("first", "raw/first.csv", "umkm_register"))
+        f.write(entry("second", "raw/second.csv", "umkm_register"))
+    report = build(data, tmp_path / "w.duckdb")
+    counts = {
+        f.entry.id: (f.loaded.rows_read, f.loaded.rows_loaded, f.loaded.rows_rejected)
+        for f in report.files
+        if f.entry.id in ("first", "second")
+    }
+    assert counts == {"first": (4, 2, 2), "second": (4, 3, 1)}
+    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
+    assert [(source, line) for source, line, *_ in rejected] == [
+        ("raw/first.csv", 3),
+        ("raw/first.csv", 5),
+        ("raw/second.csv", 4),
     ]

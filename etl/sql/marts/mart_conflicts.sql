@@ -4,6 +4,9 @@
 -- alternative_estimate: another body's estimate of the same thing on (nearly) the same date.
 -- inconsistent_total: a later PHK + dirumahkan total, within $total_days days, below an earlier
 --   PHK or dirumahkan figure alone, which cumulative counts cannot do.
+-- A row is a pair of reports, each as cited (the mart carries no source ids). The grain, checked
+-- by every build (etl/marts.py, failed_grains):
+-- grain: kind, region_code, a_metric, a_ref_date, a_value, a_qualifier, a_outlet, a_statement_by, a_url, b_metric, b_ref_date, b_value, b_qualifier, b_outlet, b_statement_by, b_url
 create table mart_conflicts as
 with
 reports as (

@@ -1,7 +1,10 @@
--- mart_monthly: one row per region, metric and month in the horizon (the grain; checked in
--- etl/sql/checks/mart_monthly_unique.sql). This file makes each area's own rows; the sums of
--- children are added level by level by mart_monthly_parents.sql, conflicts flagged by
--- mart_monthly_conflicts.sql.
+-- mart_monthly: one row per region, metric and month in the horizon. The basis is that of the
+-- figure shown, a column but not part of the key: one figure is picked per region, metric and
+-- month (`final` below), whatever its basis (Kota Tangerang's KTP-resident figures are metrics of
+-- their own). The grain, checked by every build (etl/marts.py, failed_grains):
+-- grain: region_code, metric, month
+-- This file makes each area's own rows; the sums of children are added level by level by
+-- mart_monthly_parents.sql, conflicts flagged by mart_monthly_conflicts.sql.
 --
 -- The rules (README, "What the numbers mean"; ui/text/metode.*.md):
 -- - A month takes the latest figure in or before its last day (an as-of join) and says its date

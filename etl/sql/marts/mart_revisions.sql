@@ -1,5 +1,8 @@
 -- What changed between the two latest releases (vintages) of each series: figures revised,
--- added or no longer reported, by region, metric and date.
+-- added or no longer reported, by region, metric and date. A release may hold two sources' figures
+-- for one region, metric and date (both load: etl/validate.py, Repeats), so a row is keyed by the
+-- figures compared too. The grain, checked by every build (etl/marts.py, failed_grains):
+-- grain: series, region_code, metric, ref_date, previous_value, previous_qualifier, latest_value, latest_qualifier
 create table mart_revisions as
 with
 vintages as (

@@ -1,7 +1,9 @@
 -- mart_umkm_monthly: registered and onboarded UMKM per area, register series and month, and the
--- adoption rate (onboarded / registered, same area and month). Grain: region, series, month
--- (checked in etl/sql/checks/mart_umkm_monthly_unique.sql). Counted once per area and month, so
--- a page costs the same whether the register holds 15 thousand or 60 million records.
+-- adoption rate (onboarded / registered, same area and month). Counted once per area and month,
+-- so a page costs the same whether the register holds 15 thousand or 60 million records. The
+-- grain, checked by every build (etl/marts.py, failed_grains; one shown series per area and month:
+-- etl/sql/checks/mart_umkm_monthly_one_shown.sql):
+-- grain: region_code, series, month
 --
 -- How registers combine:
 -- - Releases of one series (the same publisher's register, source_file.series) are vintages: a
