@@ -9,6 +9,7 @@ Each data row is kept with its line, its cells by column name; a row that cannot
 (more cells than the header, a cell too long, a control character) is set aside with the reason.
 """
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,7 +53,7 @@ class ColumnMap:
             if column.name == name and alias != norm(name)
         ][:n]
 
-    def get(self, header, wanted: set[str] = frozenset()) -> Column | None:
+    def get(self, header, wanted: AbstractSet[str] = frozenset()) -> Column | None:
         """The column a header names; a kind's own column names are always recognised."""
         if header is None:
             return None
@@ -98,7 +99,7 @@ def find_header(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool) ->
 
     def known(cell) -> bool:
         column = columns.get(cell, wanted) if isinstance(cell, str) else None
-        return bool(column) and (
+        return column is not None and (
             column.name in wanted or (wide and column.name.startswith("metric:"))
         )
 
@@ -149,7 +150,7 @@ def name_columns(header: list, columns: ColumnMap, wanted: set[str], wide: bool 
             continue
         if name == "-":
             continue  # known and deliberately not read, such as a row number
-        if not read:
+        if not read or name is None:
             naming.warnings.append(
                 f"column '{written}' is not recognised and was not read; if it holds data, "
                 "add its name to data/aliases/columns.csv"
@@ -162,7 +163,7 @@ def name_columns(header: list, columns: ColumnMap, wanted: set[str], wide: bool 
             continue
         naming.index[i] = name
         naming.headers[name] = written
-        if column.level:
+        if column and column.level:
             naming.levels[name] = column.level
     if naming.dropped:
         naming.warnings.append(
@@ -209,9 +210,9 @@ def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = Fals
             value = cells[i] if i < len(cells) else None
             if isinstance(value, str):
                 if fault is None and (control := CONTROL.search(value)):
-                    header = table.headers[name]
+                    written = table.headers[name]
                     fault = Reject(
-                        line, header, shown(value), control_reason(header, control.group())
+                        line, written, shown(value), control_reason(written, control.group())
                     )
                 value = BREAKS.sub(" ", value).strip()
             row[name] = value

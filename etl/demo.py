@@ -31,6 +31,7 @@ import csv
 import datetime as dt
 import os
 import random
+from collections.abc import Mapping
 from pathlib import Path
 
 from etl import journal, lock, marts, paths
@@ -142,7 +143,7 @@ def _quota(rng: random.Random, counts: dict[str, int]) -> list[str]:
     return labels
 
 
-def _weighted(rng: random.Random, weights: dict[str, float], n: int) -> list[str]:
+def _weighted(rng: random.Random, weights: Mapping[str, float], n: int) -> list[str]:
     return rng.choices(list(weights), weights=list(weights.values()), k=n)
 
 
@@ -275,10 +276,10 @@ def _path(targets: dict[dt.date, int], months: list[dt.date], rng, late_growth: 
     return values
 
 
-def _allocate(rng, weights: dict[str, float], totals: list[int]) -> dict[str, list[int]]:
+def _allocate(rng, weights: Mapping[str, float], totals: list[int]) -> dict[str, list[int]]:
     """Split each month's increase over the kecamatan by weight, so every kecamatan only grows."""
     shares = {c: w * rng.uniform(0.8, 1.2) for c, w in weights.items()}
-    series = {c: [] for c in weights}
+    series: dict[str, list[int]] = {c: [] for c in weights}
     running = dict.fromkeys(weights, 0)
     previous = 0
     for total in totals:

@@ -33,7 +33,7 @@ PARAMS = {
 
 # The marts in build order, each with the parameters it is run with; a file may hold several
 # statements. Sums of children are made bottom up, one level at a time, so a sum feeds the next.
-MARTS = (
+MARTS: tuple[tuple[str, dict[str, str]], ...] = (
     ("supersede", {}),
     ("dated_by", {}),
     ("mart_conflicts", {}),

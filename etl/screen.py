@@ -29,7 +29,7 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
     (etl/read.py: the encoding from the whole file, the delimiter from its head), streamed."""
     head = read.read_head(path)
     with path.open(encoding=head.encoding, errors="replace", newline="") as f:
-        yield from csv.reader(f, delimiter=head.delimiter)
+        yield from csv.reader(f, delimiter=head.delimiter or ",")
 
 
 def _rows(path: Path, sheet: str | None) -> Iterator[list]:
@@ -54,15 +54,14 @@ def _cell(value) -> object:
 def screened_copy(source: Path, kind: str, sheet: str | None, ctx: Context, target: Path) -> None:
     """Write `target`: `source` without personal data (see the module's docstring)."""
     rows = _rows(source, sheet)
-    head = [next(rows, None) for _ in range(columns.HEADER_SEARCH_ROWS)]
-    head = [r for r in head if r is not None]
+    head = [r for _ in range(columns.HEADER_SEARCH_ROWS) if (r := next(rows, None)) is not None]
     h = _header_index(head, kind, ctx)
     header = [str(c or "").strip() for c in head[h]]
     # the columns named as the build names them (etl/columns.py): which are personal, which
     # holds the id and which the area
     naming = columns.name_columns(head[h], ctx.columns, REGISTRY[kind].wanted, REGISTRY[kind].wide)
     personal_columns = set(naming.dropped)
-    derive = None
+    derive: tuple[str, int] | None = None
     if kind == "umkm_register" and "umkm_id" not in naming.headers:
         derive = pseudonym.id_source([set(norm(w).split()) for w in header])
     secret = pseudonym.key(ctx.aliases.parent) if derive else b""
@@ -71,6 +70,7 @@ def screened_copy(source: Path, kind: str, sheet: str | None, ctx: Context, targ
     codes: dict[str, str | None] = {}
 
     def derived_id(cells: list) -> str:
+        assert derive is not None  # called only when an id is derived
         what, i = derive
         value = str(cells[i]) if i < len(cells) and cells[i] is not None else ""
         if what == "nik":

@@ -86,6 +86,8 @@ def _stage_csv(con, path: Path, ctx: Context, wanted: set[str], scratch: Path) -
     per row DuckDB's parser refuses; every row of the file is one or the other (checked)."""
     head = read_head(path)  # the encoding; from the first 64 KB the delimiter and header
     header_line, header = head.rows[find_header(head, ctx.columns, wanted, wide=False)]
+    # a CSV's head always has both (read_head); only a workbook's grid has neither
+    assert head.encoding is not None and head.delimiter is not None
     encoding, delimiter, header = head.encoding, head.delimiter, [c.strip() for c in header]
     name = path.name
     try:
