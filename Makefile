@@ -8,7 +8,7 @@ PORT ?= 8501
 # The warehouse is rebuilt when any input, the manifest or the ETL code is newer than it.
 INPUTS := $(shell find data/raw data/aliases data/golden -type f 2>/dev/null) data/sources.toml $(shell find etl -name '*.py' -o -name '*.sql')
 
-.PHONY: run test build warehouse demo lint format bench clean i18n lock hooks
+.PHONY: run test chromium build warehouse demo lint format bench clean i18n lock hooks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,16 @@ run: warehouse
 		--server.port $(PORT) --server.address localhost --server.headless true \
 		--browser.gatherUsageStats false
 
-test: warehouse
+# The browser suite (tests/browser) drives Debian's Chromium through Playwright, never a browser
+# Playwright downloads: installed with apt-get when it is missing and this runs as root; otherwise
+# the suite fails and says how to install it.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || [ -n "$$PULIH_CHROMIUM" ] \
+		|| { [ "$$(id -u)" = 0 ] && apt-get update -qq \
+			&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "chromium is not installed and cannot be installed here (not root): tests/browser will fail"
+
+test: warehouse chromium
 	$(BIN)/python -m pytest
 
 demo: $(VENV)/.installed

@@ -1,0 +1,168 @@
+"""The browser suite: the real dashboard (`streamlit run dashboard.py`, as `make run` starts it) on
+a free port, driven by Debian's Chromium through Playwright's sync API.
+
+- `dashboard`: one server per session, reading the session warehouse built from data/
+  (tests/conftest.py), stopped after the last test.
+- `browser`: one Chromium per session, the system's (`chromium` on PATH, or PULIH_CHROMIUM), never
+  a browser Playwright downloads. Missing, it fails every test here with how to install it; only
+  PULIH_NO_BROWSER=1 turns the suite into skips (`make test` and .ci/run never set it).
+- `open_app`: a fresh browser context (own cookies, own Streamlit session) per call, at a viewport,
+  closed after the test; it returns a `Dashboard` (tests/browser/dashboard.py) on the page.
+- `shown`: a page opened once per session and viewport, for tests that only read it (render
+  checks, accessibility, clipping, words on screen); a screenshot of each lands in SCREENSHOTS.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser.dashboard import SCREENSHOTS, VIEWPORTS, Dashboard
+from tests.conftest import PROJECT
+from tests.e2e.test_server import free_port
+
+HERE = Path(__file__).parent
+INSTALL = (
+    "Chromium is needed for the browser tests (tests/browser) and was not found on PATH.\n"
+    "Install Debian's package: `sudo apt-get update && sudo apt-get install -y chromium` "
+    "(`make test` does this itself when run as root), or point PULIH_CHROMIUM at a Chromium "
+    "binary. To run the rest of the suite without a browser, set PULIH_NO_BROWSER=1."
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Everything under tests/browser is a browser test (and slow): `-m "not browser"` leaves
+    them out on purpose; nothing leaves them out by itself."""
+    for item in items:
+        if HERE in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    if os.environ.get("PULIH_NO_BROWSER") == "1":
+        pytest.skip("PULIH_NO_BROWSER=1: the browser tests are switched off")
+    path = os.environ.get("PULIH_CHROMIUM") or shutil.which("chromium")
+    if not path or not Path(path).exists():
+        pytest.fail(INSTALL, pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def dashboard(chromium, warehouse, tmp_path_factory) -> str:
+    """The base URL of a real dashboard server over the session warehouse."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    env = {**os.environ, "PULIH_WAREHOUSE": str(warehouse)}
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    with log.open("wb") as out:
+        server = subprocess.Popen(cmd, cwd=PROJECT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.read().decode() == "ok":
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the dashboard did not start:\n{log.read_text(errors='replace')}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium,
+            headless=True,
+            # containers: no user namespaces for the sandbox, a small /dev/shm
+            args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _screenshots_folder():
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture
+def open_app(browser, dashboard):
+    """open_app(path, viewport="desktop") -> Dashboard on a new context; closed after the test."""
+    contexts = []
+
+    def open_(path: str = "/", viewport: str = "desktop", wait: bool = True) -> Dashboard:
+        context = browser.new_context(
+            viewport=VIEWPORTS[viewport],
+            locale="id-ID",
+            timezone_id="Asia/Jakarta",
+            accept_downloads=True,
+        )
+        contexts.append(context)
+        app = Dashboard(context.new_page(), dashboard, viewport)
+        app.open(path, wait=wait)
+        return app
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def shown(browser, dashboard):
+    """shown(path, viewport) -> a Dashboard opened once per session on that page and viewport,
+    for tests that only read it. Its screenshot is taken when it is first opened."""
+    cache: dict[tuple[str, str], Dashboard] = {}
+    contexts = []
+
+    def get(path: str, viewport: str = "desktop") -> Dashboard:
+        if (path, viewport) not in cache:
+            context = browser.new_context(
+                viewport=VIEWPORTS[viewport], locale="id-ID", timezone_id="Asia/Jakarta"
+            )
+            contexts.append(context)
+            app = Dashboard(context.new_page(), dashboard, viewport)
+            app.open(path)
+            app.screenshot(path)
+            cache[(path, viewport)] = app
+        return cache[(path, viewport)]
+
+    yield get
+    for context in contexts:
+        context.close()
