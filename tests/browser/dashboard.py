@@ -214,7 +214,8 @@ class Dashboard:
         for figure in self.figures():
             if figure["key"] == key:
                 return figure
-        raise AssertionError(f"no chart {key!r} on {self.path}: {[f['key'] for f in self.figures()]}")
+        keys = [f["key"] for f in self.figures()]
+        raise AssertionError(f"no chart {key!r} on {self.path}: {keys}")
 
     def table_shape(self, index: int = 0, within: str = '[data-testid="stMain"]') -> tuple:
         """(rows, columns) of the index-th st.dataframe, from the grid's ARIA counts (the grid is
@@ -328,7 +329,8 @@ class Dashboard:
         tab.click()
         self.page.wait_for_function(
             """(name) => [...document.querySelectorAll('[data-testid="stTabs"] [role="tab"]')]
-                 .some(t => t.innerText.includes(name) && t.getAttribute('aria-selected') === 'true')""",
+                 .some(t => t.innerText.includes(name)
+                            && t.getAttribute('aria-selected') === 'true')""",
             arg=name,
         )
         self.wait()
@@ -351,7 +353,8 @@ class Dashboard:
         popover.click()
         body = self.page.locator('[data-testid="stPopoverBody"]').last
         body.wait_for(state="visible")
-        names = [b.inner_text().strip() for b in body.locator('[data-testid="stDownloadButton"]').all()]
+        buttons = body.locator('[data-testid="stDownloadButton"]').all()
+        names = [b.inner_text().strip() for b in buttons]
         for name in names:
             if not body.is_visible():
                 popover.click()
@@ -361,7 +364,8 @@ class Dashboard:
             with self.page.expect_download(timeout=60_000) as info:
                 button.click()
             download = info.value
-            files.append(Download(name, download.suggested_filename, Path(download.path()).read_bytes()))
+            content = Path(download.path()).read_bytes()
+            files.append(Download(name, download.suggested_filename, content))
             self.page.keyboard.press("Escape")
             self.wait()
         return files
