@@ -1,6 +1,8 @@
-"""Filters kept in the URL: a copied link reopens the same view.
+"""Filters kept in the URL and per page: a copied link reopens the same view, and a page left
+and opened again shows the filters it had.
 
-Each filter is seeded from the query string the first time a session renders it, then written back
+Each filter is seeded before its widget is drawn (_seed: the widget's own state, else the link,
+else the page's last value, else the default), then written back to the URL and the page's memory
 on every run. Values in the URL are codes (`level=district`, `areas_district=36.71.05`,
 `dari=2020-03`), never translated labels, so a link works in either language. A value that is not
 one of the filter's options falls back to the default, never raises, and is named in a notice at
@@ -22,19 +24,89 @@ NOTICES = "_url_notices"
 DEFAULT_AREAS = {"province": ["36"], "regency": ["36.71", "36.03", "36.04", "36.74"]}
 
 
-def _seed(key: str, options: list[str], default, multi: bool = False) -> None:
-    """Put the URL's value (or the default) into the session, once, before the widget is drawn."""
-    if key in st.session_state:
+PAGE = "_page"  # the page this script run draws (set by the router, ui/router.py)
+KEPT = "_kept"  # page -> {filter key: its last value on that page}
+OWNER = "_owner"  # filter key -> the page whose widget last held it
+
+
+EVERY_PAGE = "*"  # the owner of a filter every page shares (the sidebar's)
+
+
+def current_page() -> str:
+    return st.session_state.get(PAGE, "")
+
+
+def _kept(page: str | None = None) -> dict:
+    return st.session_state.setdefault(KEPT, {}).setdefault(page or current_page(), {})
+
+
+def _notice(key: str, values: list[str]) -> None:
+    st.session_state.setdefault(NOTICES, []).append((key, values))
+
+
+def _seed(key: str, from_url, default, valid, page: str | None = None) -> None:
+    """Put the filter's value into the session before its widget is drawn: the widget's own value
+    from this page's last run if there is one; else the URL's (a link opened, `from_url` turns its
+    raw values into one, or None and a notice for what it does not know); else the value this page
+    last had (Streamlit forgets the state of a widget the moment a run does not draw it, and a
+    page change clears the URL: without this, a page visited in between wipes the filters); else
+    the default. Pages share widget keys ("level", "ukuran"), so a value is this page's only if
+    this page's widget held it last (OWNER). `page`: EVERY_PAGE for a filter all pages share."""
+    owners = st.session_state.setdefault(OWNER, {})
+    here = page or current_page()
+    if key in st.session_state and owners.get(key) == here and valid(st.session_state[key]):
         return
     raw = st.query_params.get_all(key)
-    unknown = [v for v in raw if v not in options and v != ""]
-    if unknown:
-        st.session_state.setdefault(NOTICES, []).append((key, unknown))
-    if multi:
+    value = from_url(raw) if raw else None
+    if value is None:
+        kept = _kept(here).get(key)
+        value = kept if kept is not None and valid(kept) else default
+    st.session_state[key] = value
+    owners[key] = here
+
+
+def _one_of(key: str, options: list[str]):
+    """from_url for a single choice: the first value if it is an option, else a notice."""
+
+    def parse(raw: list[str]):
+        if raw[0] in options:
+            return raw[0]
+        _notice(key, raw[:1])
+        return None
+
+    return parse
+
+
+def _some_of(key: str, options: list[str]):
+    """from_url for a multiple choice: the known values (an empty `key=` is an empty choice); the
+    unknown ones in a notice; None when nothing known is left."""
+
+    def parse(raw: list[str]):
+        unknown = [v for v in raw if v not in options and v != ""]
+        if unknown:
+            _notice(key, unknown)
         chosen = [v for v in dict.fromkeys(raw) if v in options]
-        st.session_state[key] = chosen if chosen else list(default)
-    else:
-        st.session_state[key] = raw[0] if raw and raw[0] in options else default
+        return chosen if chosen or raw == [""] else None
+
+    return parse
+
+
+def _subset_of(options) -> object:
+    """valid for a multiple choice: a list of options."""
+    return lambda v: isinstance(v, list) and set(v) <= set(options)
+
+
+def preset(page: str, key: str, value) -> None:
+    """Open `page` with a filter set (a jump from another page, a drill), as if chosen there."""
+    st.session_state[key] = value
+    st.session_state.setdefault(OWNER, {})[key] = page
+    _kept(page)[key] = value
+
+
+def forget(key: str) -> None:
+    """Back to the filter's default on this page (a drill opens a level on its default areas)."""
+    st.session_state.pop(key, None)
+    _kept().pop(key, None)
 
 
 def url_notices() -> None:
@@ -50,18 +122,20 @@ def _as_code(value: str, limit: int = 40) -> str:
     return f"`{value[: limit - 1] + '…' if len(value) > limit else value}`"
 
 
-def _publish(key: str, value, default) -> None:
-    """Mirror the widget's value into the URL; a default value leaves the URL clean."""
+def _publish(key: str, value, default, page: str | None = None, as_text=None) -> None:
+    """Keep the widget's value for this page and mirror it into the URL (`as_text` writes a value
+    that is not text); a default value leaves the URL clean, an empty multiple choice is `key=`."""
+    _kept(page)[key] = value
     if value == default:
         st.query_params.pop(key, None)
     else:
-        st.query_params[key] = value
+        st.query_params[key] = as_text(value) if as_text else value if value != [] else ""
 
 
 def _select(
     label: str, options: list[str], default: str, key: str, labels=None, widget=st.selectbox, **kw
 ):
-    _seed(key, options, default)
+    _seed(key, _one_of(key, options), default, lambda v: v in options)
     value = widget(label, options, format_func=lambda v: (labels or {}).get(v, v), key=key, **kw)
     _publish(key, value, default)
     return value
@@ -87,7 +161,7 @@ def areas(repo, level_code: str, parent: str | None = None, key: str = "areas") 
     names = dict(zip(options.code, options.name, strict=True))
     default = [c for c in DEFAULT_AREAS.get(level_code, list(names)) if c in names]
     key = f"{key}_{level_code}"  # one URL key per level: switching level keeps each choice
-    _seed(key, list(names), default, multi=True)
+    _seed(key, _some_of(key, list(names)), default, _subset_of(names))
     chosen = st.multiselect(
         t("filter.areas"), list(names), format_func=lambda c: names.get(c, c), key=key
     )
@@ -118,7 +192,7 @@ def multichoice(
     label: str, options: dict[str, str], key: str, default: list[str], most: int | None = None
 ) -> list[str]:
     codes = list(options)
-    _seed(key, codes, default, multi=True)
+    _seed(key, _some_of(key, codes), list(default), _subset_of(codes))
     if most and len(st.session_state[key]) > most:
         st.session_state[key] = st.session_state[key][:most]
     chosen = st.multiselect(
@@ -128,12 +202,23 @@ def multichoice(
     return chosen
 
 
+def _flag(key: str, words: dict[str, bool]):
+    """from_url for an on/off filter written as one of `words`."""
+
+    def parse(raw: list[str]):
+        if raw[0] in words:
+            return words[raw[0]]
+        _notice(key, raw[:1])
+        return None
+
+    return parse
+
+
 def toggle(label: str, key: str, default: bool = False) -> bool:
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
-        st.session_state[key] = {"true": True, "false": False}.get(raw or "", default)
+    words = {"true": True, "false": False}
+    _seed(key, _flag(key, words), default, lambda v: isinstance(v, bool))
     value = st.toggle(label, key=key)
-    _publish(key, "true" if value else "false", "true" if default else "false")
+    _publish(key, value, default, as_text=lambda v: "true" if v else "false")
     return value
 
 
@@ -143,13 +228,10 @@ DEMO_KEY = "contoh"
 def demo_switch() -> bool:
     """The sidebar switch that shows or hides every synthetic (demo) figure, on every page and in
     every download. In the URL as `contoh=0` (hidden) or absent (shown, the default)."""
-    if DEMO_KEY not in st.session_state:
-        raw = st.query_params.get(DEMO_KEY)
-        if raw is not None and raw not in ("0", "1"):
-            st.session_state.setdefault(NOTICES, []).append((DEMO_KEY, [raw]))
-        st.session_state[DEMO_KEY] = raw != "0"
+    words = {"1": True, "0": False}
+    _seed(DEMO_KEY, _flag(DEMO_KEY, words), True, lambda v: isinstance(v, bool), EVERY_PAGE)
     value = st.toggle(t("demo.switch"), key=DEMO_KEY, help=t("demo.switch_help"))
-    _publish(DEMO_KEY, "1" if value else "0", "1")
+    _publish(DEMO_KEY, value, True, EVERY_PAGE, as_text=lambda v: "1" if v else "0")
     return value
 
 
@@ -172,24 +254,20 @@ def district_parent(repo, key: str = "induk") -> str:
     """The kabupaten/kota whose kecamatan are compared (Kota Tangerang by default), in the URL."""
     regions = repo.regions()
     parents = sorted(set(regions[regions.level == "district"].parent_code))
-    _seed(key, parents, "36.71")
-    if st.session_state[key] not in parents:
-        st.session_state[key] = "36.71"
+    _seed(key, _one_of(key, parents), "36.71", lambda v: v in parents)
     _publish(key, st.session_state[key], "36.71")
     return st.session_state[key]
 
 
 def lag(key: str = "lag", maximum: int = 12) -> int:
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
+    def parse(raw: list[str]):
         # digits 0-9 only: "²".isdigit() is True, and int("²") raises
-        value = 0
-        if raw is not None:
-            if re.fullmatch(r"[0-9]{1,2}", raw) and int(raw) <= maximum:
-                value = int(raw)
-            else:
-                st.session_state.setdefault(NOTICES, []).append((key, [raw]))
-        st.session_state[key] = value
+        if re.fullmatch(r"[0-9]{1,2}", raw[0]) and int(raw[0]) <= maximum:
+            return int(raw[0])
+        _notice(key, raw[:1])
+        return None
+
+    _seed(key, parse, 0, lambda v: isinstance(v, int) and 0 <= v <= maximum)
     value = st.slider(t("filter.lag"), 0, maximum, key=key)
-    _publish(key, str(value), "0")
+    _publish(key, value, 0, as_text=str)
     return value

@@ -1,13 +1,13 @@
 """Moving between areas, in one place: the level below an area (a drill, from a button, a map
 click or a ranking row), the way back up (the breadcrumb), and the jump from a headline card to
-the reports that disagree with it. The session keys it writes (`level`, `induk`, `areas_<level>`)
-are the ones ui/filters.py reads: drill state has this one home."""
+the reports that disagree with it. It sets Wilayah's filters (`level`, `induk`, `areas_<level>`)
+through ui/filters.py (preset, forget), which keeps them: drill state has this one home."""
 
 import pandas as pd
 import streamlit as st
 
 from analytics import areas
-from ui import safe
+from ui import filters, safe
 from ui.i18n import t
 
 CHILD_LEVEL = {"country": "province", "province": "regency", "regency": "district"}
@@ -27,10 +27,11 @@ def drill(repo, code: str) -> None:
 
 
 def _open(level: str, parent: str) -> None:
-    st.session_state["level"] = level
+    """Wilayah at `level`, under `parent` (a callback on Wilayah: before its widgets are drawn)."""
+    filters.preset("wilayah", "level", level)
     if level == "district":
-        st.session_state["induk"] = parent
-    st.session_state.pop(f"areas_{level}", None)  # the new level starts from its default areas
+        filters.preset("wilayah", "induk", parent)
+    filters.forget(f"areas_{level}")  # the new level starts from its default areas
 
 
 def drill_notice() -> None:
@@ -96,8 +97,8 @@ def conflict_link(repo, region: str, key: str) -> None:
     side by side on Wilayah, for this area."""
     if st.button(t("conflict.flag"), key=key, icon=":material/compare_arrows:", type="tertiary"):
         level = repo.regions().set_index("code").loc[region, "level"]
-        st.session_state["level"] = level
-        st.session_state[f"areas_{level}"] = [region]
+        filters.preset("wilayah", "level", level)
+        filters.preset("wilayah", f"areas_{level}", [region])
         st.session_state["_open_conflicts"] = True
         from ui import router  # the router imports the pages, which import this module
 

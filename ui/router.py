@@ -26,6 +26,8 @@ def _page(name: str, repo):
     main = import_module(f"pages.{name}").main
 
     def run() -> None:
+        # whose filters this run reads and keeps (ui/filters.py)
+        st.session_state[filters.PAGE] = name
         main(repo)
 
     run.__name__ = name  # Streamlit names a page after its function
@@ -44,6 +46,7 @@ def run(repo=data, default: str = "ringkasan") -> None:
     }
     st.session_state["_pages"] = pages  # for st.switch_page from a page (ui/navigation.py)
     current = st.navigation(list(pages.values()))
+    st.session_state.pop(filters.NOTICES, None)  # no notice of another page's link shown here
     with st.sidebar:
         st.markdown("**" + t("app.title") + "**  \n" + t("app.tagline"))
         warehouse_or_stop()

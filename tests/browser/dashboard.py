@@ -31,16 +31,18 @@ ROUTER_ERROR = re.compile(r"kode kesalahan|error code", re.IGNORECASE)
 RUN_COUNTER = """
 (() => {
   window.__pulihRuns = 0;
-  const seen = new WeakMap();
+  // A run can start and end between two callbacks: each record's new value is the next record's
+  // old value (or, for the last, the attribute now), so no start is missed.
   const observer = new MutationObserver(records => {
-    for (const r of records) {
-      const state = r.target.getAttribute('data-test-script-state');
-      if (state === 'running' && seen.get(r.target) !== 'running') window.__pulihRuns += 1;
-      seen.set(r.target, state);
-    }
+    records.forEach((r, i) => {
+      const next = records.slice(i + 1).find(x => x.target === r.target);
+      const now = next ? next.oldValue : r.target.getAttribute('data-test-script-state');
+      if (now === 'running' && r.oldValue !== 'running') window.__pulihRuns += 1;
+    });
   });
   const start = () => observer.observe(document.documentElement, {
-    subtree: true, attributes: true, attributeFilter: ['data-test-script-state'],
+    subtree: true, attributes: true, attributeOldValue: true,
+    attributeFilter: ['data-test-script-state'],
   });
   if (document.documentElement) start(); else document.addEventListener('DOMContentLoaded', start);
 })();
@@ -154,7 +156,18 @@ class Dashboard:
         """Do something that reruns the script (a click, a choice), then wait for that run."""
         before = self.runs()
         action()
-        self.wait(after_runs=before, timeout=timeout)
+        try:
+            self.wait(after_runs=before, timeout=timeout)
+        except Exception as e:  # say what the page was doing, and keep its picture
+            state = self.page.evaluate(
+                """() => [document.querySelector('[data-testid="stApp"]')
+                          ?.getAttribute('data-test-script-state'), window.__pulihRuns,
+                          document.querySelectorAll('[data-stale="true"]').length]"""
+            )
+            shot = self.screenshot(f"timeout-{self.path.strip('/') or 'ringkasan'}")
+            raise AssertionError(
+                f"no finished run after {before} runs: [state, runs, stale] = {state}; {shot}"
+            ) from e
 
     # --- where we are ------------------------------------------------------------------------
 
@@ -252,7 +265,17 @@ class Dashboard:
         link = nav.locator(
             '[data-testid="stSidebarNavLink"]', has=self.page.get_by_text(title, exact=True)
         ).first
-        self.act(link.click)
+        target = PAGES.get(title)
+        before = self.runs()
+        link.click()
+        if target is not None and self.path != target:
+            # the client changes the URL before the page's run starts: a click the app did not
+            # take (it can land while the previous page is still settling) is made once more
+            try:
+                self.page.wait_for_url(lambda url: urlsplit(url).path == target, timeout=5000)
+            except Exception:
+                link.click()
+        self.wait(after_runs=before)
 
     # --- filters -------------------------------------------------------------------------------
 
@@ -267,9 +290,20 @@ class Dashboard:
     def choose(self, label: str, option: str) -> None:
         """Pick `option` (its label as shown) in the selectbox labelled `label`."""
         box = self.page.get_by_role("combobox", name=label, exact=True).first
-        box.click()
+        self._open_menu(box, option)
         self.act(self.page.get_by_role("option", name=option, exact=True).first.click)
         self.page.keyboard.press("Escape")
+
+    def _open_menu(self, box, option: str) -> None:
+        """Open a selectbox's menu; a click that scrolls the box into view can leave it shut, so
+        the arrow key opens it then."""
+        wanted = self.page.get_by_role("option", name=option, exact=True).first
+        box.click()
+        try:
+            wanted.wait_for(state="visible", timeout=3000)
+        except Exception:
+            box.press("ArrowDown")
+            wanted.wait_for(state="visible", timeout=10000)
 
     def multiselect_values(self, label: str) -> list[str]:
         widget = self.page.locator(
@@ -304,11 +338,13 @@ class Dashboard:
         return None
 
     def toggle_value(self, label: str) -> bool:
-        return self.page.get_by_role("checkbox", name=label, exact=True).first.is_checked()
+        return self.page.get_by_role("switch", name=label, exact=True).first.is_checked()
 
     def toggle(self, label: str) -> None:
-        box = self.page.get_by_role("checkbox", name=label, exact=True).first
-        self.act(lambda: box.click(force=True))
+        """Click the switch as a person does: on its label (the input itself is visually hidden)."""
+        box = self.page.get_by_role("switch", name=label, exact=True).first
+        widget = self.page.locator('[data-testid="stCheckbox"]', has=box).first
+        self.act(widget.locator("label").first.click)
 
     def slider_value(self, label: str) -> str:
         return self.page.get_by_role("slider", name=label).first.get_attribute("aria-valuenow")
