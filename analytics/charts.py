@@ -7,6 +7,7 @@ drawn as their own dotted trace, named as synthetic, so they never pass for repo
 """
 
 import html
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -41,6 +42,16 @@ def colour_of(i: int):
 def plain_label(text) -> str:
     """A name from the data as Plotly text: its HTML subset escaped (no tag, no link)."""
     return html.escape(str(text))
+
+
+TITLE_CHARACTERS = 38  # what a 390 px phone fits of a chart title on one line
+
+
+def wrapped_title(title: str, width: int = TITLE_CHARACTERS) -> tuple[str, int]:
+    """A title on lines of at most `width` characters (Plotly does not wrap titles, a phone would
+    cut it), as plain text, and how many lines it takes."""
+    lines = textwrap.wrap(str(title), width) or [""]
+    return "<br>".join(plain_label(line) for line in lines), len(lines)
 
 
 def _series_traces(
@@ -186,12 +197,13 @@ def areas_over_time(
             conflict_name=text.conflict,
         )
     policy.add_events(fig, events)
+    title, lines = wrapped_title(text.title)
     fig.update_layout(
-        title=text.title,
+        title=title,
         yaxis_title=text.y,
         hovermode="closest",
         legend={"orientation": "h", "y": -0.15},
-        margin={"t": 60, "b": 40},
+        margin={"t": 40 + 20 * lines, "b": 40},
         separators=text.separators,
     )
     fig.update_yaxes(rangemode="tozero", tickformat=",.4~r")
@@ -232,10 +244,11 @@ def small_multiples(
             showlegend=i == 0,
         )
     policy.add_events(fig, events, panels=True)
+    title, lines = wrapped_title(text.title)
     fig.update_layout(
-        title=text.title,
+        title=title,
         height=max(260, 190 * rows),
-        margin={"t": 80, "b": 30},
+        margin={"t": 60 + 20 * lines, "b": 30},
         legend={"orientation": "h", "y": 1.06, "x": 0},
         hovermode="closest",
         separators=text.separators,
