@@ -18,7 +18,8 @@ DEFAULT_MAP_STYLE = "white-bg"
 # so the palest colour of the scale still shows on a white map
 OUTLINE = "#424242"
 OUTLINE_PX = 3
-LABEL = {"color": "#212121", "size": 11}
+LABEL_PX = 11
+LABEL = {"color": "#212121", "size": LABEL_PX}
 
 
 def area_map(
@@ -139,12 +140,18 @@ def _labels(fig: go.Figure, frame: pd.DataFrame, sizes: pd.Series) -> None:
                 text=[plain_label(r.region_name)],
                 textposition="top center" if i % 2 == 0 else "bottom center",
                 textfont=LABEL,
-                # an invisible marker of the area's size: Plotly sets the name off by it
-                marker={"size": [r.label_size + OUTLINE_PX], "opacity": 0},
+                marker={"size": [_label_offset(r.label_size + OUTLINE_PX)], "opacity": 0},
                 hoverinfo="skip",
                 showlegend=False,
             )
         )
+
+
+def _label_offset(diameter: float, gap: float = 3) -> float:
+    """The (invisible) marker size that sets a name `gap` px off a marker of this diameter.
+    Plotly moves a trace's text (1.5 + size/100) em from the point, and the name is 1 em high,
+    so its near edge is (0.5 + size/100) em away: solve for radius + gap."""
+    return max(0.0, 100 * ((diameter / 2 + gap) / LABEL_PX - 0.5))
 
 
 def _outline(fig: go.Figure, frame: pd.DataFrame, sizes: pd.Series) -> None:

@@ -198,11 +198,15 @@ def areas_over_time(
         )
     policy.add_events(fig, events)
     title, lines = wrapped_title(text.title)
+    areas = frame["region_code"].nunique()
     fig.update_layout(
         title=title,
         yaxis_title=text.y,
         hovermode="closest",
         legend={"orientation": "h", "y": -0.15},
+        # the legend under the chart takes a line per area on a phone: room for it, so the plot
+        # keeps its height
+        height=420 + 18 * areas,
         margin={"t": 40 + 20 * lines, "b": 40},
         separators=text.separators,
     )
@@ -211,7 +215,7 @@ def areas_over_time(
 
 
 def small_multiples(
-    frame: pd.DataFrame, y: str, events: pd.DataFrame | None, text: PanelsText, columns: int = 4
+    frame: pd.DataFrame, y: str, events: pd.DataFrame | None, text: PanelsText, columns: int = 3
 ) -> go.Figure:
     """One small time chart per area on shared axes, so the panels compare at a glance.
 
@@ -230,6 +234,7 @@ def small_multiples(
         vertical_spacing=0.08,
         horizontal_spacing=0.03,
     )
+    fig.update_annotations(font_size=11)  # the area names, so "Kec. Karang Tengah" fits a phone
     for i, area in enumerate(names.itertuples()):
         series = frame[frame.region_code == area.region_code]
         _series_traces(
@@ -246,9 +251,10 @@ def small_multiples(
     policy.add_events(fig, events, panels=True)
     title, lines = wrapped_title(text.title)
     fig.update_layout(
-        title=title,
-        height=max(260, 190 * rows),
-        margin={"t": 60 + 20 * lines, "b": 30},
+        # the title from the top, the legend under it, then the panels
+        title={"text": title, "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
+        height=max(260, 190 * rows) + 20 * lines,
+        margin={"t": 85 + 20 * lines, "b": 30},
         legend={"orientation": "h", "y": 1.06, "x": 0},
         hovermode="closest",
         separators=text.separators,
