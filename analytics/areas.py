@@ -159,6 +159,12 @@ def apply_mode(
     return out
 
 
+def any_shown(frame: pd.DataFrame) -> bool:
+    """Whether any area has a figure in the mode (the index needs a non-zero Jan–Feb 2020 level,
+    which a count that starts at 0 with the pandemic never has)."""
+    return bool(frame["shown"].notna().any())
+
+
 def ranking(frame: pd.DataFrame) -> pd.DataFrame:
     """Each area's latest figure in the period, highest first, like with like.
 

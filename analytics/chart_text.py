@@ -3,9 +3,16 @@ filled in by the page in the reader's language, so a missing or misspelt label i
 the chart is built, not a blank on screen. `separators` is Plotly's decimal mark and thousands
 separator (",." for Indonesian: 17.298 and 8,52)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 INDONESIAN = ",."
+
+
+def indonesian_number(value: float) -> str:
+    """17298 -> '17.298', 2.5 -> '2,5': the colour bar's ticks when the page gives no writer."""
+    text = f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,7 @@ class MapText:
     title: str
     colorbar: str
     no_figure: str
+    tick: Callable[[float], str] = indonesian_number  # a colour bar tick as the reader writes it
     separators: str = INDONESIAN
 
 

@@ -7,6 +7,7 @@ drawn as their own dotted trace, named as synthetic, so they never pass for repo
 """
 
 import html
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -41,6 +42,16 @@ def colour_of(i: int):
 def plain_label(text) -> str:
     """A name from the data as Plotly text: its HTML subset escaped (no tag, no link)."""
     return html.escape(str(text))
+
+
+TITLE_CHARACTERS = 38  # what a 390 px phone fits of a chart title on one line
+
+
+def wrapped_title(title: str, width: int = TITLE_CHARACTERS) -> tuple[str, int]:
+    """A title on lines of at most `width` characters (Plotly does not wrap titles, a phone would
+    cut it), as plain text, and how many lines it takes."""
+    lines = textwrap.wrap(str(title), width) or [""]
+    return "<br>".join(plain_label(line) for line in lines), len(lines)
 
 
 def _series_traces(
@@ -186,12 +197,17 @@ def areas_over_time(
             conflict_name=text.conflict,
         )
     policy.add_events(fig, events)
+    title, lines = wrapped_title(text.title)
+    areas = frame["region_code"].nunique()
     fig.update_layout(
-        title=text.title,
+        title=title,
         yaxis_title=text.y,
         hovermode="closest",
         legend={"orientation": "h", "y": -0.15},
-        margin={"t": 60, "b": 40},
+        # the legend under the chart takes a line per area on a phone: room for it, so the plot
+        # keeps its height
+        height=420 + 18 * areas,
+        margin={"t": 40 + 20 * lines, "b": 40},
         separators=text.separators,
     )
     fig.update_yaxes(rangemode="tozero", tickformat=",.4~r")
@@ -199,7 +215,7 @@ def areas_over_time(
 
 
 def small_multiples(
-    frame: pd.DataFrame, y: str, events: pd.DataFrame | None, text: PanelsText, columns: int = 4
+    frame: pd.DataFrame, y: str, events: pd.DataFrame | None, text: PanelsText, columns: int = 3
 ) -> go.Figure:
     """One small time chart per area on shared axes, so the panels compare at a glance.
 
@@ -218,6 +234,7 @@ def small_multiples(
         vertical_spacing=0.08,
         horizontal_spacing=0.03,
     )
+    fig.update_annotations(font_size=11)  # the area names, so "Kec. Karang Tengah" fits a phone
     for i, area in enumerate(names.itertuples()):
         series = frame[frame.region_code == area.region_code]
         _series_traces(
@@ -232,10 +249,12 @@ def small_multiples(
             showlegend=i == 0,
         )
     policy.add_events(fig, events, panels=True)
+    title, lines = wrapped_title(text.title)
     fig.update_layout(
-        title=text.title,
-        height=max(260, 190 * rows),
-        margin={"t": 80, "b": 30},
+        # the title from the top, the legend under it, then the panels
+        title={"text": title, "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
+        height=max(260, 190 * rows) + 20 * lines,
+        margin={"t": 85 + 20 * lines, "b": 30},
         legend={"orientation": "h", "y": 1.06, "x": 0},
         hovermode="closest",
         separators=text.separators,

@@ -18,7 +18,7 @@ import streamlit as st
 from analytics import area_map, areas, boundaries, charts, policy
 from analytics.chart_text import LinesText, MapText, PanelsText
 from analytics.months import month_end
-from ui import captions, downloads, filters, hover, labels, navigation, present, tables
+from ui import captions, downloads, filters, fmt, hover, labels, navigation, present, tables
 from ui.i18n import metric_label, t
 
 
@@ -113,7 +113,13 @@ def choose(repo) -> View | None:
         mode = "absolute"
     per_umkm = mode == "per_100_umkm"
     registered = repo.umkm_monthly(tuple(chosen), start, end, synthetic=demo) if per_umkm else None
-    series = hover.area(areas.apply_mode(series, mode, registered))
+    in_mode = areas.apply_mode(series, mode, registered)
+    if mode == "index" and not areas.any_shown(in_mode):
+        # no area has a level before the pandemic to index against: say so, show the figures
+        st.info(t("mode.no_baseline"))
+        mode = "absolute"
+        in_mode = areas.apply_mode(series, mode)
+    series = hover.area(in_mode)
     events = policy.with_unknown_gaps(repo.events(parent or "36")) if show_events else None
     return View(
         level, parent, chosen, metric, measure_names[metric], mode, start, end, series,
@@ -151,6 +157,7 @@ def map_tab(repo, view: View) -> None:
             title=t("map.title", metric=view.label, unit=view.unit),
             colorbar=view.unit,
             no_figure=t("map.no_figure"),
+            tick=functools.partial(fmt.tick, unit_code=view.series["shown_unit"].iloc[0]),
         ),
         usable,
         map_style=os.environ.get("PULIH_MAP_STYLE", area_map.DEFAULT_MAP_STYLE),
@@ -173,6 +180,7 @@ def ranking_tab(repo, view: View) -> None:
     st.dataframe(
         tables.ranking_table(latest),
         hide_index=True,
+        height=tables.height_for(len(latest)),  # every area at once, none behind a scroll
         key="ranking",
         on_select=functools.partial(
             navigation.drill_from_table, repo, "ranking", tuple(latest.region_code)

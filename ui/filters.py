@@ -148,8 +148,9 @@ def months(repo) -> list[str]:
 
 def level(key: str = "level") -> str:
     labels = {v: t(labels_.LEVELS[v]) for v in LEVELS}
+    # Banten's kabupaten/kota first: the province alone is one marker, nothing to compare
     return _select(
-        t("filter.level"), list(LEVELS), "province", key, labels, st.radio, horizontal=True
+        t("filter.level"), list(LEVELS), "regency", key, labels, st.radio, horizontal=True
     )
 
 

@@ -57,6 +57,14 @@ def unit(code: str | None) -> str:
     return t(labels.UNITS[code]) if code in labels.UNITS else (code or "")
 
 
+def tick(value: float, unit_code: str | None = None) -> str:
+    """A tick on a scale (a map's colour bar): '0', '5.000', '2,5'; a ratio as '25%'. No unit
+    word and no SI suffix ('18.9996k' is how Plotly would write it)."""
+    if unit_code == "ratio":
+        return format_percent(value, format="#,##0.#%", locale=_locale())
+    return number(value)
+
+
 def figure(value, qualifier: str | None, unit_code: str | None) -> str:
     """A number with its qualifier and unit: '≥ 4.000 pekerja', '8,52 %', '32,8%'."""
     if _missing(value):

@@ -94,7 +94,10 @@ OTHER_BASES = ("reported_by_workers", "ktp_kota_tangerang")
 
 
 def unit_title(unit_code: str) -> str:
-    return fmt.unit(unit_code).capitalize()
+    """The unit as a title: its first letter up, the rest as written ('Per 100 UMKM terdaftar';
+    str.capitalize would write 'umkm' and 'jan–feb')."""
+    unit = fmt.unit(unit_code)
+    return unit[:1].upper() + unit[1:]
 
 
 def missing_text(reason: str) -> str:

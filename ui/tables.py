@@ -81,6 +81,14 @@ def reported_list(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+ROW_PX = 35  # st.dataframe's row height (the header row too), and its 3 px of border
+
+
+def height_for(rows: int) -> int:
+    """The height that shows a table's rows without a scroll bar."""
+    return ROW_PX * (rows + 1) + 3
+
+
 def ranking_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Rank, area, the figure in the mode, the reported figure, its date, denominator, source."""
     return pd.DataFrame(

@@ -115,12 +115,31 @@ MAP_TEXT = MapText(title="T", colorbar="per 1.000", no_figure="tanpa angka")
 
 def test_area_map_markers_sized_and_coloured_by_value_and_grey_without_a_figure():
     fig = area_map.area_map(located(), MAP_TEXT)
-    figures, grey = fig.data
+    ring, figures, grey_ring, grey, *labels = fig.data  # each marker trace on its dark outline
+    # one name per area: those with a figure west to east (Jatiuwung 106.58, Batuceper 106.67),
+    # taking turns above and below, then the grey one
+    names = [(label.text[0], label.textposition) for label in labels]
+    assert names == [
+        ("Kec. Jatiuwung", "top center"),
+        ("Kec. Batuceper", "bottom center"),
+        ("Kec. Tangerang", "top center"),
+    ]
     assert (figures.type, grey.type) == ("scattermap", "scattermap")
+    assert list(ring.marker.size) == [s + 3 for s in figures.marker.size]
+    assert list(grey_ring.lat) == list(grey.lat) and grey_ring.showlegend is False
     assert list(figures.marker.color) == [11.06, 8.83]
     assert figures.marker.size[0] > figures.marker.size[1]  # bigger figure, bigger marker
     assert list(grey.customdata) == ["36.71.01"] and grey.name == "tanpa angka"
     assert list(figures.customdata) == ["36.71.02", "36.71.03"]  # a click drills into this code
+
+
+def test_colour_bar_ticks_are_round_steps_from_zero():
+    # 19.000 / 5 = 3.800 -> the next step of 1, 2, 2,5 or 5 × 10^k is 5.000
+    assert area_map.round_ticks(0, 19000) == [0, 5000, 10000, 15000]
+    # 11,06 / 5 = 2,21 -> 2,5
+    assert area_map.round_ticks(0, 11.06) == [0, 2.5, 5, 7.5, 10]
+    # an index from 0 to 180: 36 -> 50
+    assert area_map.round_ticks(0, 180) == [0, 50, 100, 150]
 
 
 def test_area_map_shades_areas_when_boundaries_are_given():

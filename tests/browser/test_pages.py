@@ -46,6 +46,8 @@ def test_the_wilayah_map_draws_markers_at_kecamatan_level(open_app):
     points = []
     for trace in figure["data"]:
         assert trace["type"] in ("scattermap", "choroplethmap")
+        if not trace.get("text"):
+            continue  # a marker's dark outline, or the markers themselves: names are apart
         lat, lon = values(trace.get("lat")), values(trace.get("lon"))
         points += [
             name

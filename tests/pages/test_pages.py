@@ -193,7 +193,7 @@ def test_areas_without_population_say_so(fixture_warehouse):
 def test_garbage_in_the_url_falls_back_to_defaults_with_a_notice(fixture_warehouse):
     at = open_page("pages/wilayah.py", level="planet", ukuran="nope", mode="x", dari="1999-01")
     assert not at.exception
-    assert at.radio(key="level").value == "province"
+    assert at.radio(key="level").value == "regency"  # the default: Banten's kabupaten/kota
     assert at.selectbox(key="ukuran").value == "phk"
     assert at.selectbox(key="mode").value == "absolute"
     assert at.selectbox(key="dari").value == "2020-01"  # the first month of the build's horizon

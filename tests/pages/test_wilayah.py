@@ -33,6 +33,10 @@ def rects(at: AppTest) -> list[dict]:
 
 def test_each_control_changes_what_the_page_shows(fixture_warehouse):
     at = open_page("wilayah")
+    # a link that names no level opens on Banten's kabupaten/kota (the province alone is one
+    # marker, nothing to compare)
+    assert at.radio(key="level").value == "regency"
+    at.radio(key="level").set_value("province").run()
     assert list(ranking(at)["Wilayah"]) == ["Provinsi Banten"]
 
     at.radio(key="level").set_value("regency").run()
@@ -98,8 +102,10 @@ def test_the_map_draws_markers_without_boundaries(fixture_warehouse, monkeypatch
     monkeypatch.delenv("PULIH_BOUNDARIES", raising=False)
     at = open_page("wilayah", level="district", mode="per_1000")
     traces = charts(at)[0]["data"]
-    assert [t["type"] for t in traces] == ["scattermap", "scattermap"]
-    with_figure, without = traces
+    assert {t["type"] for t in traces} == {"scattermap"}
+    # each marker trace on its dark outline, then one name per area (10 kecamatan)
+    _, with_figure, _, without, *names = traces
+    assert len(names) == 10 and all(t["mode"] == "markers+text" for t in names)
     # regions.csv: four kecamatan have a population (Jatiuwung, Batuceper, Benda, Cipondoh), six
     # do not: grey markers that say so
     assert len(values(with_figure["lat"])) == 4 and len(values(without["lat"])) == 6
