@@ -9,6 +9,19 @@ INDONESIAN = ",."
 
 
 @dataclass(frozen=True)
+class ChartContext:
+    """What a chart says about itself inside the figure, so that a picture of it taken away
+    (Plotly's PNG button) keeps it: its sources, the as-of dates of its figures, and the words of
+    the synthetic badge, which the chart shows exactly when it draws a synthetic figure. `locale`
+    is Babel's, for the axis ticks ("id_ID": 5.000 and 12,5%)."""
+
+    source: str = ""
+    as_of: str = ""
+    badge: str = "DATA CONTOH — SINTETIS"
+    locale: str = "id_ID"
+
+
+@dataclass(frozen=True)
 class TrendText:
     title: str
     y_workers: str
@@ -16,7 +29,9 @@ class TrendText:
     umkm_label: str
     synthetic_suffix: str  # "{label} (sintetis)"
     conflict: str | None = None
+    unknown: str = "?"  # the legend's name for a stretch of unknown policy status
     separators: str = INDONESIAN
+    context: ChartContext = ChartContext()
 
 
 @dataclass(frozen=True)
@@ -25,7 +40,10 @@ class LinesText:
     y: str
     synthetic_suffix: str  # "{label} (sintetis)"
     conflict: str | None = None
+    unknown: str = "?"  # the legend's name for a stretch of unknown policy status
+    percent: bool = False  # a rate (0,25 -> 25%) on the y axis
     separators: str = INDONESIAN
+    context: ChartContext = ChartContext()
 
 
 @dataclass(frozen=True)
@@ -42,7 +60,10 @@ class PanelsText:
     real: str
     synthetic: str
     conflict: str | None = None
+    unknown: str = "?"  # the legend's name for a stretch of unknown policy status
+    percent: bool = False  # a rate (0,25 -> 25%) on the y axis
     separators: str = INDONESIAN
+    context: ChartContext = ChartContext()
 
 
 @dataclass(frozen=True)
@@ -55,6 +76,7 @@ class ScatterText:
     stats: str
     y_format: str = ".0%"
     separators: str = INDONESIAN
+    context: ChartContext = ChartContext()
 
 
 @dataclass(frozen=True)
@@ -65,4 +87,7 @@ class PairedText:
     adoption: str
     adoption_synthetic: str
     y_phk: str
+    y_adoption: str = ""
+    unknown: str = "?"  # the legend's name for a stretch of unknown policy status
     separators: str = INDONESIAN
+    context: ChartContext = ChartContext()
