@@ -16,6 +16,19 @@ def indonesian_number(value: float) -> str:
 
 
 @dataclass(frozen=True)
+class ChartContext:
+    """What a chart says about itself inside the figure, so that a picture of it taken away
+    (Plotly's PNG button) keeps it: its sources, the as-of dates of its figures, and the words of
+    the synthetic badge, which the chart shows exactly when it draws a synthetic figure. `locale`
+    is Babel's, for the axis ticks ("id_ID": 5.000 and 12,5%)."""
+
+    source: str = ""
+    as_of: str = ""
+    badge: str = "DATA CONTOH — SINTETIS"
+    locale: str = "id_ID"
+
+
+@dataclass(frozen=True)
 class TrendText:
     title: str
     y_workers: str
@@ -23,7 +36,9 @@ class TrendText:
     umkm_label: str
     synthetic_suffix: str  # "{label} (sintetis)"
     conflict: str | None = None
+    unknown: str = "?"  # the legend's name for a stretch of unknown policy status
     separators: str = INDONESIAN
+    context: ChartContext = ChartContext()
 
 
 @dataclass(frozen=True)
@@ -32,7 +47,10 @@ class LinesText:
     y: str
     synthetic_suffix: str  # "{label} (sintetis)"
     conflict: str | None = None
+    unknown: str = "?"  # the legend's name for a stretch of unknown policy status
+    percent: bool = False  # a rate (0,25 -> 25%) on the y axis
     separators: str = INDONESIAN
+    context: ChartContext = ChartContext()
 
 
 @dataclass(frozen=True)
@@ -50,7 +68,10 @@ class PanelsText:
     real: str
     synthetic: str
     conflict: str | None = None
+    unknown: str = "?"  # the legend's name for a stretch of unknown policy status
+    percent: bool = False  # a rate (0,25 -> 25%) on the y axis
     separators: str = INDONESIAN
+    context: ChartContext = ChartContext()
 
 
 @dataclass(frozen=True)
@@ -63,6 +84,7 @@ class ScatterText:
     stats: str
     y_format: str = ".0%"
     separators: str = INDONESIAN
+    context: ChartContext = ChartContext()
 
 
 @dataclass(frozen=True)
@@ -73,4 +95,7 @@ class PairedText:
     adoption: str
     adoption_synthetic: str
     y_phk: str
+    y_adoption: str = ""
+    unknown: str = "?"  # the legend's name for a stretch of unknown policy status
     separators: str = INDONESIAN
+    context: ChartContext = ChartContext()

@@ -13,30 +13,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analytics import policy
+from analytics import chart_style, policy, ticks
+from analytics.chart_style import MEASURE
 from analytics.chart_text import LinesText, PairedText, PanelsText, TrendText
 
-PALETTE = (
-    "#1f4e79",
-    "#c0504d",
-    "#4f8a3c",
-    "#8064a2",
-    "#d08a2e",
-    "#2c9fa3",
-    "#7f7f7f",
-    "#b5651d",
-    "#3a6ea5",
-    "#a23b72",
-    "#5b8c5a",
-    "#e07b39",
-    "#6c757d",
-)
-
-
-def colour_of(i: int):
-    """The i-th series' colour: the palette repeats rather than runs out (a 14th area is drawn
-    too); a line's name in the legend and hover tells lines of one colour apart."""
-    return PALETTE[i % len(PALETTE)]
+PALETTE = chart_style.PALETTE
+colour_of = chart_style.colour_of
 
 
 def plain_label(text) -> str:
@@ -66,6 +48,7 @@ def _series_traces(
     col: int | None = None,
     showlegend: bool = True,
     conflict_name: str | None = None,
+    symbol: str = "circle",
 ) -> None:
     """Add a solid trace for real points and a dotted one for synthetic points of one series:
     separate series, never one line that jumps where the source changes.
@@ -89,7 +72,7 @@ def _series_traces(
             name=label,
             mode="lines+markers",
             line={"color": colour, "dash": dash, "width": 2.5 if not is_synthetic else 2},
-            marker={"size": 5, "symbol": "circle" if not is_synthetic else "circle-open"},
+            marker={"size": 6, "symbol": symbol if not is_synthetic else f"{symbol}-open"},
             hovertext=frame["hover"].where(mask) if "hover" in frame else None,
             hoverinfo="text" if "hover" in frame else "x+y",
             legendgroup=name,
@@ -108,7 +91,12 @@ def _series_traces(
             y=flagged[y],
             name=conflict_name,
             mode="markers",
-            marker={"size": 12, "symbol": "circle-open", "color": "#000000", "line": {"width": 2}},
+            marker={
+                "size": 12,
+                "symbol": "circle-open",
+                "color": chart_style.BLACK,
+                "line": {"width": 2},
+            },
             hovertext=flagged.get("hover"),
             hoverinfo="text" if "hover" in flagged else "x+y",
             legendgroup="conflict",
@@ -127,11 +115,11 @@ def impact_over_time(
 
     labour: month, metric, metric_label, value, synthetic, hover (one row per metric and month)
     umkm: month, onboarded, synthetic, hover
-    text: title, y_workers, y_umkm, umkm_label, synthetic_suffix ('{label} (sintetis)')
+    text: title, y_workers, y_umkm, umkm_label, synthetic_suffix ('{label} (sintetis)'), context
     """
     fig = make_subplots(specs=[[{"secondary_y": True}]])
-    for i, (_metric, series) in enumerate(labour.groupby("metric", sort=True)):
-        colour = colour_of(i)
+    for i, (metric, series) in enumerate(labour.groupby("metric", sort=True)):
+        colour, symbol = MEASURE.get(str(metric), (colour_of(i), chart_style.symbol_of(i)))
         label = series["metric_label"].iloc[0]
         _series_traces(
             fig,
@@ -142,38 +130,34 @@ def impact_over_time(
             colour,
             secondary_y=False,
             conflict_name=text.conflict,
+            symbol=symbol,
         )
     if not umkm.empty:
         label = text.umkm_label
+        colour, symbol = MEASURE["umkm"]
         _series_traces(
             fig,
             umkm,
             label,
             text.synthetic_suffix.format(label=label),
             "onboarded",
-            PALETTE[2],
+            colour,
             secondary_y=True,
+            symbol=symbol,
         )
-    policy.add_events(fig, events)
-    fig.update_layout(
-        title=text.title,
-        hovermode="x unified",
-        legend={"orientation": "h", "y": -0.15},
-        margin={"t": 60, "b": 40},
-        separators=text.separators,
+    policy.add_events(fig, events, unknown=text.unknown)
+    fig.update_layout(hovermode="x unified")
+    locale = text.context.locale
+    # two measures, two scales: each axis has round ticks of its own (Plotly would put the right
+    # axis' ticks on the left axis' grid lines, at values such as 608 and 1.215)
+    ticks.set_ticks(fig, labour.get("value", []), locale, secondary_y=False)
+    ticks.set_ticks(fig, umkm.get("onboarded", []), locale, secondary_y=True)
+    fig.update_yaxes(title_text=text.y_workers, secondary_y=False)
+    fig.update_yaxes(title_text=text.y_umkm, secondary_y=True, showgrid=False)
+    chart_style.years_on_x(fig)
+    return chart_style.stand_alone(
+        fig, text.title, text.context, chart_style.any_synthetic(labour, umkm), height=520
     )
-    # "," groups thousands; the layout's separators make that 17.298 in Indonesian
-    fig.update_yaxes(
-        title_text=text.y_workers, secondary_y=False, rangemode="tozero", tickformat=",.0f"
-    )
-    fig.update_yaxes(
-        title_text=text.y_umkm,
-        secondary_y=True,
-        rangemode="tozero",
-        showgrid=False,
-        tickformat=",.0f",
-    )
-    return fig
 
 
 def areas_over_time(
@@ -185,7 +169,6 @@ def areas_over_time(
     """
     fig = go.Figure()
     for i, (_, series) in enumerate(frame.groupby("region_code", sort=True)):
-        colour = colour_of(i)
         name = plain_label(series["region_name"].iloc[0])
         _series_traces(
             fig,
@@ -193,25 +176,17 @@ def areas_over_time(
             name,
             text.synthetic_suffix.format(label=name),
             y,
-            colour,
+            colour_of(i),
             conflict_name=text.conflict,
+            symbol=chart_style.symbol_of(i),
         )
-    policy.add_events(fig, events)
-    title, lines = wrapped_title(text.title)
-    areas = frame["region_code"].nunique()
-    fig.update_layout(
-        title=title,
-        yaxis_title=text.y,
-        hovermode="closest",
-        legend={"orientation": "h", "y": -0.15},
-        # the legend under the chart takes a line per area on a phone: room for it, so the plot
-        # keeps its height
-        height=420 + 18 * areas,
-        margin={"t": 40 + 20 * lines, "b": 40},
-        separators=text.separators,
+    policy.add_events(fig, events, unknown=text.unknown)
+    fig.update_layout(yaxis_title=text.y, hovermode="closest")
+    ticks.set_ticks(fig, frame[y], text.context.locale, percent=text.percent)
+    chart_style.years_on_x(fig)
+    return chart_style.stand_alone(
+        fig, text.title, text.context, chart_style.any_synthetic(frame), height=600
     )
-    fig.update_yaxes(rangemode="tozero", tickformat=",.4~r")
-    return fig
 
 
 def small_multiples(
@@ -231,10 +206,9 @@ def small_multiples(
         # different rows would look alike at different scales
         shared_yaxes="all",
         subplot_titles=[plain_label(n) for n in names["region_name"]],
-        vertical_spacing=0.08,
+        vertical_spacing=0.06,
         horizontal_spacing=0.03,
     )
-    fig.update_annotations(font_size=11)  # the area names, so "Kec. Karang Tengah" fits a phone
     for i, area in enumerate(names.itertuples()):
         series = frame[frame.region_code == area.region_code]
         _series_traces(
@@ -243,30 +217,50 @@ def small_multiples(
             text.real,
             text.synthetic,
             y,
-            PALETTE[0],
+            chart_style.BLUE,
             row=i // columns + 1,
             col=i % columns + 1,
             showlegend=i == 0,
+            conflict_name=text.conflict if i == 0 else None,
         )
-    policy.add_events(fig, events, panels=True)
-    title, lines = wrapped_title(text.title)
-    fig.update_layout(
-        # the title from the top, the legend under it, then the panels
-        title={"text": title, "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
-        height=max(260, 190 * rows) + 20 * lines,
-        margin={"t": 85 + 20 * lines, "b": 30},
-        legend={"orientation": "h", "y": 1.06, "x": 0},
-        hovermode="closest",
-        separators=text.separators,
+    policy.add_events(fig, events, panels=True, unknown=text.unknown)
+    _names_inside_panels(fig)
+    # a cell of the grid with no area draws no empty axes
+    for i in range(len(names), rows * columns):
+        fig.update_xaxes(visible=False, row=i // columns + 1, col=i % columns + 1)
+        fig.update_yaxes(visible=False, row=i // columns + 1, col=i % columns + 1)
+    fig.update_layout(hovermode="closest")
+    ticks.set_ticks(fig, frame[y], text.context.locale, percent=text.percent)
+    chart_style.years_on_x(fig)
+    fig.update_xaxes(dtick="M24")  # two labels a panel: four panels a row on a phone
+    return chart_style.stand_alone(
+        fig,
+        text.title,
+        text.context,
+        chart_style.any_synthetic(frame),
+        height=max(320, 150 * rows + 200),
     )
-    fig.update_yaxes(rangemode="tozero", tickformat=",.4~r")
-    return fig
+
+
+def _names_inside_panels(fig: go.Figure) -> None:
+    """The area names make_subplots puts above each panel go inside its top edge, small, on a
+    white ground: above the panel, the first row's names would sit under the legend, and at 16 px
+    four names a row run into each other on a phone."""
+    for note in fig.layout.annotations:
+        note.update(
+            yanchor="top",
+            yshift=-1,
+            font={"size": chart_style.NOTE_FONT, "color": chart_style.TEXT},
+            bgcolor="rgba(255,255,255,0.85)",
+            text="<br>".join(chart_style.wrap(note.text, 14)),
+        )
 
 
 def paired_over_time(
     labour: pd.DataFrame, umkm: pd.DataFrame, events: pd.DataFrame | None, text: PairedText
 ) -> go.Figure:
-    """Two areas side by side: cumulative PHK (left axis) and the adoption rate (right axis).
+    """Two areas side by side: cumulative PHK (left axis) and the adoption rate (right axis),
+    each measure on one scale in both panels, so the panels compare at a glance.
 
     labour: region_code, region_name, month, value, synthetic, hover
     umkm: region_code, month, adoption_rate, synthetic, hover
@@ -282,7 +276,10 @@ def paired_over_time(
         shared_yaxes=False,
         specs=[[{"secondary_y": True}] * max(1, len(codes))],
         subplot_titles=[plain_label(names.get(c, c)) for c in codes],
+        horizontal_spacing=0.05,
     )
+    phk_colour, phk_symbol = MEASURE["phk"]
+    umkm_colour, umkm_symbol = MEASURE["umkm"]
     for i, code in enumerate(codes, start=1):
         _series_traces(
             fig,
@@ -290,11 +287,12 @@ def paired_over_time(
             text.phk,
             text.phk_synthetic,
             "value",
-            PALETTE[1],
+            phk_colour,
             secondary_y=False,
             row=1,
             col=i,
             showlegend=i == 1,
+            symbol=phk_symbol,
         )
         _series_traces(
             fig,
@@ -302,20 +300,37 @@ def paired_over_time(
             text.adoption,
             text.adoption_synthetic,
             "adoption_rate",
-            PALETTE[2],
+            umkm_colour,
             secondary_y=True,
             row=1,
             col=i,
             showlegend=i == 1,
+            symbol=umkm_symbol,
         )
-    policy.add_events(fig, events, panels=True)
-    fig.update_yaxes(rangemode="tozero", secondary_y=False, tickformat=",.0f")
-    fig.update_yaxes(title_text=text.y_phk, secondary_y=False, col=1)
-    fig.update_yaxes(rangemode="tozero", secondary_y=True, tickformat=".0%", showgrid=False)
-    fig.update_layout(
-        title=text.title,
-        legend={"orientation": "h", "y": -0.15},
-        height=420,
-        separators=text.separators,
+    policy.add_events(fig, events, panels=True, unknown=text.unknown)
+    _names_inside_panels(fig)
+    locale = text.context.locale
+    # the same range for a measure in both panels: 800 against 300 drawn as the same height
+    # would say the two areas are alike
+    for col in range(1, len(codes) + 1):
+        ticks.set_ticks(fig, labour.get("value", []), locale, secondary_y=False, row=1, col=col)
+        ticks.set_ticks(
+            fig,
+            umkm.get("adoption_rate", []),
+            locale,
+            percent=True,
+            secondary_y=True,
+            row=1,
+            col=col,
+        )
+    # one scale per measure: its numbers once, on the outer side (PHK left of the first panel,
+    # the rate right of the last), not again between the panels
+    fig.update_yaxes(secondary_y=False, showticklabels=False)
+    fig.update_yaxes(secondary_y=True, showticklabels=False, showgrid=False)
+    fig.update_yaxes(title_text=text.y_phk, secondary_y=False, col=1, showticklabels=True)
+    last = len(codes) or 1
+    fig.update_yaxes(title_text=text.y_adoption, secondary_y=True, col=last, showticklabels=True)
+    chart_style.years_on_x(fig)
+    return chart_style.stand_alone(
+        fig, text.title, text.context, chart_style.any_synthetic(labour, umkm), height=480
     )
-    return fig

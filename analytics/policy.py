@@ -11,8 +11,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 UNKNOWN = "unknown"
-EVENT_COLOURS = {"PSBB": "rgba(192, 80, 77, 0.13)", "PPKM": "rgba(128, 100, 162, 0.13)"}
+# Okabe-Ito orange and reddish purple, light enough that the lines stay readable over them
+EVENT_COLOURS = {"PSBB": "rgba(230, 159, 0, 0.16)", "PPKM": "rgba(204, 121, 167, 0.16)"}
 UNKNOWN_COLOUR = "rgba(160, 160, 160, 0.10)"
+OTHER_COLOUR = "rgba(127, 127, 127, 0.13)"
 
 
 def with_unknown_gaps(events: pd.DataFrame) -> pd.DataFrame:
@@ -54,30 +56,37 @@ def _panel_refs(fig: go.Figure) -> list[tuple[str, str]]:
     return refs
 
 
-def add_events(fig: go.Figure, events: pd.DataFrame | None, panels: bool = False) -> None:
-    """Shade each policy period, labelled with its kind; a one-day event is a line; a stretch whose
-    status nobody has sourced (kind "unknown") is grey with a dotted edge and labelled "?". On a
-    figure of several panels every panel is shaded.
+def add_events(
+    fig: go.Figure, events: pd.DataFrame | None, panels: bool = False, unknown: str = "?"
+) -> None:
+    """Shade each policy period; a one-day event is a line; a stretch whose status nobody has
+    sourced (kind "unknown") is grey with a dotted edge. On a figure of several panels every panel
+    is shaded.
 
-    Every shape and label is built into one list and set on the figure once: adding them one at a
-    time makes plotly re-check all earlier shapes on each, so the time grew with the square of the
+    The kinds are named in the legend (one entry each: "PSBB", "PPKM", and `unknown` for the grey
+    stretches), not by a label on each period: weekly PPKM extensions put labels on top of each
+    other, and a rotated 9 px label is not readable on a phone.
+
+    Every shape is built into one list and set on the figure once: adding them one at a time
+    makes plotly re-check all earlier shapes on each, so the time grew with the square of the
     number of panels."""
     if events is None or events.empty:
         return
     refs = _panel_refs(fig) if panels else _panel_refs(fig)[:1]
-    shapes, labels = list(fig.layout.shapes), list(fig.layout.annotations)
-    covered_to: dict[str, pd.Timestamp] = {}  # kind -> end of its current run of periods
+    shapes = list(fig.layout.shapes)
+    kinds: dict[str, str] = {}  # kind -> its colour, in the order first drawn
     for e in events.sort_values("start_date", kind="stable").itertuples():
         start, end = pd.Timestamp(e.start_date), pd.Timestamp(e.end_date)
-        unknown = e.kind == UNKNOWN
-        colour = UNKNOWN_COLOUR if unknown else EVENT_COLOURS.get(e.kind, "rgba(127,127,127,0.13)")
+        is_unknown = e.kind == UNKNOWN
+        colour = UNKNOWN_COLOUR if is_unknown else EVENT_COLOURS.get(e.kind, OTHER_COLOUR)
+        kinds.setdefault(e.kind, colour)
         for x_ref, y_ref in refs:
-            if start == end and not unknown:
+            if start == end and not is_unknown:
                 shape = {
                     "type": "line",
                     "x0": start,
                     "x1": start,
-                    "line": {"color": colour.replace("0.13", "0.8"), "dash": "dash"},
+                    "line": {"color": colour.replace("0.16", "0.8"), "dash": "dash"},
                 }
             else:
                 shape = {
@@ -86,31 +95,31 @@ def add_events(fig: go.Figure, events: pd.DataFrame | None, panels: bool = False
                     "x1": end + dt.timedelta(days=1),
                     "fillcolor": colour,
                     "line": {"width": 1, "dash": "dot", "color": "rgba(110,110,110,0.6)"}
-                    if unknown
+                    if is_unknown
                     else {"width": 0},
                     "layer": "below",
                 }
             shapes.append({**shape, "xref": x_ref, "yref": y_ref, "y0": 0, "y1": 1})
-        # one label per run of periods of the same kind (weekly PPKM extensions would otherwise
-        # print a label a week, on top of each other)
-        run_end = covered_to.get(e.kind)
-        continues = run_end is not None and start <= run_end + pd.Timedelta(days=1)
-        covered_to[e.kind] = max(end, run_end) if continues else end
-        if continues:
-            continue
-        labels.append(
-            {
-                "x": start,
-                "y": 1.0,
-                "xref": refs[0][0],
-                "yref": "paper",
-                "text": "?" if unknown else e.kind,
-                "showarrow": False,
-                "textangle": -90,
-                "xanchor": "left",
-                "yanchor": "top",
-                "font": {"size": 10, "color": "#444"},
-                "hovertext": e.name if isinstance(e.name, str) else None,
-            }
+    fig.update_layout(shapes=shapes)
+    x_axis = refs[0][0]
+    for kind, colour in kinds.items():
+        # a legend entry only: a square of the period's colour, no point drawn on the chart
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=unknown if kind == UNKNOWN else str(kind),
+                marker={
+                    "symbol": "square",
+                    "size": 15,
+                    "color": colour.replace("0.16", "0.45").replace("0.10", "0.35"),
+                    "line": {"width": 1, "color": "rgba(90,90,90,0.8)"},
+                },
+                legendgroup="policy",
+                legendrank=2000,
+                hoverinfo="skip",
+                xaxis=x_axis,
+                yaxis="y",
+            )
         )
-    fig.update_layout(shapes=shapes, annotations=labels)

@@ -5,17 +5,32 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics import chart_style, ticks
 from analytics.chart_text import ScatterText
-from analytics.charts import PALETTE, plain_label
+from analytics.charts import plain_label
+
+
+def label_positions(x: pd.Series) -> list[str]:
+    """Where each point's name goes: to the left of a point in the right quarter of the x range,
+    to the right of one in the left quarter, else above it; a name centred on a point at the edge
+    runs off the chart (Kec. Jatiuwung on a phone)."""
+    low, high = x.min(), x.max()
+    span = (high - low) or 1.0
+
+    def side(v: float) -> str:
+        at = (v - low) / span
+        return "top left" if at > 0.75 else "top right" if at < 0.25 else "top center"
+
+    return [side(v) for v in x]
 
 
 def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: ScatterText) -> go.Figure:
-    """Impact (x) against the adoption rate (y) per area, the fitted line, and r and n on the chart.
+    """Impact (x) against the adoption rate (y) per area, the fitted line, and r and n under it.
 
     frame: region_name, x, y, hover, excluded (areas left out are not drawn)
     line: n, r, slope, intercept (slope None when there are too few areas for a line)
     text: title, x, y, areas, fitted, stats ('r = … · interval · p = … · n = …', lines joined by
-    <br>); optional y_format (a d3 format for the y ticks, '.0%' for a rate by default)
+    <br>); y_format '.0%' for a rate (ticks in percent) or anything else for points; context
     """
     used = frame[frame["excluded"].isna()]
     fig = go.Figure(
@@ -24,11 +39,13 @@ def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: ScatterText) -> go
             y=used["y"],
             mode="markers+text",
             text=used["region_name"].map(plain_label),
-            textposition="top center",
-            marker={"size": 11, "color": PALETTE[0]},
+            textposition=label_positions(used["x"]),
+            textfont={"size": chart_style.NOTE_FONT, "color": chart_style.TEXT},
+            marker={"size": 11, "color": chart_style.BLUE},
             hovertext=used["hover"],
             hoverinfo="text",
             name=text.areas,
+            cliponaxis=False,
         )
     )
     if line["slope"] is not None:
@@ -38,29 +55,22 @@ def impact_vs_adoption(frame: pd.DataFrame, line: dict, text: ScatterText) -> go
                 x=xs,
                 y=line["slope"] * xs + line["intercept"],
                 mode="lines",
-                line={"color": PALETTE[1], "dash": "dash"},
+                line={"color": chart_style.VERMILLION, "dash": "dash"},
                 name=text.fitted,
                 hoverinfo="skip",
             )
         )
-    fig.add_annotation(
-        x=0.01,
-        y=0.99,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="top",
-        text=text.stats,
-        showarrow=False,
-        font={"size": 13},
-        bgcolor="rgba(255,255,255,0.8)",
+    locale = text.context.locale
+    ticks.set_x_ticks(fig, used["x"], locale)
+    ticks.set_ticks(fig, used["y"], locale, percent=text.y_format.endswith("%"), zero=False)
+    fig.update_layout(xaxis_title=text.x, yaxis_title=text.y)
+    # the statistics go under the chart with the sources: inside the plot they covered points
+    return chart_style.stand_alone(
+        fig,
+        text.title,
+        text.context,
+        chart_style.any_synthetic(used),
+        height=560,
+        x_title=True,
+        extra=[text.stats],
     )
-    fig.update_layout(
-        title=text.title,
-        xaxis_title=text.x,
-        yaxis_title=text.y,
-        yaxis_tickformat=text.y_format,
-        legend={"orientation": "h", "y": -0.18},
-        separators=text.separators,
-    )
-    return fig

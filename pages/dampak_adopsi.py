@@ -59,6 +59,9 @@ def impact_scatter(
         areas=t("impact.areas"),
         fitted=t("impact.fitted"),
         stats=present.chart_stats(line),
+        context=captions.chart_context(
+            frame[frame.excluded.isna()], date_column="adoption_month", precision="month"
+        ),
     )
     st.plotly_chart(scatter.impact_vs_adoption(frame, line, text), key="impact_chart")
     st.caption(
@@ -100,6 +103,7 @@ def two_areas(repo, frame, far, parent: str) -> None:
     labour, umkm = impact.paired(repo, tuple(pair), first, last, filters.demo())
     labour, umkm = hover.monthly(labour), hover.umkm(umkm)
     events = policy.with_unknown_gaps(repo.events(parent)) if show_events else None
+    context = captions.chart_context(labour, umkm, column="source_names", date_column="as_of_date")
     text = PairedText(
         title=t("impact.paired.title"),
         phk=t("card.phk"),
@@ -107,8 +111,12 @@ def two_areas(repo, frame, far, parent: str) -> None:
         adoption=t("card.adoption"),
         adoption_synthetic=t("chart.legend.synthetic", label=t("card.adoption")),
         y_phk=t("chart.axis.workers"),
+        y_adoption=t("card.adoption"),
+        unknown=t("events.legend.unknown"),
+        context=context,
     )
     st.plotly_chart(charts.paired_over_time(labour, umkm, events, text), key="paired_chart")
+    captions.chart_table(tables.paired_table(labour, umkm), context, key="paired_table")
     captions.events_caption(events)
     captions.badge_if_synthetic(labour, umkm)
     captions.sources_caption(labour, column="source_names", date_column="as_of_date")

@@ -73,6 +73,7 @@ def trend(repo, demo: bool) -> None:
     labour = hover.monthly(repo.monthly((area,), ("phk", "dirumahkan"), synthetic=demo))
     umkm = hover.umkm(repo.umkm_monthly((area,), synthetic=demo))
     events = policy.with_unknown_gaps(repo.events(area)) if show_events else None
+    context = captions.chart_context(labour, umkm, date_column="as_of_date")
     figure = charts.impact_over_time(
         labour,
         umkm,
@@ -84,10 +85,13 @@ def trend(repo, demo: bool) -> None:
             umkm_label=t("card.umkm_onboarded"),
             synthetic_suffix=t("chart.legend.synthetic"),
             conflict=t("conflict.legend"),
+            unknown=t("events.legend.unknown"),
+            context=context,
         ),
     )
     captions.badge_if_synthetic(labour, umkm)
     st.plotly_chart(figure, key="overview_chart")
+    captions.chart_table(tables.trend_table(labour, umkm), context, key="overview_table")
     captions.events_caption(events)
     if umkm.empty:
         st.caption(t("chart.no_umkm") if demo else t("chart.no_umkm_real"))

@@ -192,30 +192,50 @@ def ranking_tab(repo, view: View) -> None:
     view.download(latest, "wilayah_peringkat", t("title.ranking"), "ranking_dl")
 
 
+def chart_context(view: View):
+    """What the panels and the lines carry inside their figures: sources and as-of dates."""
+    return captions.chart_context(view.series, column="source_names", date_column="as_of_date")
+
+
+def is_rate(view: View) -> bool:
+    """A figure between 0 and 1 (the adoption rate), drawn in percent."""
+    return bool(view.series["shown_unit"].iloc[0] == "ratio")
+
+
 def panels_tab(repo, view: View) -> None:
+    context = chart_context(view)
     text = PanelsText(
         title=t("panels.title", metric=view.label, unit=view.unit),
         real=t("legend.reported"),
         synthetic=t("chart.legend.synthetic", label=t("legend.reported")),
         conflict=t("conflict.legend"),
+        unknown=t("events.legend.unknown"),
+        percent=is_rate(view),
+        context=context,
     )
     st.plotly_chart(
         charts.small_multiples(view.series, "shown", view.events, text), key="areas_panels"
     )
+    captions.chart_table(tables.areas_table(view.series), context, key="panels_table")
     notes_under(view, view.series)
     view.download(view.series, "wilayah_bulanan", t("title.monthly"), "panels_dl")
 
 
 def lines_tab(repo, view: View) -> None:
+    context = chart_context(view)
     text = LinesText(
         title=t("areas.chart.title", metric=view.label) + f" ({view.unit})",
         y=view.unit,
         synthetic_suffix=t("chart.legend.synthetic"),
         conflict=t("conflict.legend"),
+        unknown=t("events.legend.unknown"),
+        percent=is_rate(view),
+        context=context,
     )
     st.plotly_chart(
         charts.areas_over_time(view.series, "shown", view.events, text), key="areas_chart"
     )
+    captions.chart_table(tables.areas_table(view.series), context, key="lines_table")
     notes_under(view, view.series)
     view.download(view.series, "wilayah_bulanan", t("title.monthly"), "lines_dl")
 

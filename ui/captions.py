@@ -5,6 +5,7 @@ piece of data-derived text goes through ui/safe.py first."""
 import pandas as pd
 import streamlit as st
 
+from analytics.chart_text import ChartContext
 from ui import fmt, present, safe
 from ui.i18n import t
 
@@ -68,6 +69,46 @@ def sources_caption(
     st.caption(" ".join(parts))
 
 
+def chart_context(
+    *frames: pd.DataFrame,
+    column: str = "sources",
+    date_column: str | None = None,
+    precision: str | None = None,
+) -> ChartContext:
+    """What a chart carries inside its figure (analytics/chart_style.py): the same sources and
+    as-of dates as the caption under it, as plain text (the outlets, without their links), the
+    badge's words and the reader's locale. `precision` overrides the frames' date precision (a
+    month column is known to the month)."""
+    frame = pd.concat([f for f in frames if f is not None and not f.empty] or [pd.DataFrame()])
+    names = sorted(
+        {
+            _source_name(s)
+            for cell in (frame[column].dropna() if column in frame else [])
+            for s in str(cell).split("; ")
+            if s
+        }
+    )
+    as_of = ""
+    if date_column and date_column in frame and not frame.empty:
+        dated = frame if precision is None else frame.assign(date_precision=precision)
+        shown = _dates(dated, date_column)
+        if shown:
+            text = ", ".join(shown[-3:])
+            as_of = t("caption.as_of", dates=("… " if len(shown) > 3 else "") + text)
+    return ChartContext(
+        source=t("caption.sources", sources="; ".join(names) or "—"),
+        as_of=as_of,
+        badge=t("badge.synthetic").upper(),
+        locale=fmt.babel_locale(),
+    )
+
+
+def _source_name(text: str) -> str:
+    """One "outlet url" item of a sources column, as words: the outlet (the URL is for a link)."""
+    outlet, _, url = text.rpartition(" ")
+    return outlet if url.startswith("http") and outlet else text
+
+
 def _dates(frame: pd.DataFrame, column: str) -> list[str]:
     """The distinct dates of a column, oldest first, each as precisely as it is known ("Mei
     2020" for a figure known to the month, never "1 Mei 2020")."""
@@ -123,6 +164,14 @@ def window_caption(latest: pd.DataFrame, window) -> None:
         st.caption(t("ranking.window_synthetic", start=shown[0], end=shown[-1]))
     else:
         st.caption(t("ranking.window", start=shown[0], end=shown[-1]))
+
+
+def chart_table(table: pd.DataFrame, context: ChartContext, key: str) -> None:
+    """A chart's figures as a table, under it and folded ("Lihat sebagai tabel"): for a reader
+    who cannot see the lines, or wants the numbers, with the chart's sources and dates."""
+    with st.expander(t("chart.as_table")):
+        st.dataframe(table, hide_index=True, key=key)
+        st.caption(safe.plain(" ".join(p for p in (context.source, context.as_of) if p)))
 
 
 def events_caption(events: pd.DataFrame | None) -> None:

@@ -19,6 +19,11 @@ def _locale() -> str:
     return LOCALES[lang()]
 
 
+def babel_locale() -> str:
+    """The reader's Babel locale, for text a chart builder formats itself (its axis ticks)."""
+    return _locale()
+
+
 def _missing(value) -> bool:
     return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 

@@ -185,3 +185,72 @@ def column_dictionary() -> pd.DataFrame:
         [(name, t(key)) for name, key in labels.COLUMNS.items()],
         columns=[t("col.column"), t("col.meaning")],
     )
+
+
+def _by_month(cells: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """cells (month, column, text) as one row per month, oldest first, the columns in `order`;
+    a month a series has no figure for reads "—"."""
+    if cells.empty:
+        return pd.DataFrame(columns=[t("col.month"), *order])
+    table = cells.pivot_table(index="month", columns="column", values="text", aggfunc="first")
+    table = table.reindex(columns=[c for c in order if c in table.columns]).sort_index()
+    table.insert(0, t("col.month"), [fmt.month(m) for m in table.index])
+    table.columns.name = None
+    return table.reset_index(drop=True).fillna("—")
+
+
+def _marked(text: str, synthetic) -> str:
+    """A figure from demo data says so in the cell, as its line does in the legend."""
+    return t("chart.legend.synthetic", label=text) if bool(synthetic) else text
+
+
+def trend_table(labour: pd.DataFrame, umkm: pd.DataFrame) -> pd.DataFrame:
+    """Ringkasan's chart as a table: each month's PHK, dirumahkan and UMKM onboarded."""
+    onboarded = t("card.umkm_onboarded")
+    cells = [
+        (r.month, r.metric_label, _marked(fmt.figure(r.value, r.qualifier, r.unit), r.synthetic))
+        for r in labour.itertuples()
+        if pd.notna(r.value)
+    ] + [
+        (r.month, onboarded, _marked(fmt.figure(r.onboarded, "exact", "businesses"), r.synthetic))
+        for r in umkm.itertuples()
+        if pd.notna(r.onboarded)
+    ]
+    order = list(dict.fromkeys(labour.sort_values("metric")["metric_label"])) + [onboarded]
+    return _by_month(pd.DataFrame(cells, columns=["month", "column", "text"]), order)
+
+
+def paired_table(labour: pd.DataFrame, umkm: pd.DataFrame) -> pd.DataFrame:
+    """Dampak vs Adopsi's two areas as a table: each month's PHK and adoption rate per area."""
+    names = dict(zip(labour["region_code"], labour["region_name"], strict=True))
+    phk, adoption = t("card.phk"), t("card.adoption")
+    cells = [
+        (
+            r.month,
+            f"{r.region_name} — {phk}",
+            _marked(fmt.figure(r.value, r.qualifier, r.unit), r.synthetic),
+        )
+        for r in labour.itertuples()
+        if pd.notna(r.value)
+    ] + [
+        (
+            r.month,
+            f"{names.get(r.region_code, r.region_code)} — {adoption}",
+            _marked(fmt.percent(r.adoption_rate), r.synthetic),
+        )
+        for r in umkm.itertuples()
+        if pd.notna(r.adoption_rate)
+    ]
+    order = [f"{n} — {m}" for n in names.values() for m in (phk, adoption)]
+    return _by_month(pd.DataFrame(cells, columns=["month", "column", "text"]), order)
+
+
+def areas_table(series: pd.DataFrame) -> pd.DataFrame:
+    """Wilayah's charts as a table: each month's figure in the chosen mode, one column per area."""
+    cells = [
+        (r.month, r.region_name, _marked(shown(r), r.synthetic))
+        for r in series.itertuples()
+        if pd.notna(r.shown)
+    ]
+    order = list(dict.fromkeys(series.sort_values("region_name")["region_name"]))
+    return _by_month(pd.DataFrame(cells, columns=["month", "column", "text"]), order)

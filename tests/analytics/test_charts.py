@@ -1,10 +1,13 @@
 """Chart builders, tested on the figure they return."""
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
 from analytics import area_map, charts, scatter
 from analytics.chart_text import (
+    ChartContext,
     LinesText,
     MapText,
     PairedText,
@@ -49,7 +52,7 @@ def test_impact_over_time_splits_real_and_synthetic_and_shades_events():
         {"month": MONTHS, "onboarded": [10, 20, 30], "synthetic": [True] * 3, "hover": ["h"] * 3}
     )
     fig = charts.impact_over_time(labour(), umkm, events(), TEXT)
-    names = [t.name for t in fig.data]
+    names = [t.name for t in drawn(fig)]
     assert names == [
         "Dirumahkan",
         "Dirumahkan (sintetis)",
@@ -68,8 +71,18 @@ def test_impact_over_time_splits_real_and_synthetic_and_shades_events():
     assert len(rects) == 1 and len(lines) == 1
     assert pd.Timestamp(rects[0].x0) == pd.Timestamp("2020-04-18")
     assert pd.Timestamp(rects[0].x1) == pd.Timestamp("2020-05-04")
-    assert [a.text for a in fig.layout.annotations] == ["PSBB", "PPKM"]
+    # the kinds are named in the legend; the figure's own notes are the only annotations
+    assert [t.name for t in fig.data if t.legendgroup == "policy"] == ["PSBB", "PPKM"]
     assert fig.layout.title.text == "T"
+    # the right axis: UMKM onboarded 10 to 30, in round steps of 10 (30 / 5 = 6, rounded up)
+    assert list(fig.layout.yaxis2.tickvals) == [0, 10, 20, 30]
+    # the left: 6.023 at most; 6.023 / 5 = 1.204,6, rounded up to 2.000
+    assert list(fig.layout.yaxis.ticktext) == ["0", "2.000", "4.000", "6.000", "8.000"]
+
+
+def drawn(fig):
+    """The traces that draw data (not the legend's entries for the policy periods)."""
+    return [t for t in fig.data if t.legendgroup != "policy"]
 
 
 def test_impact_over_time_without_register_has_no_umkm_trace():
@@ -170,13 +183,13 @@ def test_small_multiples_one_panel_per_area_shared_axes_events_in_every_panel():
     fig = charts.small_multiples(
         frame, "shown", events().head(1), PanelsText(title="T", real="r", synthetic="s"), columns=2
     )
-    assert [t.xaxis for t in fig.data] == ["x", "x2"]
+    assert [t.xaxis for t in drawn(fig)] == ["x", "x2"]
     assert [a.text for a in fig.layout.annotations][:2] == ["Kec. A", "Kec. B"]
     assert fig.layout.yaxis2.matches == "y"
     assert (
         len([s for s in fig.layout.shapes if s.type == "rect"]) == 2
     )  # the PSBB period in each panel
-    assert sum(1 for t in fig.data if t.showlegend) == 1
+    assert sum(1 for t in drawn(fig) if t.showlegend) == 1
 
 
 def test_impact_vs_adoption_points_line_and_stats():
@@ -225,6 +238,51 @@ def test_paired_over_time_two_panels_with_phk_and_adoption():
         y_phk="Pekerja",
     )
     fig = charts.paired_over_time(labour, umkm, events(), text)
-    assert [t.name for t in fig.data] == ["PHK (s)", "Adopsi (s)", "PHK (s)", "Adopsi (s)"]
+    assert [t.name for t in drawn(fig)] == ["PHK (s)", "Adopsi (s)", "PHK (s)", "Adopsi (s)"]
     assert [a.text for a in fig.layout.annotations][:2] == ["Kec. A", "Kec. B"]
     assert len([s for s in fig.layout.shapes if s.type == "rect"]) >= 2
+
+
+def test_paired_panels_share_one_range_per_measure():
+    """Area a reaches 3 workers, area b 6: both PHK axes read 0 to 6 (6 / 5 = 1,2, rounded up
+    to a step of 2); the adoption rates 0,1 and 0,3 share 0% to 30% (0,3 / 5 = 0,06 -> 0,1)."""
+    labour = pd.DataFrame(
+        {
+            "region_code": ["a"] * 3 + ["b"] * 3,
+            "region_name": ["Kec. A"] * 3 + ["Kec. B"] * 3,
+            "month": list(MONTHS) * 2,
+            "value": [1, 2, 3, 4, 5, 6],
+            "synthetic": [False] * 6,
+            "hover": ["h"] * 6,
+        }
+    )
+    umkm = labour.rename(columns={"value": "adoption_rate"}).assign(
+        adoption_rate=[0.1] * 3 + [0.3] * 3
+    )
+    text = PairedText(
+        title="T", phk="PHK", phk_synthetic="s", adoption="A", adoption_synthetic="s", y_phk="P"
+    )
+    fig = charts.paired_over_time(labour, umkm, None, text)
+    layout = fig.layout
+    assert list(layout.yaxis.ticktext) == list(layout.yaxis3.ticktext) == ["0", "2", "4", "6"]
+    assert layout.yaxis.range == layout.yaxis3.range
+    assert list(layout.yaxis2.ticktext) == ["0%", "10%", "20%", "30%"]
+    assert layout.yaxis2.range == layout.yaxis4.range
+    # no synthetic figure drawn: no badge in the figure
+    assert not any("SINTETIS" in (a.text or "") for a in layout.annotations)
+
+
+def test_a_chart_carries_its_title_sources_date_and_badge():
+    context = ChartContext(source="Sumber: Kompas.com", as_of="Angka per 5 Mei 2020.")
+    fig = charts.impact_over_time(labour(), pd.DataFrame(), None, replace(TEXT, context=context))
+    notes = [a.text for a in fig.layout.annotations]
+    # labour() has synthetic rows: the badge first, then the sources and the date
+    assert notes == ["<b>DATA CONTOH — SINTETIS</b>", "Sumber: Kompas.com<br>Angka per 5 Mei 2020."]
+    assert fig.layout.title.text == "T"
+    # the margin under the plot holds the x ticks (26 px), the badge (16 + 8) and 2 lines of 16
+    assert fig.layout.margin.b == 26 + 24 + 2 * 16 + 12
+    real = labour().assign(synthetic=False)
+    notes = [
+        a.text for a in charts.impact_over_time(real, pd.DataFrame(), None, TEXT).layout.annotations
+    ]
+    assert not any("SINTETIS" in n for n in notes)

@@ -67,6 +67,36 @@ VISIBLE_TEXT = """
 }
 """
 
+# Every piece of text one Plotly chart draws (titles, ticks, legend, annotations, point labels),
+# with what a reader sees of it: its words, its computed size and colour, its box on the page;
+# and the box of the whole chart, to tell a text that is cut off from one that fits.
+CHART_TEXTS = """
+(key) => {
+  const holder = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+  if (!holder) return null;
+  const svg = holder.querySelector('.main-svg').getBoundingClientRect();
+  const kind = el => {
+    for (const [name, selector] of [
+      ['title', '.g-gtitle'], ['legend', '.legend'], ['xtick', '.xtick'], ['ytick', '.ytick'],
+      ['xtitle', '[class*="g-x"][class*="title"]'], ['ytitle', '[class*="g-y"][class*="title"]'],
+      ['annotation', '.annotation'], ['point', '.textpoint'],
+    ]) if (el.closest(selector)) return name;
+    return 'other';
+  };
+  const texts = [...holder.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+    const box = t.getBoundingClientRect();
+    const style = getComputedStyle(t);
+    return {
+      kind: kind(t), text: t.textContent.trim(), size: parseFloat(style.fontSize),
+      fill: style.fill, box: {x: box.x, y: box.y, width: box.width, height: box.height},
+      shown: box.width > 0 && box.height > 0 && style.visibility !== 'hidden'
+        && style.opacity !== '0',
+    };
+  });
+  return {box: {x: svg.x, y: svg.y, width: svg.width, height: svg.height}, texts};
+}
+"""
+
 # Every Plotly figure on the page, as drawn: its data and layout, and each axis's tick labels
 # with their values (what a reader sees on the axis).
 FIGURES = """
@@ -80,6 +110,7 @@ FIGURES = """
       range: axis.range, side: axis.side, overlaying: axis.overlaying || null,
       domain: axis.domain, anchor: axis.anchor, title: axis.title && axis.title.text,
       tickfont: axis.tickfont, type: axis.type, visible: axis.visible,
+      showticklabels: axis.showticklabels,
     };
   }
   const strip = t => JSON.parse(JSON.stringify(t, (k, v) => k.startsWith('_') ? undefined : v));
@@ -229,6 +260,13 @@ class Dashboard:
                 return figure
         keys = [f["key"] for f in self.figures()]
         raise AssertionError(f"no chart {key!r} on {self.path}: {keys}")
+
+    def chart_texts(self, key: str) -> dict:
+        """The text the chart drawn with st.plotly_chart(key=...) shows, and the chart's box."""
+        found = self.page.evaluate(CHART_TEXTS, key)
+        if found is None:
+            raise AssertionError(f"no chart {key!r} on {self.path}")
+        return found
 
     def table_shape(self, index: int = 0, within: str = '[data-testid="stMain"]') -> tuple:
         """(rows, columns) of the index-th st.dataframe, from the grid's ARIA counts (the grid is

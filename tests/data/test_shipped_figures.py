@@ -31,7 +31,7 @@ def test_every_page_renders_on_the_shipped_data(warehouse, page):
 def test_overview_shows_banten_20_may_2020_with_source(warehouse):
     # banten_province_labour.csv, 20 May 2020: 17.298 PHK, 27.569 dirumahkan, 59 closures
     at = open_page("ringkasan")
-    timeline = at.dataframe[0].value
+    timeline = at.dataframe[1].value  # after the trend chart's own table
     may20 = timeline[timeline["Tanggal"] == "20 Mei 2020"].iloc[0]
     assert may20["PHK"] == "17.298 pekerja"
     assert may20["Dirumahkan"] == "27.569 pekerja"
@@ -58,8 +58,8 @@ def test_overview_keeps_kota_tangerang_bases_apart(warehouse):
     # kabkota_labour.csv: 6.023 PHK (5 May 2020) and 8.207 PHK + dirumahkan (6 July 2020) on the
     # workplace basis; the KTP-resident rows apart
     at = open_page("ringkasan")
-    workplace = at.dataframe[1].value
-    ktp = at.dataframe[2].value
+    workplace = at.dataframe[2].value  # after the trend chart's table and Banten's timeline
+    ktp = at.dataframe[3].value
     assert "6.023 pekerja" in set(workplace["Angka"]) and "8.207 pekerja" in set(workplace["Angka"])
     assert set(ktp["Ukuran"]) == {
         "PHK (KTP Kota Tangerang)",
@@ -107,7 +107,7 @@ def test_kab_serang_conflicting_reports(warehouse):
     at = open_page(
         "wilayah", level="regency", areas_regency=["36.04"], dari="2020-06", sampai="2020-07"
     )
-    row = at.dataframe[1].value.iloc[0]
+    row = at.dataframe[3].value.iloc[0]  # after the ranking and the tables of the two charts
     # kabkota_labour.csv: 15.985 PHK (Okezone, 25 June 2020), then 9.500 PHK + dirumahkan
     # (21 July 2020): 9500 - 15985 = -6.485
     assert row["Wilayah"] == "Kabupaten Serang"

@@ -73,12 +73,18 @@ def test_r_interval_p_and_n_on_the_page_are_worked_out_by_hand(fixture_warehouse
         "Paling jauh dari garis: Kec. Benda (adopsi di atas garis); "
         "Kec. Cipondoh (adopsi di bawah garis)." in text
     )
-    annotation = scatter(at)["layout"]["annotations"][0]["text"]
-    assert annotation.split("<br>") == [
-        stats,
-        "p: uji permutasi dua sisi, semua 24 urutan (eksak)",
-        "terlalu sedikit wilayah (< 10) untuk menyimpulkan",
-    ]
+    # on the chart, in the notes under the plot (wrapped to fit a phone: a break is a space)
+    notes = [a["text"].replace("<br>", " ") for a in scatter(at)["layout"]["annotations"]]
+    on_chart = next(n for n in notes if n.startswith("r = "))
+    assert on_chart.startswith(
+        " ".join(
+            [
+                stats,
+                "p: uji permutasi dua sisi, semua 24 urutan (eksak)",
+                "terlalu sedikit wilayah (< 10) untuk menyimpulkan",
+            ]
+        )
+    )
     assert [t["type"] for t in scatter(at)["data"]] == ["scatter", "scatter"]  # areas, fitted line
     assert f"Tidak dihitung (tidak ada angka penduduk): {NO_POPULATION}" in [
         c.value for c in at.caption
@@ -246,10 +252,10 @@ def test_paired_chart_for_two_areas_from_the_url(fixture_warehouse):
     paired = json.loads(at.get("plotly_chart")[1].proto.spec)
     titles = [a["text"] for a in paired["layout"]["annotations"] if a["text"].startswith("Kec.")]
     assert titles == ["Kec. Jatiuwung", "Kec. Cipondoh"]
-    # policy periods shaded and named (events.csv): PSBB Uji covers Kota Tangerang, PPKM Uji
-    # its province
+    # policy periods shaded and named in the legend (events.csv): PSBB Uji covers Kota
+    # Tangerang, PPKM Uji its province
     assert any(s.get("type") == "rect" for s in paired["layout"]["shapes"])
-    named = {a["text"] for a in paired["layout"]["annotations"]}
+    named = {t.get("name") for t in paired["data"]}
     assert {"PSBB", "PPKM"} <= named
 
 

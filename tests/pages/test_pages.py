@@ -43,7 +43,7 @@ def test_page_renders_without_exception(fixture_warehouse, page):
 
 def test_overview_timeline_has_one_row_per_reported_date_with_its_source(fixture_warehouse):
     at = open_page("pages/ringkasan.py")
-    timeline = at.dataframe[0].value
+    timeline = at.dataframe[1].value  # after the trend chart's own table
     # labour.csv, Provinsi Banten: 20 Apr 2020 "at least" 4000 PHK and 5000 dirumahkan (Harian
     # Satu); 20 May 2020 12000 / 20000 / 50 closures (Harian Dua); 26 Jul 2021 about 19000 PHK
     # (Harian Tiga). Qualifiers stay with the figure: ≥ for at_least, ± for approx
@@ -108,7 +108,7 @@ def test_a_conflicting_headline_says_so_and_opens_the_comparison(fixture_warehou
     run_again(at)
     assert at.radio(key="level").value == "regency"
     assert at.multiselect(key="areas_regency").value == ["36.71"]
-    conflicts = at.dataframe[1].value
+    conflicts = at.dataframe[3].value  # after the ranking and the tables of the two charts
     assert conflicts[["Wilayah", "Jenis", "Selisih (B − A)"]].values.tolist() == [
         ["Kota Tangerang", "perkiraan lain", "2.000"]  # 8.000 - 6.000
     ]
@@ -116,8 +116,8 @@ def test_a_conflicting_headline_says_so_and_opens_the_comparison(fixture_warehou
 
 def test_overview_keeps_kota_tangerang_bases_apart(fixture_warehouse):
     at = open_page("pages/ringkasan.py")
-    workplace = at.dataframe[1].value
-    ktp = at.dataframe[2].value
+    workplace = at.dataframe[2].value  # after the trend chart's table and Banten's timeline
+    ktp = at.dataframe[3].value
     # labour.csv, Kota Tangerang, basis workplace: 9 Apr 600 dirumahkan and 3.000 PHK, 5 May
     # 6.000 PHK and Apindo's ± 8.000, 6 Jul 7.000 PHK + dirumahkan; basis ktp_kota_tangerang:
     # 5 May 1.800 PHK and 200 dirumahkan
