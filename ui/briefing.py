@@ -56,6 +56,8 @@ def view_url() -> str:
     if base is None:
         setting = os.environ.get(PUBLIC_URL, "")
         base = (setting if _is_web(setting) else DEFAULT_URL).rstrip("/") + "/" + PAGE_PATH
+    if not urlsplit(base).path:
+        base += "/"  # the default page's address has no path: "http://host:8501/"
     query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
     return base + ("?" + query if query else "")
 
@@ -200,13 +202,14 @@ def _axis(title: str, series: list[Series]) -> Axis:
 
 
 def _nice_ticks(top: float, most: int = 6) -> tuple[float, ...]:
-    """0, step, 2·step … up to the first tick at or above `top`, the step 1, 2, 2.5 or 5 × 10ⁿ."""
+    """0, step, 2·step … up to the first tick above `top` by at least 1 % (a line on the frame's
+    edge is hard to read), the step 1, 2, 2.5 or 5 × 10ⁿ."""
     if top <= 0:
         return (0.0, 1.0)
     for exponent in range(0, 16):
         for base in (1, 2, 2.5, 5):
             step = base * 10**exponent
-            count = -(-top // step)  # ceiling
+            count = -(-(top * 1.01) // step)  # ceiling
             if count <= most - 1:
                 return tuple(float(step * i) for i in range(int(count) + 1))
     return (0.0, float(top))

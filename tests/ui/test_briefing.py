@@ -193,6 +193,8 @@ def test_nice_ticks():
     assert briefing._nice_ticks(7914) == (0, 2000, 4000, 6000, 8000)
     # 4808: steps of 1000 reach 5000 in 5
     assert briefing._nice_ticks(4808) == (0, 1000, 2000, 3000, 4000, 5000)
+    # 30000 (Banten dirumahkan, "> 30.000"): a line on the top edge; 40000 is the next tick
+    assert briefing._nice_ticks(30000) == (0, 10000, 20000, 30000, 40000)
 
 
 def test_ringkasan_offers_the_download(warehouse):
