@@ -16,17 +16,10 @@ import functools
 import io
 import textwrap
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import matplotlib
-
-matplotlib.use("Agg")  # no display, ever; Figure.savefig(format="pdf") picks the PDF canvas
-
-from matplotlib import dates as mdates  # noqa: E402  (after the backend is chosen)
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import FancyBboxPatch  # noqa: E402
-
-# one value for the whole process, set once here and never changed per request or session
-matplotlib.rcParams["pdf.fonttype"] = 42
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 A4 = (595.0, 842.0)  # points, portrait
 MARGIN = 36.0
@@ -106,6 +99,12 @@ class Page:
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def render(page: Page) -> bytes:
     """The page as the bytes of a one-page A4 PDF (cached: the same view gives the same file)."""
+    # matplotlib loads with the first briefing, not with every page of the dashboard
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    # a process-wide setting, always this value: set here, never changed per session
+    matplotlib.rcParams["pdf.fonttype"] = 42
     fig = Figure(figsize=(A4[0] / 72, A4[1] / 72))
     pen = _Pen(fig)
     pen.text(page.title, MARGIN, 18, size=18, weight="bold")
@@ -150,7 +149,9 @@ def _headlines(pen: "_Pen", areas: tuple[Area, ...]) -> None:
     pen.y = bottom
 
 
-def _chart(fig: Figure, pen: "_Pen", chart: Chart, badge: str | None) -> None:
+def _chart(fig: "Figure", pen: "_Pen", chart: Chart, badge: str | None) -> None:
+    from matplotlib import dates as mdates
+
     pen.text(chart.title, MARGIN, 13, size=10, weight="bold", width=A4[0] - 2 * MARGIN - 120)
     if badge and any(s.synthetic for s in chart.series):
         pen.badge(badge, A4[0] - MARGIN, 0, at=pen.y)
@@ -237,7 +238,7 @@ def _axis(ax, axis: Axis) -> None:
 class _Pen:
     """Writes lines down the page from the top, in points; `y` is where the next line goes."""
 
-    def __init__(self, fig: Figure):
+    def __init__(self, fig: "Figure"):
         self.fig = fig
         self.y = MARGIN
 
@@ -289,6 +290,8 @@ class _Pen:
         )
 
     def rule(self) -> None:
+        from matplotlib.patches import FancyBboxPatch
+
         self.y += 8
         self.fig.add_artist(
             FancyBboxPatch(
