@@ -11,7 +11,7 @@ import streamlit as st
 from analytics import charts, headline, policy
 from analytics.chart_text import TrendText
 from analytics.metrics import KOTA_REPORTED, LABOUR
-from ui import captions, cards, downloads, filters, fmt, hover, safe, tables
+from ui import briefing, captions, cards, downloads, filters, fmt, hover, safe, tables
 from ui.i18n import t
 
 BANTEN, KOTA = "36", "36.71"
@@ -24,12 +24,15 @@ def main(repo) -> None:
     st.caption(t("overview.intro"))
     demo = filters.demo()
     headline_cards(repo, demo)
+    take_away = st.container()  # the briefing follows the trend's choices, made further down
     what_changed(repo)
     st.divider()
-    trend(repo, demo)
+    area, show_events = trend(repo, demo)
     st.divider()
     banten_timeline(repo, demo)
     kota_bases(repo, demo)
+    with take_away:
+        briefing.download(repo, AREAS, area, show_events, demo)
 
 
 def headline_cards(repo, demo: bool) -> None:
@@ -66,8 +69,9 @@ def what_changed(repo) -> None:
         )
 
 
-def trend(repo, demo: bool) -> None:
-    """Labour impact against UMKM onboarding, policy periods shaded."""
+def trend(repo, demo: bool) -> tuple[str, bool]:
+    """Labour impact against UMKM onboarding, policy periods shaded; returns the area and whether
+    the periods are shown (the briefing draws the same)."""
     area = filters.choice(t("chart.overview.area"), AREAS, key="wilayah")
     show_events = filters.toggle(t("chart.events"), key="kebijakan", default=True)
     labour = hover.monthly(repo.monthly((area,), ("phk", "dirumahkan"), synthetic=demo))
@@ -109,6 +113,7 @@ def trend(repo, demo: bool) -> None:
         "trend_dl",
         (area,),
     )
+    return area, show_events
 
 
 def banten_timeline(repo, demo: bool) -> None:

@@ -9,7 +9,7 @@ from importlib import import_module
 import streamlit as st
 
 from analytics import db
-from ui import captions, data, filters
+from ui import captions, data, filters, printing
 from ui.i18n import N_, t
 
 # (url path and module in pages/, i18n key of the title, icon)
@@ -38,6 +38,7 @@ def run(repo=data, default: str = "ringkasan") -> None:
     """The whole app for one script run. `default` is the page a bare URL opens (tests open
     another page through it)."""
     st.set_page_config(page_title=t("app.title"), page_icon=":material/monitoring:", layout="wide")
+    printing.style()  # the browser's own print of any page: nothing cut off (ui/print.css)
     pages = {
         name: st.Page(
             _page(name, repo), title=t(key), icon=icon, url_path=name, default=name == default
