@@ -38,6 +38,11 @@ def regions() -> pd.DataFrame:
     return db.query("regions")
 
 
+def latest_real() -> pd.DataFrame:
+    """The as-of date (and its precision) of the newest real reported figure: one row, or none."""
+    return db.query("latest_real")
+
+
 def metric_catalogue() -> pd.DataFrame:
     return db.query("metrics")
 

@@ -22,6 +22,7 @@ CARDS_PER_ROW = 3
 def main(repo) -> None:
     st.title(t("overview.title"))
     st.caption(t("overview.intro"))
+    captions.data_as_of(repo)
     demo = filters.demo()
     headline_cards(repo, demo)
     what_changed(repo)
