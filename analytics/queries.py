@@ -140,7 +140,7 @@ def load_warnings() -> pd.DataFrame:
 
 # the repository's names: ui/data.py caches each of them, a test's fake provides them
 NAMES = (
-    "build_info", "horizon", "regions", "metric_catalogue", "latest_reported", "reported",
-    "monthly", "umkm_monthly", "events", "revisions", "conflicts", "synthetic_coverage",
-    "sources", "source_files", "rejected", "load_warnings",
+    "build_info", "horizon", "regions", "latest_real", "metric_catalogue", "latest_reported",
+    "reported", "monthly", "umkm_monthly", "events", "revisions", "conflicts",
+    "synthetic_coverage", "sources", "source_files", "rejected", "load_warnings",
 )  # fmt: skip

@@ -59,7 +59,7 @@ def what_changed(repo) -> None:
                 previous=fmt.date(previous),
             )
         )
-        st.dataframe(tables.revisions_table(changes), hide_index=True, key=f"revisions_{series}")
+        tables.show(tables.revisions_table(changes), key=f"revisions_{series}")
         downloads.downloads(
             changes,
             downloads.meta_for(f"revisi_{series}", t("revisions.title"), series=series),
@@ -79,6 +79,7 @@ def trend(repo, demo: bool) -> None:
         umkm,
         events,
         TrendText(
+            separators=fmt.separators(),
             title=t("chart.overview.title", area=AREAS[area]),
             y_workers=t("chart.axis.workers"),
             y_umkm=t("chart.axis.umkm"),
@@ -112,7 +113,7 @@ def banten_timeline(repo, demo: bool) -> None:
     """Banten's reported timeline (20 May 2020 reads 17.298 / 27.569 / 59)."""
     st.subheader(t("timeline.banten.title"))
     banten = repo.reported((BANTEN,), LABOUR, synthetic=demo)
-    st.dataframe(tables.reported_timeline(banten, LABOUR), hide_index=True, key="banten_timeline")
+    tables.show(tables.reported_timeline(banten, LABOUR), key="banten_timeline")
     captions.sources_caption(banten, column="outlet")
     downloads.downloads(
         banten,
@@ -131,11 +132,11 @@ def kota_bases(repo, demo: bool) -> None:
     with workplace:
         st.markdown("**" + t("timeline.kota.workplace") + "**")
         rows = kota[kota.basis == "workplace"]
-        st.dataframe(tables.reported_list(rows), hide_index=True, key="kota_workplace")
+        tables.show(tables.reported_list(rows), key="kota_workplace")
     with ktp:
         st.markdown("**" + t("timeline.kota.ktp") + "**")
         rows = kota[kota.basis == "ktp_kota_tangerang"]
-        st.dataframe(tables.reported_list(rows), hide_index=True, key="kota_ktp")
+        tables.show(tables.reported_list(rows), key="kota_ktp")
     downloads.downloads(
         kota,
         downloads.meta_for("laporan_kota_tangerang", t("title.bases"), area=KOTA),

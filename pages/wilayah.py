@@ -18,7 +18,7 @@ import streamlit as st
 from analytics import area_map, areas, boundaries, charts, policy
 from analytics.chart_text import LinesText, MapText, PanelsText
 from analytics.months import month_end
-from ui import captions, downloads, filters, hover, labels, navigation, present, tables
+from ui import captions, downloads, filters, fmt, hover, labels, navigation, present, tables
 from ui.i18n import metric_label, t
 
 
@@ -148,6 +148,7 @@ def map_tab(repo, view: View) -> None:
     figure = area_map.area_map(
         located,
         MapText(
+            separators=fmt.separators(),
             title=t("map.title", metric=view.label, unit=view.unit),
             colorbar=view.unit,
             no_figure=t("map.no_figure"),
@@ -186,6 +187,7 @@ def ranking_tab(repo, view: View) -> None:
 
 def panels_tab(repo, view: View) -> None:
     text = PanelsText(
+        separators=fmt.separators(),
         title=t("panels.title", metric=view.label, unit=view.unit),
         real=t("legend.reported"),
         synthetic=t("chart.legend.synthetic", label=t("legend.reported")),
@@ -200,6 +202,7 @@ def panels_tab(repo, view: View) -> None:
 
 def lines_tab(repo, view: View) -> None:
     text = LinesText(
+        separators=fmt.separators(),
         title=t("areas.chart.title", metric=view.label) + f" ({view.unit})",
         y=view.unit,
         synthetic_suffix=t("chart.legend.synthetic"),
@@ -218,7 +221,7 @@ def conflicts_tab(repo, view: View) -> None:
     if disagreeing.empty:
         st.caption(t("conflict.none"))
         return
-    st.dataframe(tables.conflicts_table(disagreeing), hide_index=True, key="conflicts")
+    tables.show(tables.conflicts_table(disagreeing), key="conflicts")
     view.download(disagreeing, "laporan_berbeda", t("title.conflicts"), "conflicts_dl")
 
 

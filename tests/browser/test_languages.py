@@ -46,9 +46,17 @@ def on_screen(app) -> str:
     if header.count():
         parts.append(app.text_of(header.first))
     for i in range(app.page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count()):
-        parts += app.table_headers(i)
-        parts += [cell for row in app.table_cells(i)[:5] for cell in row]
+        headers = app.table_headers(i)
+        parts += headers
+        if not DATA_TEXT_HEADERS & set(headers):
+            parts += [cell for row in app.table_cells(i)[:5] for cell in row]
     return "\n".join(parts)
+
+
+# tables whose cells are names and titles as the sources wrote them (publishers, outlets, file
+# titles) or the download's own column names (the dictionary documents them), known by a header:
+# their headers are checked, not their cells
+DATA_TEXT_HEADERS = {"Publisher", "Penerbit", "File", "Berkas", "Column", "Kolom"}
 
 
 def html_lang(app) -> str:
