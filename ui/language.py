@@ -67,3 +67,9 @@ def html_lang(chosen: str) -> None:
         f"<script>document.documentElement.lang = {json.dumps(chosen)};</script>",
         unsafe_allow_javascript=True,
     )
+
+
+def placeholder() -> str:
+    """What an empty selectbox or multiselect says instead of Streamlit's English "Choose
+    options": every select widget passes it as `placeholder=` (they live in ui/filters.py)."""
+    return t("filter.placeholder")
