@@ -197,8 +197,9 @@ def _when(value) -> str:
         return _text(value)
 
 
-def _yes(value) -> str:
-    return t("table.yes") if bool(value) and not pd.isna(value) else t("table.no")
+def _yes(value) -> bool:
+    """A yes/no column stays boolean: the grid draws a checkbox, the same in either language."""
+    return bool(value) and not pd.isna(value)
 
 
 def _who(r) -> str:
