@@ -36,6 +36,18 @@ class Meta:
     title: str
     filters: dict[str, str] = field(default_factory=dict)
     made_at: dt.datetime | None = None
+    # the metadata's own words in the reader's language (English word -> its translation):
+    # field names ("rows", "filter", "source") and fixed values ("excluded"); the data's columns
+    # and codes stay as they are, so scripts read every file alike
+    words: dict[str, str] = field(default_factory=dict)
+
+    def _say(self, text: str) -> str:
+        """'filter: from' -> 'filter: dari', 'source (outlet)' -> 'sumber (outlet)'."""
+        if ": " in text:
+            head, _, tail = text.partition(": ")
+            return f"{self._say(head)}: {self._say(tail)}"
+        head, bracket, tail = text.partition(" (")
+        return self.words.get(head, head) + (bracket + tail if bracket else "")
 
     def rows(self, frame: pd.DataFrame) -> list[tuple[str, str]]:
         """(field, value) lines what, filters, sources, units, dates, when."""
@@ -68,7 +80,9 @@ class Meta:
             )
             lines += [("synthetic data (demo)", line) for line in synthetic_coverage(frame)]
         lines.append(("made at", (self.made_at or dt.datetime.now()).isoformat(timespec="seconds")))
-        return lines
+        if not self.words:
+            return lines
+        return [(self._say(k), self.words.get(v, v)) for k, v in lines]
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:

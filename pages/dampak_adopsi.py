@@ -12,7 +12,7 @@ import streamlit as st
 
 from analytics import charts, impact, policy, scatter
 from analytics.chart_text import PairedText, ScatterText
-from ui import captions, downloads, filters, hover, labels, present, tables
+from ui import captions, downloads, filters, fmt, hover, labels, present, tables
 from ui.i18n import t
 
 
@@ -52,6 +52,7 @@ def impact_scatter(
     """Impact against adoption, the fitted line, the reading and the table behind it."""
     captions.badge_if_synthetic(frame)
     text = ScatterText(
+        separators=fmt.separators(),
         title=t(labels.ADOPTION_CHARTS[adoption], lag=lag),
         x=t(labels.IMPACT_AXES[denominator]),
         y=t(labels.ADOPTION_AXES[adoption], lag=lag),
@@ -105,6 +106,7 @@ def two_areas(repo, frame, far, parent: str) -> None:
     events = policy.with_unknown_gaps(repo.events(parent)) if show_events else None
     context = captions.chart_context(labour, umkm, column="source_names", date_column="as_of_date")
     text = PairedText(
+        separators=fmt.separators(),
         title=t("impact.paired.title"),
         phk=t("card.phk"),
         phk_synthetic=t("chart.legend.synthetic", label=t("card.phk")),

@@ -31,7 +31,7 @@ def main(repo) -> None:
     frame = datasets.load(repo, dataset, areas, metrics, start, end, demo)
     captions.badge_if_synthetic(frame)
     st.caption(tn("data.rows", "data.rows.plural", len(frame)))
-    st.dataframe(tables.data_preview(frame), hide_index=True, key="data_preview")
+    tables.show(tables.data_preview(frame, dataset), key="data_preview")
     downloads.downloads(
         frame,
         datasets.meta(dataset, areas, metrics, start, end, demo),

@@ -22,6 +22,7 @@ CARDS_PER_ROW = 3
 def main(repo) -> None:
     st.title(t("overview.title"))
     st.caption(t("overview.intro"))
+    captions.data_as_of(repo)
     demo = filters.demo()
     headline_cards(repo, demo)
     take_away = st.container()  # the briefing follows the trend's choices, made further down
@@ -61,7 +62,7 @@ def what_changed(repo) -> None:
                 previous=fmt.date(previous),
             )
         )
-        st.dataframe(tables.revisions_table(changes), hide_index=True, key=f"revisions_{series}")
+        tables.show(tables.revisions_table(changes), key=f"revisions_{series}")
         downloads.downloads(
             changes,
             downloads.meta_for(f"revisi_{series}", t("revisions.title"), series=series),
@@ -83,6 +84,7 @@ def trend(repo, demo: bool) -> tuple[str, bool]:
         umkm,
         events,
         TrendText(
+            separators=fmt.separators(),
             title=t("chart.overview.title", area=AREAS[area]),
             y_workers=t("chart.axis.workers"),
             y_umkm=t("chart.axis.umkm"),
@@ -120,7 +122,7 @@ def banten_timeline(repo, demo: bool) -> None:
     """Banten's reported timeline (20 May 2020 reads 17.298 / 27.569 / 59)."""
     st.subheader(t("timeline.banten.title"))
     banten = repo.reported((BANTEN,), LABOUR, synthetic=demo)
-    st.dataframe(tables.reported_timeline(banten, LABOUR), hide_index=True, key="banten_timeline")
+    tables.show(tables.reported_timeline(banten, LABOUR), key="banten_timeline")
     captions.sources_caption(banten, column="outlet")
     downloads.downloads(
         banten,
@@ -139,11 +141,11 @@ def kota_bases(repo, demo: bool) -> None:
     with workplace:
         st.markdown("**" + t("timeline.kota.workplace") + "**")
         rows = kota[kota.basis == "workplace"]
-        st.dataframe(tables.reported_list(rows), hide_index=True, key="kota_workplace")
+        tables.show(tables.reported_list(rows), key="kota_workplace")
     with ktp:
         st.markdown("**" + t("timeline.kota.ktp") + "**")
         rows = kota[kota.basis == "ktp_kota_tangerang"]
-        st.dataframe(tables.reported_list(rows), hide_index=True, key="kota_ktp")
+        tables.show(tables.reported_list(rows), key="kota_ktp")
     downloads.downloads(
         kota,
         downloads.meta_for("laporan_kota_tangerang", t("title.bases"), area=KOTA),

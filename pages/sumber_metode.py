@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import privacy
 from ui import captions, downloads, filters, present, tables
-from ui.i18n import document, t
+from ui.i18n import document, metric_label, t
 
 
 def main(repo) -> None:
@@ -31,19 +31,20 @@ def sources_table(repo, files) -> None:
         sources = sources[~sources["synthetic"].astype(bool)]
     st.caption(t("method.sources_count", n=len(sources), files=len(files)))
     captions.badge_if_synthetic(sources)
-    st.dataframe(sources, hide_index=True, key="sources")
+    names = {r.code: metric_label(r) for r in repo.metric_catalogue().itertuples()}
+    tables.show(tables.sources_table(sources, names), key="sources")
     downloads.downloads(sources, downloads.meta_for("sumber", t("method.sources")), "sources_dl")
 
 
 def data_dictionary(repo) -> None:
     st.subheader(t("method.metrics"))
     measures = repo.metric_catalogue()
-    st.dataframe(measures, hide_index=True, key="metrics")
+    tables.show(tables.metrics_table(measures), key="metrics")
     meta = downloads.meta_for("kamus_ukuran", t("method.metrics"))
     downloads.downloads(measures, meta, "metrics_dl")
     st.subheader(t("method.columns"))
     columns = tables.column_dictionary()
-    st.dataframe(columns, hide_index=True, key="columns")
+    tables.show(columns, key="columns")
     downloads.downloads(
         columns, downloads.meta_for("kamus_kolom", t("method.columns")), "columns_dl"
     )
@@ -66,7 +67,7 @@ def where_demo_data_is_used(repo) -> None:
     coverage = repo.synthetic_coverage()
     st.caption(present.synthetic_summary(coverage))
     table = tables.synthetic_coverage_table(coverage)
-    st.dataframe(table, hide_index=True, key="synthetic_coverage")
+    tables.show(table, key="synthetic_coverage")
     meta = downloads.meta_for("data_contoh", t("method.synthetic"))
     downloads.downloads(coverage, meta, "synthetic_dl")
 
@@ -74,20 +75,22 @@ def where_demo_data_is_used(repo) -> None:
 def build_status(repo, files) -> None:
     captions.build_caption(repo)
     st.subheader(t("method.files"))
-    st.dataframe(files, hide_index=True, key="files")
+    tables.show(tables.files_table(files), key="files")
     downloads.downloads(files, downloads.meta_for("berkas_masukan", t("method.files")), "files_dl")
     st.subheader(t("method.rejected"))
     rejected = repo.rejected()
     if rejected.empty:
         st.caption(t("method.no_rejects"))
     else:
-        st.dataframe(rejected, hide_index=True, key="rejected")
+        tables.show(tables.rejected_table(rejected), key="rejected")
     meta = downloads.meta_for("baris_ditolak", t("method.rejected"))
     downloads.downloads(rejected, meta, "rejected_dl")
     warnings = repo.load_warnings()
     if not warnings.empty:
         st.subheader(t("method.warnings"))
-        st.dataframe(warnings, hide_index=True, key="warnings")
+        tables.show(
+            warnings[["message"]].rename(columns={"message": t("col.note")}), key="warnings"
+        )
 
 
 if __name__ == "__main__":  # a deep link's first visit runs this file alone: hand it to the router

@@ -154,6 +154,7 @@ def map_tab(repo, view: View) -> None:
     figure = area_map.area_map(
         located,
         MapText(
+            separators=fmt.separators(),
             title=t("map.title", metric=view.label, unit=view.unit),
             colorbar=view.unit,
             no_figure=t("map.no_figure"),
@@ -205,6 +206,7 @@ def is_rate(view: View) -> bool:
 def panels_tab(repo, view: View) -> None:
     context = chart_context(view)
     text = PanelsText(
+        separators=fmt.separators(),
         title=t("panels.title", metric=view.label, unit=view.unit),
         real=t("legend.reported"),
         synthetic=t("chart.legend.synthetic", label=t("legend.reported")),
@@ -224,6 +226,7 @@ def panels_tab(repo, view: View) -> None:
 def lines_tab(repo, view: View) -> None:
     context = chart_context(view)
     text = LinesText(
+        separators=fmt.separators(),
         title=t("areas.chart.title", metric=view.label) + f" ({view.unit})",
         y=view.unit,
         synthetic_suffix=t("chart.legend.synthetic"),
@@ -246,7 +249,7 @@ def conflicts_tab(repo, view: View) -> None:
     if disagreeing.empty:
         st.caption(t("conflict.none"))
         return
-    st.dataframe(tables.conflicts_table(disagreeing), hide_index=True, key="conflicts")
+    tables.show(tables.conflicts_table(disagreeing), key="conflicts")
     view.download(disagreeing, "laporan_berbeda", t("title.conflicts"), "conflicts_dl")
 
 

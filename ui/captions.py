@@ -42,6 +42,20 @@ def build_caption(repo) -> None:
     )
 
 
+def data_as_of(repo) -> None:
+    """The first line a reader needs: how recent the real figures are. The build time alone was
+    read as the date of the data; it is named second, as when the dashboard was last updated."""
+    latest, info = repo.latest_real(), repo.build_info()
+    built = fmt.date(info.iloc[0].finished_at) if not info.empty else "—"
+    if latest.empty:
+        st.caption(t("overview.data_as_of_none", built=built))
+        return
+    row = latest.iloc[0]
+    st.caption(
+        t("overview.data_as_of", date=fmt.date(row.ref_date, row.date_precision), built=built)
+    )
+
+
 def source_text(outlet, url=None, statement_by=None) -> str:
     """'Sumber: <who>, <outlet as a link to its article>', every part from the data plain."""
     outlet = outlet if isinstance(outlet, str) else ""

@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
+from analytics.headline import COMBINED
 from ui import fmt, navigation, safe
 from ui.captions import source_text, synthetic_badge
-from ui.i18n import t
+from ui.i18n import metric_label, t
 
 
 def headline_card(repo, row, region: str) -> None:
@@ -24,14 +25,16 @@ def headline_card(repo, row, region: str) -> None:
             return
         st.metric(t(row.card), fmt.figure(row.value, row.qualifier, row.unit))
         lines = [t("card.as_of", date=fmt.date(row.as_of, row.date_precision))]
-        if isinstance(row.label_id, str) and row.label_id and t(row.card) != row.label_id:
-            lines.append(t("card.measured_as", label=safe.plain(row.label_id)))
+        names = {r.code: metric_label(r) for r in repo.metric_catalogue().itertuples()}
+        label = names.get(row.metric, row.label_id)
+        if isinstance(label, str) and label and t(row.card) != label:
+            lines.append(t("card.measured_as", label=safe.plain(label)))
         lines.append(source_text(row.outlet, row.url, row.statement_by))
         if row.newer_value is not None and pd.notna(row.newer_value):
             lines.append(
                 t(
                     "card.newer",
-                    label=safe.plain(row.newer_label),
+                    label=safe.plain(names.get(COMBINED, row.newer_label)),
                     figure=fmt.figure(row.newer_value, row.newer_qualifier, row.unit),
                     date=fmt.date(row.newer_date, row.newer_precision),
                 )

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import db, queries
+from ui.i18n import DEFAULT_LANG, lang, metric_label
 
 CACHE_TTL_SECONDS = 600
 MAX_ENTRIES = 128
@@ -38,6 +39,28 @@ def _versioned(fn):
     return call
 
 
+def _labelled(fn):
+    """Measures named in the reader's language: the queries give `metric_label` in Indonesian
+    (the catalogue's label_id); in English it is the catalogue's label_en. Applied after the
+    cache, so both languages share one cached result."""
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        frame = fn(*args, **kwargs)
+        if lang() == DEFAULT_LANG or "metric_label" not in frame or "metric" not in frame:
+            return frame
+        names = metric_names()
+        return frame.assign(metric_label=frame["metric"].map(names).fillna(frame["metric_label"]))
+
+    call.versioned = getattr(fn, "versioned", False)  # type: ignore[attr-defined]
+    return call
+
+
+def metric_names() -> dict[str, str]:
+    """Each measure's code -> its label in the reader's language."""
+    return {r.code: metric_label(r) for r in metric_catalogue().itertuples()}
+
+
 @_versioned
 def build_info(version: str) -> pd.DataFrame:
     return queries.build_info()
@@ -54,6 +77,11 @@ def regions(version: str) -> pd.DataFrame:
 
 
 @_versioned
+def latest_real(version: str) -> pd.DataFrame:
+    return queries.latest_real()
+
+
+@_versioned
 def metric_catalogue(version: str) -> pd.DataFrame:
     return queries.metric_catalogue()
 
@@ -63,6 +91,7 @@ def latest_reported(version: str, region: str, metrics: tuple[str, ...]) -> pd.D
     return queries.latest_reported(region, metrics)
 
 
+@_labelled
 @_versioned
 def reported(
     version: str,
@@ -75,6 +104,7 @@ def reported(
     return queries.reported(regions, metrics, date_from, date_to, synthetic)
 
 
+@_labelled
 @_versioned
 def monthly(
     version: str,
@@ -103,6 +133,7 @@ def events(version: str, region: str) -> pd.DataFrame:
     return queries.events(region)
 
 
+@_labelled
 @_versioned
 def revisions(version: str) -> pd.DataFrame:
     return queries.revisions()

@@ -1,5 +1,6 @@
 """Under every chart and table: the data behind it, in four formats, with its metadata."""
 
+import dataclasses
 import functools
 
 import pandas as pd
@@ -21,6 +22,7 @@ def downloads(
     """Under a chart or table: the data behind it, in the four formats, named for what it holds.
     Files are made when clicked (a callable), so a page with many tables stays fast."""
     frame = frame.drop(columns=[c for c in ("hover",) if c in frame]).reset_index(drop=True)
+    meta = dataclasses.replace(meta, words=metadata_words())
     with st.popover(t("download.label"), icon=":material/download:"):
         for fmt_ in exports.FORMATS:
             st.download_button(
@@ -32,6 +34,11 @@ def downloads(
                 mime=exports.FORMATS[fmt_][1],
                 key=f"{key}_{fmt_}",
             )
+
+
+def metadata_words() -> dict[str, str]:
+    """The words of a download's metadata sheet in the reader's language (ui/labels.py)."""
+    return {english: t(key) for english, key in labels.METADATA.items()}
 
 
 def meta_for(dataset: str, title: str, **filters) -> exports.Meta:

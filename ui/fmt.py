@@ -15,6 +15,15 @@ LOCALES = {"id": "id_ID", "en": "en_GB"}
 QUALIFIER_SIGN = {"exact": "", "approx": "± ", "at_least": "≥ ", "more_than": "> "}
 
 
+# Plotly's decimal mark and thousands separator, as Babel writes them: 17.298 / 17,298
+SEPARATORS = {"id": ",.", "en": ".,"}
+
+
+def separators() -> str:
+    """The `separators` of a chart in the reader's language (charts take it in their text)."""
+    return SEPARATORS[lang()]
+
+
 def _locale() -> str:
     return LOCALES[lang()]
 

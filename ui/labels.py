@@ -51,6 +51,7 @@ BASES = {
     "reported_by_workers": N_("basis.reported_by_workers"),
     "ktp_kota_tangerang": N_("basis.ktp_kota_tangerang"),
 }
+KINDS = {"stock": N_("kind.stock"), "flow": N_("kind.flow"), "rate": N_("kind.rate")}
 # a ratio is shown as a plain number and has no unit word (ui/fmt.py: UNITLESS)
 UNITS = {
     "workers": N_("unit.workers"),
@@ -119,4 +120,32 @@ COLUMNS = {  # every column a download can hold -> its meaning (a test checks no
     "registered_suppressed": N_("column.registered_suppressed"),
     "onboarded_suppressed": N_("column.onboarded_suppressed"),
     "adoption_rate": N_("column.adoption_rate"),
+}
+
+# the words of a download's metadata (analytics/exports.py: Meta.rows) -> their message keys
+METADATA = {
+    "dataset": N_("meta.dataset"),
+    "title": N_("meta.title"),
+    "filter": N_("meta.filter"),
+    "rows": N_("meta.rows"),
+    "source": N_("meta.source"),
+    "units": N_("meta.units"),
+    "dates": N_("meta.dates"),
+    "synthetic rows": N_("meta.synthetic_rows"),
+    "synthetic data": N_("meta.synthetic_data"),
+    "made at": N_("meta.made_at"),
+    "areas": N_("meta.areas"),
+    "area": N_("meta.area"),
+    "from": N_("meta.from"),
+    "to": N_("meta.to"),
+    "metrics": N_("meta.metrics"),
+    "series": N_("meta.series"),
+    "demo data": N_("meta.demo_data"),
+    "small cells": N_("meta.small_cells"),
+    "all": N_("meta.all"),
+    "excluded": N_("meta.excluded"),
+    "included where no official figure exists": N_("meta.included"),
+    "Reported figures, exactly as reported": N_("dataset.reported"),
+    "Monthly as-of series per area": N_("dataset.monthly"),
+    "UMKM registered, onboarded and adoption rate per area and month": N_("dataset.umkm"),
 }

@@ -7,9 +7,10 @@ import secrets
 from importlib import import_module
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics import db
-from ui import captions, data, filters, printing
+from ui import captions, data, filters, language, printing
 from ui.i18n import N_, t
 
 # (url path and module in pages/, i18n key of the title, icon)
@@ -37,6 +38,7 @@ def _page(name: str, repo):
 def run(repo=data, default: str = "ringkasan") -> None:
     """The whole app for one script run. `default` is the page a bare URL opens (tests open
     another page through it)."""
+    language.seed()  # before the first text: page titles are in the reader's language too
     st.set_page_config(page_title=t("app.title"), page_icon=":material/monitoring:", layout="wide")
     printing.style()  # the browser's own print of any page: nothing cut off (ui/print.css)
     pages = {
@@ -46,10 +48,13 @@ def run(repo=data, default: str = "ringkasan") -> None:
         for name, key, icon in PAGES
     }
     st.session_state["_pages"] = pages  # for st.switch_page from a page (ui/navigation.py)
-    current = st.navigation(list(pages.values()))
+    unknown = _unknown_path(pages)
+    extra = [_not_found(unknown, _page(default, repo), pages[default].title)] if unknown else []
+    current = st.navigation(list(pages.values()) + extra)
     st.session_state.pop(filters.NOTICES, None)  # no notice of another page's link shown here
     with st.sidebar:
         st.markdown("**" + t("app.title") + "**  \n" + t("app.tagline"))
+        language.switch()
         warehouse_or_stop()
         filters.demo_switch()
         captions.build_caption(repo)
@@ -57,6 +62,28 @@ def run(repo=data, default: str = "ringkasan") -> None:
         current.run()
     except Exception:  # st.stop() and st.rerun() are BaseExceptions: they pass through
         page_error()
+
+
+def _unknown_path(pages: dict) -> str | None:
+    """The path the reader asked for when it is none of the app's pages (an old or mistyped
+    link). Streamlit would answer it with its own English-only "Page not found" dialog."""
+    ctx = get_script_run_ctx()
+    asked = ctx.pages_manager.intended_page_name if ctx else None
+    known = {p.url_path for p in pages.values()}
+    if not asked or asked in known or "/" in asked:  # a nested path cannot be a page's url_path
+        return None
+    return asked
+
+
+def _not_found(path: str, default, title: str):
+    """A hidden page at the unknown path: the default page under a notice, in the reader's
+    language, so the link still opens something useful and says what happened."""
+
+    def not_found() -> None:
+        st.warning(t("nav.not_found", path=path, page=title), icon=":material/link_off:")
+        default()
+
+    return st.Page(not_found, title=title, url_path=path, visibility="hidden")
 
 
 def page(name: str):

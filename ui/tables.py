@@ -2,21 +2,11 @@
 language (the downloads keep the raw columns)."""
 
 import pandas as pd
+import streamlit as st
 
 from ui import fmt, labels, present
-from ui.i18n import metric_label, t
+from ui.i18n import lang, metric_label, t
 from ui.present import missing_text, note, population_basis, shown
-
-
-def data_preview(frame: pd.DataFrame) -> pd.DataFrame:
-    """The Data page's table as a person reads it: a withheld register count says so. The
-    download keeps the empty number and its *_suppressed flag (analytics/privacy.py)."""
-    out = frame.copy()
-    for count in ("registered", "onboarded"):
-        flag = f"{count}_suppressed"
-        if flag in out and out[flag].any():
-            out[count] = out[count].astype(object).where(~out[flag], missing_text("small_cell"))
-    return out
 
 
 def reported_timeline(frame: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataFrame:
@@ -254,3 +244,168 @@ def areas_table(series: pd.DataFrame) -> pd.DataFrame:
     ]
     order = list(dict.fromkeys(series.sort_values("region_name")["region_name"]))
     return _by_month(pd.DataFrame(cells, columns=["month", "column", "text"]), order)
+
+
+# --- tables of the Data and Sumber & Metode pages: labelled columns, formatted values -----------
+# (the downloads keep the machine-readable columns; only the screen changes)
+
+
+def show(table: pd.DataFrame, key: str, **kw) -> None:
+    """A display table, or a sentence when it has no row: Streamlit's empty grid says "empty"
+    in English whatever the page's language."""
+    if table.empty:
+        st.caption(t("table.empty"))
+    else:
+        st.dataframe(table, hide_index=True, key=key, **kw)
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else "—"
+
+
+def _when(value) -> str:
+    """A date as the reader writes it; a range ("2020-04-13/2021-07-26") as its two dates; any
+    other text as it is."""
+    if isinstance(value, str) and "/" in value:
+        return " – ".join(_when(part) for part in value.split("/", 1))
+    try:
+        return fmt.date(value)
+    except (ValueError, TypeError):
+        return _text(value)
+
+
+def _yes(value) -> bool:
+    """A yes/no column stays boolean: the grid draws a checkbox, the same in either language."""
+    return bool(value) and not pd.isna(value)
+
+
+def _who(r) -> str:
+    return (
+        ", ".join(
+            x
+            for x in (getattr(r, "statement_by", None), getattr(r, "outlet", None))
+            if isinstance(x, str) and x
+        )
+        or "—"
+    )
+
+
+def _names(codes, names: dict[str, str]) -> str:
+    """'phk, dirumahkan' -> 'PHK, Dirumahkan': a list of codes by their names."""
+    if not isinstance(codes, str) or not codes:
+        return "—"
+    return ", ".join(names.get(c.strip(), c.strip()) for c in codes.split(","))
+
+
+def data_preview(frame: pd.DataFrame, dataset: str) -> pd.DataFrame:
+    """The Data page's table as a person reads it: area, date, measure, the figure with its
+    qualifier and unit, source; a withheld register count says so. The download keeps the raw
+    columns, the empty number and its *_suppressed flag (analytics/privacy.py)."""
+    rows = list(frame.itertuples())
+    if dataset == "umkm":
+
+        def count(r, name: str) -> str:
+            if bool(getattr(r, f"{name}_suppressed", False)):
+                return missing_text("small_cell")
+            return fmt.figure(getattr(r, name), "exact", "businesses")
+
+        columns = {
+            t("col.area"): [r.region_name for r in rows],
+            t("col.month"): [fmt.month(r.month) for r in rows],
+            t("card.umkm_registered"): [count(r, "registered") for r in rows],
+            t("card.umkm_onboarded"): [count(r, "onboarded") for r in rows],
+            t("card.adoption"): [fmt.percent(r.adoption_rate) for r in rows],
+            t("col.as_of"): [fmt.date(r.as_of_date) for r in rows],
+        }
+    elif dataset == "monthly":
+        columns = {
+            t("col.area"): [r.region_name for r in rows],
+            t("col.month"): [fmt.month(r.month) for r in rows],
+            t("col.metric"): [r.metric_label for r in rows],
+            t("col.value"): [fmt.figure(r.value, r.qualifier, r.unit) for r in rows],
+            t("col.as_of"): [fmt.date(r.as_of_date, r.date_precision) for r in rows],
+            t("col.note"): [note(r) for r in rows],
+        }
+    else:
+        columns = {
+            t("col.area"): [r.region_name for r in rows],
+            t("col.date"): [fmt.date(r.ref_date, r.date_precision) for r in rows],
+            t("col.metric"): [r.metric_label for r in rows],
+            t("col.value"): [fmt.figure(r.value, r.qualifier, r.unit) for r in rows],
+            t("col.note"): [note(r) for r in rows],
+        }
+    sources = [
+        _who(r) if dataset == "reported" else _text(getattr(r, "sources", None)) for r in rows
+    ]
+    columns[t("col.source")] = sources
+    columns[t("col.synthetic")] = [_yes(r.synthetic) for r in rows]
+    return pd.DataFrame(columns)
+
+
+def sources_table(frame: pd.DataFrame, metric_names: dict[str, str]) -> pd.DataFrame:
+    """Every source: who published and said it, where, when, under which licence, what it
+    covers, and whether it is demo data."""
+    rows = list(frame.itertuples())
+    return pd.DataFrame(
+        {
+            t("col.publisher"): [_text(r.publisher) for r in rows],
+            t("col.source"): [_who(r) for r in rows],
+            t("col.published"): [_when(r.published) for r in rows],
+            t("col.licence"): [_text(r.licence) for r in rows],
+            t("col.measures"): [_names(r.metrics, metric_names) for r in rows],
+            t("col.covers"): [f"{fmt.date(r.first_date)} – {fmt.date(r.last_date)}" for r in rows],
+            t("col.rows"): [fmt.number(r.rows, decimals=0) for r in rows],
+            t("col.synthetic"): [_yes(r.synthetic) for r in rows],
+            t("col.url"): [_text(r.url) for r in rows],
+        }
+    )
+
+
+def metrics_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The measures: name, definition, unit and kind in the reader's language, and caveats."""
+    rows = list(frame.itertuples())
+    english = lang() == "en"
+    return pd.DataFrame(
+        {
+            t("col.metric"): [metric_label(r) for r in rows],
+            t("col.meaning"): [
+                _text(r.description_en if english else r.description_id) for r in rows
+            ],
+            t("col.unit"): [fmt.unit(r.unit) or "%" for r in rows],
+            t("col.kind"): [
+                t(labels.KINDS[r.kind]) if r.kind in labels.KINDS else r.kind for r in rows
+            ],
+            t("col.code"): [r.code for r in rows],
+        }
+    )
+
+
+def files_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The input files of the build: what each is, rows read, loaded and rejected, checksum."""
+    rows = list(frame.itertuples())
+    return pd.DataFrame(
+        {
+            t("col.file"): [r.path for r in rows],
+            t("col.title"): [_text(r.title) for r in rows],
+            t("col.publisher"): [_text(r.publisher) for r in rows],
+            t("col.published"): [_when(r.published) for r in rows],
+            t("col.rows_read"): [fmt.number(r.rows_read, decimals=0) for r in rows],
+            t("col.rows_loaded"): [fmt.number(r.rows_loaded, decimals=0) for r in rows],
+            t("col.rows_rejected"): [fmt.number(r.rows_rejected, decimals=0) for r in rows],
+            t("col.synthetic"): [_yes(r.synthetic) for r in rows],
+            "SHA-256": [r.sha256 for r in rows],
+        }
+    )
+
+
+def rejected_table(frame: pd.DataFrame) -> pd.DataFrame:
+    rows = list(frame.itertuples())
+    return pd.DataFrame(
+        {
+            t("col.file"): [r.source_file for r in rows],
+            t("col.line"): [fmt.number(r.line, decimals=0) for r in rows],
+            t("col.column"): [_text(r.column) for r in rows],
+            t("col.value"): [_text(r.value) for r in rows],
+            t("col.reason"): [_text(r.reason) for r in rows],
+        }
+    )

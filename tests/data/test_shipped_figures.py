@@ -5,12 +5,14 @@ that changes a quoted figure should fail here. How the pages behave is tested in
 a fixture warehouse."""
 
 import csv
+import datetime as dt
 import io
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import exports
+from analytics import datasets, exports, queries
+from analytics.metrics import LABOUR
 from tests.conftest import open_page
 
 PAGES = ("ringkasan", "wilayah", "dampak_adopsi", "data", "sumber_metode")
@@ -121,8 +123,13 @@ def test_kab_serang_conflicting_reports(warehouse):
 
 def test_reported_dataset_keeps_the_rmol_at_least_figure_and_url(warehouse):
     at = open_page("data", dataset="reported", level="province", dari="2020-04", sampai="2020-04")
-    shown = at.dataframe[0].value
-    downloaded = exports.to_bytes(shown, "csv", exports.Meta("reported", "test")).decode()
+    shown = at.dataframe[0].value  # on screen with its sign; in the file as value and qualifier
+    assert ("20 April 2020", "PHK", "≥ 4.000 pekerja") in set(
+        zip(shown["Tanggal"], shown["Ukuran"], shown["Angka"], strict=True)
+    )
+    april = (dt.date(2020, 4, 1), dt.date(2020, 4, 1))
+    frame = datasets.load(queries, "reported", ("36",), LABOUR, *april, True)
+    downloaded = exports.to_bytes(frame, "csv", exports.Meta("reported", "test")).decode()
     rows = list(csv.DictReader(io.StringIO(downloaded)))
     # banten_province_labour.csv, 20 April 2020: "4 ribu lebih" PHK (RMOLBanten)
     at_least = [r for r in rows if r["ref_date"] == "2020-04-20" and r["metric"] == "phk"]

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import datasets, exports
+from analytics import datasets, exports, queries
 from analytics.metrics import LABOUR
 from etl.build import build
 from tests.conftest import make_data_dir, open_page, page_fixture_data, run_again
@@ -216,18 +216,31 @@ def test_data_page_download_is_exactly_the_rows_shown(fixture_warehouse):
     shown = at.dataframe[0].value
     # kecamatan_labour.csv, Kec. Jatiuwung: PHK 40 on 31 March and 100 on 30 April 2020 (day
     # precision, so carried forward); no dirumahkan or closures. March and April are reported,
-    # May and June carry April's 100 (ages 1 and 2)
-    key = ["month", "metric", "value", "as_of_date", "age_months", "method", "synthetic"]
-    assert [tuple(r) for r in shown[key].astype(str).values] == [
-        ("2020-03-01", "phk", "40.0", "2020-03-31", "0", "reported", "True"),
-        ("2020-04-01", "phk", "100.0", "2020-04-30", "0", "reported", "True"),
-        ("2020-05-01", "phk", "100.0", "2020-04-30", "1", "carried_forward", "True"),
-        ("2020-06-01", "phk", "100.0", "2020-04-30", "2", "carried_forward", "True"),
+    # May and June carry April's 100 (as of 30 April)
+    key = ["Bulan", "Ukuran", "Angka", "Per tanggal", "Sintetis"]
+    expected = [
+        ("Maret 2020", "PHK", "40 pekerja", "31 Maret 2020", True),
+        ("April 2020", "PHK", "100 pekerja", "30 April 2020", True),
+        ("Mei 2020", "PHK", "100 pekerja", "30 April 2020", True),
+        ("Juni 2020", "PHK", "100 pekerja", "30 April 2020", True),
     ]
-    assert set(shown["region_code"]) == {"36.71.02"}
-    meta = datasets.meta("monthly", ("36.71.02",), LABOUR, dt.date(2020, 3, 1), dt.date(2020, 6, 1))
-    downloaded = pd.read_csv(io.BytesIO(exports.to_bytes(shown, "csv", meta)))
+    assert [tuple(r) for r in shown[key].values] == expected
+    assert set(shown["Wilayah"]) == {"Kec. Jatiuwung"}
+    # the download holds the same rows, one for one, with the warehouse's columns
+    months = (dt.date(2020, 3, 1), dt.date(2020, 6, 1))
+    frame = datasets.load(queries, "monthly", ("36.71.02",), LABOUR, *months, True)
+    meta = datasets.meta("monthly", ("36.71.02",), LABOUR, *months)
+    downloaded = pd.read_csv(io.BytesIO(exports.to_bytes(frame, "csv", meta)))
     assert list(downloaded.columns) == datasets.COLUMNS["monthly"]
+    assert [
+        (r.month, r.metric, r.value, r.as_of_date, r.age_months, r.method)
+        for r in downloaded.itertuples()
+    ] == [
+        ("2020-03-01", "phk", 40, "2020-03-31", 0, "reported"),
+        ("2020-04-01", "phk", 100, "2020-04-30", 0, "reported"),
+        ("2020-05-01", "phk", 100, "2020-04-30", 1, "carried_forward"),
+        ("2020-06-01", "phk", 100, "2020-04-30", 2, "carried_forward"),
+    ]
     assert {"unit", "as_of_date", "sources", "synthetic"} <= set(downloaded.columns)
     assert downloaded["value"].tolist() == [40, 100, 100, 100]
     assert downloaded["synthetic"].all()
@@ -240,10 +253,16 @@ def test_reported_dataset_keeps_qualifier_and_source_url(fixture_warehouse):
         "pages/data.py", dataset="reported", level="province", dari="2020-04", sampai="2020-04"
     )
     meta = exports.Meta("reported", "test")
-    shown = at.dataframe[0].value
-    rows = list(csv.DictReader(io.StringIO(exports.to_bytes(shown, "csv", meta).decode())))
     # labour.csv: Banten's only April 2020 reports, 20 April, both "at least" (4000 PHK, 5000
-    # dirumahkan), from https://example.org/banten/2020-04-20
+    # dirumahkan), from https://example.org/banten/2020-04-20: on screen with their sign
+    shown = at.dataframe[0].value
+    assert list(zip(shown["Ukuran"], shown["Angka"], strict=True)) == [
+        ("Dirumahkan", "≥ 5.000 pekerja"),
+        ("PHK", "≥ 4.000 pekerja"),
+    ]
+    months = (dt.date(2020, 4, 1), dt.date(2020, 4, 1))
+    frame = datasets.load(queries, "reported", ("36",), LABOUR, *months, True)
+    rows = list(csv.DictReader(io.StringIO(exports.to_bytes(frame, "csv", meta).decode())))
     assert [(r["metric"], r["value"], r["qualifier"], r["url"]) for r in rows] == [
         ("dirumahkan", "5000.0", "at_least", "https://example.org/banten/2020-04-20"),
         ("phk", "4000.0", "at_least", "https://example.org/banten/2020-04-20"),

@@ -94,33 +94,30 @@ def test_method_page_lists_sources_dictionary_notes_and_build_status(small_wareh
         "Status pembangunan data",
     ]
     sources, measures, columns, coverage, files, rejected = (d.value for d in at.dataframe[:6])
+    # the tables as a reader reads them: labelled columns, formatted values (the downloads keep
+    # the warehouse's columns, tests/analytics/test_exports.py)
     assert {
-        "publisher",
-        "outlet",
-        "statement_by",
-        "url",
-        "published",
-        "licence",
-        "synthetic",
-        "metrics",
-        "areas",
-        "first_date",
-        "last_date",
-        "rows",
+        "Penerbit",
+        "Sumber",
+        "Terbit",
+        "Lisensi",
+        "Ukuran",
+        "Rentang tanggal",
+        "Baris",
+        "Sintetis",
+        "Alamat",
     } <= set(sources.columns)
-    assert "umkm register" in set(sources.metrics)
-    assert {"code", "description_id", "description_en", "unit", "kind", "caveats"} <= set(
-        measures.columns
-    )
+    assert "umkm register" in set(sources["Ukuran"])
+    assert {"Ukuran", "Arti", "Satuan", "Jenis", "Kode"} <= set(measures.columns)
     assert "registered" in set(columns.iloc[:, 0])  # the first column names the download column
-    assert len(files) == 5 and files.sha256.str.fullmatch(r"[0-9a-f]{64}").all()
+    assert len(files) == 5 and files["SHA-256"].str.fullmatch(r"[0-9a-f]{64}").all()
     assert rejected.to_dict("records") == [
         {
-            "source_file": "raw/labour.csv",
-            "line": 2,
-            "column": "ref_date",
-            "value": "20 Mai 2020",
-            "reason": "'20 Mai 2020': 'mai' is not a month name (e.g. Mei, Agustus, Des)",
+            "Berkas": "raw/labour.csv",
+            "Baris ke-": "2",
+            "Kolom": "ref_date",
+            "Angka": "20 Mai 2020",
+            "Alasan": "'20 Mai 2020': 'mai' is not a month name (e.g. Mei, Agustus, Des)",
         }
     ]
     notes = " ".join(m.value for m in at.markdown)
