@@ -1,24 +1,12 @@
 """What the one-page briefing (Ringkasan's PDF) needs from the warehouse that the page's own
-queries do not give: the "data per" date, and each line of the trend split into its real and its
-synthetic stretches. Plain functions, no Streamlit (ui/briefing.py puts them in words)."""
+queries do not give: each line of the trend split into its real and its synthetic stretches (the
+"data per" date is the page's own: analytics/headline.py data_per). Plain functions, no
+Streamlit (ui/briefing.py puts them in words)."""
 
 import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-
-from analytics import db
-
-
-def data_as_of() -> tuple[dt.date, str] | None:
-    """The as-of date (and its precision, "day" or "month") of the latest real report in the
-    warehouse, as Ringkasan's "data per" line says it (analytics/sql/latest_real.sql); None when
-    it holds no dated real figure."""
-    found = db.query("latest_real")
-    if found.empty:
-        return None
-    row = found.iloc[0]
-    return pd.Timestamp(row.ref_date).date(), str(row.date_precision)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ a second, badged line. A later combined total (PHK + dirumahkan) after a part's 
 too (`newer_*`), and an undated report of the same year (`undated_*`).
 """
 
+import datetime as dt
+
 import pandas as pd
 
 from analytics.metrics import HEADLINE, UMKM_UNITS
@@ -136,3 +138,21 @@ def _fallback(spec: tuple[str, str], labour: pd.DataFrame, umkm: pd.DataFrame) -
         "outlet": r.sources,
         "synthetic": bool(r.synthetic),
     }
+
+
+def data_per(repo, regions: tuple[str, ...]) -> tuple[dt.date, str] | None:
+    """The "data per" date of a page of headline cards: the newest as-of date of the real figures
+    the cards of `regions` show (a later combined report named on a card included), with its
+    precision; None when no card has a real figure. It is the date of what the reader sees: a
+    newer figure elsewhere in the warehouse (another area, a survey rate no card shows) is not
+    the date of these cards, and the build time is not the date of any figure."""
+    found: list[tuple[dt.date, str]] = []
+    for region in regions:
+        for card in cards(repo, region, synthetic=False).itertuples():
+            if card.value is not None and not pd.isna(card.value):
+                found.append((card.as_of, card.date_precision))
+            newer = getattr(card, "newer_date", None)
+            if newer is not None and not pd.isna(newer):
+                found.append((newer, card.newer_precision))
+    # a day outranks the month it falls in: "5 Mei 2020" says more than "Mei 2020"
+    return max(found, key=lambda f: (f[0], f[1] == "day"), default=None)

@@ -38,11 +38,6 @@ def regions() -> pd.DataFrame:
     return db.query("regions")
 
 
-def latest_real() -> pd.DataFrame:
-    """The as-of date (and its precision) of the newest real reported figure: one row, or none."""
-    return db.query("latest_real")
-
-
 def metric_catalogue() -> pd.DataFrame:
     return db.query("metrics")
 
@@ -140,7 +135,7 @@ def load_warnings() -> pd.DataFrame:
 
 # the repository's names: ui/data.py caches each of them, a test's fake provides them
 NAMES = (
-    "build_info", "horizon", "regions", "latest_real", "metric_catalogue", "latest_reported",
+    "build_info", "horizon", "regions", "metric_catalogue", "latest_reported",
     "reported", "monthly", "umkm_monthly", "events", "revisions", "conflicts",
     "synthetic_coverage", "sources", "source_files", "rejected", "load_warnings",
 )  # fmt: skip

@@ -22,7 +22,7 @@ CARDS_PER_ROW = 3
 def main(repo) -> None:
     st.title(t("overview.title"))
     st.caption(t("overview.intro"))
-    captions.data_as_of(repo)
+    captions.data_as_of(repo, (BANTEN, KOTA))
     demo = filters.demo()
     headline_cards(repo, demo)
     take_away = st.container()  # the briefing follows the trend's choices, made further down

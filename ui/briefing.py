@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 from babel.dates import format_date
 
-from analytics import briefing, db, headline, policy
+from analytics import briefing, headline, policy
 from analytics.charts import PALETTE, colour_of
 from ui import fmt
 from ui.briefing_pdf import Area, Axis, Chart, Headline, Page, Series, Shade, render
@@ -78,7 +78,7 @@ def content(
     return Page(
         title=t("briefing.title"),
         subtitle=t("app.tagline"),
-        data_per=t("briefing.data_per", date=data_per()),
+        data_per=t("briefing.data_per", date=data_per(repo, tuple(areas))),
         areas=tuple(
             Area(areas[code], headlines(repo, code, demo)) for code in sorted(areas)
         ),  # Banten (36) before Kota Tangerang (36.71), as the page shows them
@@ -91,14 +91,10 @@ def content(
     )
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=4, show_spinner=False)
-def _data_as_of(version: str) -> tuple[dt.date, str] | None:
-    return briefing.data_as_of()
-
-
-def data_per() -> str:
-    """The as-of date of the latest real report in the warehouse, as precisely as it is known."""
-    found = _data_as_of(db.check())
+def data_per(repo, regions: tuple[str, ...]) -> str:
+    """The newest as-of date of the real figures on the cards, as the page says it
+    (analytics/headline.py data_per), as precisely as it is known."""
+    found = headline.data_per(repo, regions)
     return fmt.date(*found) if found else "—"
 
 

@@ -5,6 +5,7 @@ piece of data-derived text goes through ui/safe.py first."""
 import pandas as pd
 import streamlit as st
 
+from analytics import headline
 from analytics.chart_text import ChartContext
 from ui import fmt, present, safe
 from ui.i18n import t
@@ -42,18 +43,16 @@ def build_caption(repo) -> None:
     )
 
 
-def data_as_of(repo) -> None:
-    """The first line a reader needs: how recent the real figures are. The build time alone was
-    read as the date of the data; it is named second, as when the dashboard was last updated."""
-    latest, info = repo.latest_real(), repo.build_info()
+def data_as_of(repo, regions: tuple[str, ...]) -> None:
+    """The first line a reader needs: how recent the real figures on the cards are (the newest
+    as-of date among them, analytics/headline.py data_per). The build time alone was read as the
+    date of the data; it is named second, as when the dashboard was last updated."""
+    latest, info = headline.data_per(repo, regions), repo.build_info()
     built = fmt.date(info.iloc[0].finished_at) if not info.empty else "—"
-    if latest.empty:
+    if latest is None:
         st.caption(t("overview.data_as_of_none", built=built))
         return
-    row = latest.iloc[0]
-    st.caption(
-        t("overview.data_as_of", date=fmt.date(row.ref_date, row.date_precision), built=built)
-    )
+    st.caption(t("overview.data_as_of", date=fmt.date(*latest), built=built))
 
 
 def source_text(outlet, url=None, statement_by=None) -> str:

@@ -77,11 +77,6 @@ def regions(version: str) -> pd.DataFrame:
 
 
 @_versioned
-def latest_real(version: str) -> pd.DataFrame:
-    return queries.latest_real()
-
-
-@_versioned
 def metric_catalogue(version: str) -> pd.DataFrame:
     return queries.metric_catalogue()
 

@@ -38,6 +38,7 @@ def _page(name: str, repo):
 def run(repo=data, default: str = "ringkasan") -> None:
     """The whole app for one script run. `default` is the page a bare URL opens (tests open
     another page through it)."""
+    st.session_state.pop(filters.NOTICES, None)  # no notice of another page's link shown here
     language.seed()  # before the first text: page titles are in the reader's language too
     st.set_page_config(page_title=t("app.title"), page_icon=":material/monitoring:", layout="wide")
     styles.style()  # text contrast on screen, and the browser's own print of any page
@@ -51,17 +52,21 @@ def run(repo=data, default: str = "ringkasan") -> None:
     unknown = _unknown_path(pages)
     extra = [_not_found(unknown, _page(default, repo), pages[default].title)] if unknown else []
     current = st.navigation(list(pages.values()) + extra)
-    st.session_state.pop(filters.NOTICES, None)  # no notice of another page's link shown here
     with st.sidebar:
         st.markdown("**" + t("app.title") + "**  \n" + t("app.tagline"))
         language.switch()
         warehouse_or_stop()
         filters.demo_switch()
         captions.build_caption(repo)
+    # a page with filters names the link's unknown values under its title; what is left (the
+    # language, the sidebar's switch, a page without such a place) is named above the page
+    leftover = st.container()
     try:
         current.run()
     except Exception:  # st.stop() and st.rerun() are BaseExceptions: they pass through
         page_error()
+    with leftover:
+        filters.url_notices()
 
 
 def _unknown_path(pages: dict) -> str | None:

@@ -149,3 +149,13 @@ def test_a_bad_link_value_is_named_on_its_page_and_no_other(open_app):
     for title in ("Wilayah", "Ringkasan", "Data"):
         app.go(title)
         assert not [a for a in app.alerts() if "hack" in a or "zzz" in a], title
+
+
+@pytest.mark.parametrize("path", ["/?lang=xx", "/?wilayah=zzz", "/sumber_metode?contoh=zz"])
+def test_a_bad_link_value_on_any_page_is_named(open_app, path):
+    """Ringkasan and Sumber & Metode have no notice place of their own: the language, the
+    sidebar's demo switch and Ringkasan's chart area were replaced in silence."""
+    key, value = path.split("?")[1].split("=")
+    app = open_app(path)
+    said = "\n".join(app.alerts())
+    assert key in said and value in said, said

@@ -141,14 +141,14 @@ def test_the_data_preview_shows_labelled_formatted_columns(shown):
 
 
 def test_ringkasan_says_how_recent_the_real_figures_are(shown):
-    """The newest real figure of the shipped data: data/raw/umkm_counts.csv line 29, Kabupaten
-    Tangerang's UMKM register, 59.257 businesses on 2023-01-05 (Republika); no other real row of
-    data/raw has a later as-of date (the 2023-08 dates there are publication dates), and the
-    demo data ends in December 2022. The build time is named second, as an update."""
+    """The newest real figure the cards show: Banten's PHK, ± 19.000 on 26 July 2021
+    (bantenraya.com, data/raw); every other card's report is older. Newer real rows that no card
+    shows (Kabupaten Tangerang's UMKM count of 5 January 2023) do not date the page, nor does the
+    build time, which is named second, as an update."""
     text = shown("/").text()
-    assert "Data per 5 Januari 2023 (angka resmi terbaru yang dilaporkan); diperbarui" in text
+    assert "Data per 26 Juli 2021 (angka resmi terbaru yang dilaporkan); diperbarui" in text
     english = shown("/?lang=en").text()
-    assert "Data as of 5 January 2023 (the latest officially reported figure); updated" in english
+    assert "Data as of 26 July 2021 (the latest officially reported figure); updated" in english
 
 
 def test_an_empty_multiselect_says_so_in_indonesian(open_app):
