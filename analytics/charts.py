@@ -193,12 +193,13 @@ def areas_over_time(
     """One line per area of the chosen measure (absolute or per 1.000), synthetic points dotted.
 
     frame: region_code, region_name, month, <y>, synthetic, hover
+
+    Built as one dict and handed to plotly once, as small_multiples is.
     """
-    fig = go.Figure()
+    traces = []
     for i, (_, series) in enumerate(frame.groupby("region_code", sort=True)):
         name = plain_label(series["region_name"].iloc[0])
-        _series_traces(
-            fig,
+        traces += series_traces(
             series,
             name,
             text.synthetic_suffix.format(label=name),
@@ -207,13 +208,21 @@ def areas_over_time(
             conflict_name=text.conflict,
             symbol=chart_style.symbol_of(i),
         )
-    policy.add_events(fig, events, unknown=text.unknown)
-    fig.update_layout(yaxis_title=text.y, hovermode="closest")
-    ticks.set_ticks(fig, frame[y], text.context.locale, percent=text.percent)
-    chart_style.years_on_x(fig)
-    return chart_style.stand_alone(
-        fig, text.title, text.context, chart_style.any_synthetic(frame), height=600
+    traces += policy.legend_entries(events, text.unknown)
+    y_axis = {"title": {"text": text.y}} | ticks.y_ticks(
+        frame[y], text.context.locale, percent=text.percent
     )
+    layout: dict = {"xaxis": dict(chart_style.YEARS_ON_X), "yaxis": y_axis}
+    for axis in layout.values():
+        _merge(axis, chart_style.AXES)
+    standing, footer = chart_style.standing(
+        text.title, text.context, chart_style.any_synthetic(frame), height=600
+    )
+    layout |= standing | {"hovermode": "closest", "annotations": footer}
+    fig = go.Figure(data=traces, layout=layout)
+    if events is not None and not events.empty:
+        layout_items.set_items(fig, "shapes", policy.shapes(events, [("x", "paper")]))
+    return fig
 
 
 def small_multiples(

@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics import db
-from ui import captions, data, filters, language, printing
+from ui import captions, data, filters, i18n, language, printing
 from ui.i18n import N_, t
 
 # (url path and module in pages/, i18n key of the title, icon)
@@ -59,7 +59,8 @@ def run(repo=data, default: str = "ringkasan") -> None:
         filters.demo_switch()
         captions.build_caption(repo)
     try:
-        current.run()
+        with i18n.one_language():  # the sidebar has set it; the page does not change it
+            current.run()
     except Exception:  # st.stop() and st.rerun() are BaseExceptions: they pass through
         page_error()
 
