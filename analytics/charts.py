@@ -243,10 +243,11 @@ def small_multiples(
     for note, name in zip(layout["annotations"], names["region_name"], strict=True):
         note.update(_name_inside_panel(plain_label(name)))
     traces = []
+    by_area = dict(tuple(frame.groupby("region_code", sort=False)))
     for i, area in enumerate(names.itertuples()):
         x_ref, y_domain = refs[i]
         for trace in series_traces(
-            frame[frame.region_code == area.region_code],
+            by_area[area.region_code],
             text.real,
             text.synthetic,
             y,

@@ -100,18 +100,21 @@ def shapes(events: pd.DataFrame | None, refs: Sequence[tuple[str, str]]) -> list
         start, end = pd.Timestamp(e.start_date), pd.Timestamp(e.end_date)
         is_unknown = e.kind == UNKNOWN
         colour = _colour(str(e.kind))
+        # dates as the text the figure's JSON holds: thousands of Timestamps are slow to copy
+        # and to write (Streamlit does both with every figure)
+        x0, x1 = start.isoformat(), (end + dt.timedelta(days=1)).isoformat()
         if start == end and not is_unknown:
             shape = {
                 "type": "line",
-                "x0": start,
-                "x1": start,
+                "x0": x0,
+                "x1": x0,
                 "line": {"color": colour.replace("0.16", "0.8"), "dash": "dash"},
             }
         else:
             shape = {
                 "type": "rect",
-                "x0": start,
-                "x1": end + dt.timedelta(days=1),
+                "x0": x0,
+                "x1": x1,
                 "fillcolor": colour,
                 "line": {"width": 1, "dash": "dot", "color": "rgba(110,110,110,0.6)"}
                 if is_unknown
