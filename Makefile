@@ -57,6 +57,7 @@ demo: $(VENV)/.installed
 # Loads a generated 5-million-row register and prints time, rows/s and peak memory (target 1.5 GB).
 bench: $(VENV)/.installed
 	$(BIN)/python bench/register_load.py
+	$(BIN)/python bench/page_times.py
 
 # Style, format and types (mypy's settings are in pyproject.toml); CI runs it before the tests.
 lint: $(VENV)/.installed

@@ -131,20 +131,24 @@ def _labels(fig: go.Figure, frame: pd.DataFrame, sizes: pd.Series) -> None:
     text by the mean size of its markers, so a shared trace writes names over the big markers.
     Neighbours from west to east take turns above and below, so their names collide less."""
     ordered = frame.assign(label_size=sizes).sort_values("lon")
-    for i, r in enumerate(ordered.itertuples()):
-        fig.add_trace(
-            go.Scattermap(
-                lat=[r.lat],
-                lon=[r.lon],
-                mode="markers+text",
-                text=[plain_label(r.region_name)],
-                textposition="top center" if i % 2 == 0 else "bottom center",
-                textfont=LABEL,
-                marker={"size": [_label_offset(r.label_size + OUTLINE_PX)], "opacity": 0},
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
+    # added in one call: each add_trace call walks the figure again
+    fig.add_traces(
+        [
+            {
+                "type": "scattermap",
+                "lat": [r.lat],
+                "lon": [r.lon],
+                "mode": "markers+text",
+                "text": [plain_label(r.region_name)],
+                "textposition": "top center" if i % 2 == 0 else "bottom center",
+                "textfont": LABEL,
+                "marker": {"size": [_label_offset(r.label_size + OUTLINE_PX)], "opacity": 0},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            }
+            for i, r in enumerate(ordered.itertuples())
+        ]
+    )
 
 
 def _label_offset(diameter: float, gap: float = 3) -> float:

@@ -55,10 +55,21 @@ X_TICKS = 26  # the x axis' tick labels under the plot
 X_TITLE = 22  # an x axis title under them
 
 
+# A time axis marked at each January with the year alone: "2021" reads the same in every
+# language (Plotly's own month names are English), and four labels fit a phone's panel.
+YEARS_ON_X = {"dtick": "M12", "tickformat": "%Y", "tick0": "2020-01-01"}
+# dark text on every axis, light lines
+AXES = {
+    "tickfont": {"color": TEXT, "size": NOTE_FONT},
+    "title": {"font": {"color": TEXT, "size": NOTE_FONT}},
+    "gridcolor": GRID,
+    "linecolor": GRID,
+    "zerolinecolor": GRID,
+}
+
+
 def years_on_x(fig: go.Figure) -> None:
-    """A time axis marked at each January with the year alone: "2021" reads the same in every
-    language (Plotly's own month names are English), and four labels fit a phone's panel."""
-    fig.update_xaxes(dtick="M12", tickformat="%Y", tick0="2020-01-01")
+    fig.update_xaxes(**YEARS_ON_X)
 
 
 def colour_of(i: int) -> str:
@@ -110,6 +121,23 @@ def stand_alone(
 ) -> go.Figure:
     """Title on top with the legend right under it, the badge and the notes under the plot, all
     inside the figure; dark text on white. `height` is the height of the whole figure in px."""
+    layout, footer = standing(title, context, synthetic, height, x_title, extra)
+    fig.update_layout(annotations=list(fig.layout.annotations) + footer, **layout)
+    fig.update_xaxes(**AXES)
+    fig.update_yaxes(**AXES)
+    return fig
+
+
+def standing(
+    title: str,
+    context: ChartContext,
+    synthetic: bool,
+    height: int,
+    x_title: bool = False,
+    extra: Iterable[str] = (),
+) -> tuple[dict, list[dict]]:
+    """What stand_alone sets, for a figure built as a dict: the layout's properties, and the
+    annotations under the plot (the badge, the notes) that follow the figure's own."""
     title_lines = wrap(title, TITLE_CHARS)
     lines = notes(context, extra)
     top = 12 + TITLE_LINE * len(title_lines)
@@ -151,10 +179,9 @@ def stand_alone(
                 "font": {"size": NOTE_FONT, "color": BLACK},
             },
         )
-    fig.update_layout(
-        annotations=list(fig.layout.annotations) + footer,
-        height=height,
-        title={
+    layout = {
+        "height": height,
+        "title": {
             "text": "<br>".join(title_lines),
             "x": 0,
             "xref": "container",
@@ -169,7 +196,7 @@ def stand_alone(
         },
         # a legend placed on the figure (not the plot) reserves the margin it needs: however
         # many rows it wraps to on a phone, the plot starts under it and nothing is cut
-        legend={
+        "legend": {
             "orientation": "h",
             "xref": "container",
             "x": 0,
@@ -183,23 +210,14 @@ def stand_alone(
             "maxheight": 0.6,
             "font": {"size": NOTE_FONT, "color": TEXT},
         },
-        margin={
+        "margin": {
             "t": top + 30,
             "b": below + badge + NOTE_LINE * len(lines) + 12,
             "l": left,
             "r": 16,
         },
-        font={"size": FONT, "color": TEXT},
-        paper_bgcolor=BACKGROUND,
-        plot_bgcolor=BACKGROUND,
-    )
-    axes = {
-        "tickfont": {"color": TEXT, "size": NOTE_FONT},
-        "title_font": {"color": TEXT, "size": NOTE_FONT},
-        "gridcolor": GRID,
-        "linecolor": GRID,
-        "zerolinecolor": GRID,
+        "font": {"size": FONT, "color": TEXT},
+        "paper_bgcolor": BACKGROUND,
+        "plot_bgcolor": BACKGROUND,
     }
-    fig.update_xaxes(**axes)
-    fig.update_yaxes(**axes)
-    return fig
+    return layout, footer

@@ -6,14 +6,16 @@ formatted, so the builders can be tested on fig.data and fig.layout alone. Synth
 drawn as their own dotted trace, named as synthetic, so they never pass for reported figures.
 """
 
+import functools
 import html
+import json
 import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analytics import chart_style, policy, ticks
+from analytics import chart_style, layout_items, policy, ticks
 from analytics.chart_style import MEASURE
 from analytics.chart_text import LinesText, PairedText, PanelsText, TrendText
 
@@ -50,7 +52,28 @@ def _series_traces(
     conflict_name: str | None = None,
     symbol: str = "circle",
 ) -> None:
-    """Add a solid trace for real points and a dotted one for synthetic points of one series:
+    """Add the traces of one series (series_traces) to the figure, on the panel row, col."""
+    placement: dict = {"row": row, "col": col} if row else {}
+    if secondary_y is not None:
+        placement["secondary_y"] = secondary_y
+    traces = series_traces(
+        frame, name, synthetic_name, y, colour, showlegend, conflict_name, symbol
+    )
+    for trace in traces:
+        fig.add_trace(trace, **placement)
+
+
+def series_traces(
+    frame: pd.DataFrame,
+    name: str,
+    synthetic_name: str,
+    y: str,
+    colour: str,
+    showlegend: bool = True,
+    conflict_name: str | None = None,
+    symbol: str = "circle",
+) -> list[dict]:
+    """A solid trace for real points and a dotted one for synthetic points of one series:
     separate series, never one line that jumps where the source changes.
 
     Each trace keeps every month on its x axis with gaps where the other trace has the point, so
@@ -59,50 +82,54 @@ def _series_traces(
     """
     frame = frame.sort_values("month")
     synthetic = frame["synthetic"].fillna(False).astype(bool)
-    placement = {"row": row, "col": col} if row else {}
-    if secondary_y is not None:
-        placement["secondary_y"] = secondary_y
+    hover = "hover" in frame
+    traces = []
     for is_synthetic, label, dash in ((False, name, "solid"), (True, synthetic_name, "dot")):
         mask = synthetic == is_synthetic
         if not mask.any():
             continue
-        trace = go.Scatter(
-            x=frame["month"],
-            y=frame[y].where(mask),
-            name=label,
-            mode="lines+markers",
-            line={"color": colour, "dash": dash, "width": 2.5 if not is_synthetic else 2},
-            marker={"size": 6, "symbol": symbol if not is_synthetic else f"{symbol}-open"},
-            hovertext=frame["hover"].where(mask) if "hover" in frame else None,
-            hoverinfo="text" if "hover" in frame else "x+y",
-            legendgroup=name,
-            connectgaps=False,
-        )
-        trace.showlegend = showlegend
-        fig.add_trace(trace, **placement)
+        trace = {
+            "type": "scatter",
+            "x": frame["month"],
+            "y": frame[y].where(mask),
+            "name": label,
+            "mode": "lines+markers",
+            "line": {"color": colour, "dash": dash, "width": 2.5 if not is_synthetic else 2},
+            "marker": {"size": 6, "symbol": symbol if not is_synthetic else f"{symbol}-open"},
+            "hoverinfo": "text" if hover else "x+y",
+            "legendgroup": name,
+            "connectgaps": False,
+            "showlegend": showlegend,
+        }
+        if hover:
+            trace["hovertext"] = frame["hover"].where(mask)
+        traces.append(trace)
     flags = frame["conflict"].fillna(False).astype(bool) if "conflict" in frame else None
     if conflict_name and flags is not None and flags.any():
         # one ring where the disputed figure was reported, not on every month it is carried to
         if "age_months" in frame:
             flags &= frame["age_months"].fillna(0) == 0
         flagged = frame[flags]
-        marker = go.Scatter(
-            x=flagged["month"],
-            y=flagged[y],
-            name=conflict_name,
-            mode="markers",
-            marker={
+        ring = {
+            "type": "scatter",
+            "x": flagged["month"],
+            "y": flagged[y],
+            "name": conflict_name,
+            "mode": "markers",
+            "marker": {
                 "size": 12,
                 "symbol": "circle-open",
                 "color": chart_style.BLACK,
                 "line": {"width": 2},
             },
-            hovertext=flagged.get("hover"),
-            hoverinfo="text" if "hover" in flagged else "x+y",
-            legendgroup="conflict",
-            showlegend=showlegend,
-        )
-        fig.add_trace(marker, **placement)
+            "hoverinfo": "text" if "hover" in flagged else "x+y",
+            "legendgroup": "conflict",
+            "showlegend": showlegend,
+        }
+        if flagged.get("hover") is not None:
+            ring["hovertext"] = flagged["hover"]
+        traces.append(ring)
+    return traces
 
 
 def impact_over_time(
@@ -166,12 +193,13 @@ def areas_over_time(
     """One line per area of the chosen measure (absolute or per 1.000), synthetic points dotted.
 
     frame: region_code, region_name, month, <y>, synthetic, hover
+
+    Built as one dict and handed to plotly once, as small_multiples is.
     """
-    fig = go.Figure()
+    traces = []
     for i, (_, series) in enumerate(frame.groupby("region_code", sort=True)):
         name = plain_label(series["region_name"].iloc[0])
-        _series_traces(
-            fig,
+        traces += series_traces(
             series,
             name,
             text.synthetic_suffix.format(label=name),
@@ -180,13 +208,21 @@ def areas_over_time(
             conflict_name=text.conflict,
             symbol=chart_style.symbol_of(i),
         )
-    policy.add_events(fig, events, unknown=text.unknown)
-    fig.update_layout(yaxis_title=text.y, hovermode="closest")
-    ticks.set_ticks(fig, frame[y], text.context.locale, percent=text.percent)
-    chart_style.years_on_x(fig)
-    return chart_style.stand_alone(
-        fig, text.title, text.context, chart_style.any_synthetic(frame), height=600
+    traces += policy.legend_entries(events, text.unknown)
+    y_axis = {"title": {"text": text.y}} | ticks.y_ticks(
+        frame[y], text.context.locale, percent=text.percent
     )
+    layout: dict = {"xaxis": dict(chart_style.YEARS_ON_X), "yaxis": y_axis}
+    for axis in layout.values():
+        _merge(axis, chart_style.AXES)
+    standing, footer = chart_style.standing(
+        text.title, text.context, chart_style.any_synthetic(frame), height=600
+    )
+    layout |= standing | {"hovermode": "closest", "annotations": footer}
+    fig = go.Figure(data=traces, layout=layout)
+    if events is not None and not events.empty:
+        layout_items.set_items(fig, "shapes", policy.shapes(events, [("x", "paper")]))
+    return fig
 
 
 def small_multiples(
@@ -195,9 +231,64 @@ def small_multiples(
     """One small time chart per area on shared axes, so the panels compare at a glance.
 
     frame: region_code, region_name, month, <y>, synthetic, hover
+
+    Built as one dict and handed to plotly once (with the policy periods' shapes, which plotly
+    checks once per period, analytics/layout_items.py): every update_* or add_* call on a figure
+    of 40 panels walks plotly's object tree again, and the chart took a second and more to build.
     """
     names = frame.drop_duplicates("region_code").sort_values("region_name")
     rows = max(1, -(-len(names) // columns))
+    grid, refs = _grid(rows, columns, len(names))
+    layout = json.loads(grid)
+    for note, name in zip(layout["annotations"], names["region_name"], strict=True):
+        note.update(_name_inside_panel(plain_label(name)))
+    traces = []
+    by_area = dict(tuple(frame.groupby("region_code", sort=False)))
+    for i, area in enumerate(names.itertuples()):
+        x_ref, y_domain = refs[i]
+        for trace in series_traces(
+            by_area[area.region_code],
+            text.real,
+            text.synthetic,
+            y,
+            chart_style.BLUE,
+            showlegend=i == 0,
+            conflict_name=text.conflict if i == 0 else None,
+        ):
+            traces.append(trace | {"xaxis": x_ref, "yaxis": y_domain.removesuffix(" domain")})
+    traces += policy.legend_entries(events, text.unknown)
+    y_axis = ticks.y_ticks(frame[y], text.context.locale, percent=text.percent)
+    # two labels a panel: four panels a row on a phone
+    x_axis: dict = chart_style.YEARS_ON_X | {"dtick": "M24"}
+    for key, axis in layout.items():
+        if key.startswith("xaxis"):
+            _merge(axis, x_axis | chart_style.AXES)
+        elif key.startswith("yaxis"):
+            _merge(axis, y_axis | chart_style.AXES)
+    # a cell of the grid with no area draws no empty axes
+    for i in range(len(names), rows * columns):
+        layout["xaxis" + refs[i][0].removeprefix("x")]["visible"] = False
+        layout["yaxis" + refs[i][1].removeprefix("y").removesuffix(" domain")]["visible"] = False
+    standing, footer = chart_style.standing(
+        text.title,
+        text.context,
+        chart_style.any_synthetic(frame),
+        height=max(320, 150 * rows + 200),
+    )
+    layout |= standing | {"hovermode": "closest"}
+    layout["annotations"] = layout.get("annotations", []) + footer
+    fig = go.Figure(data=traces, layout=layout)
+    if events is not None and not events.empty:
+        layout_items.set_items(fig, "shapes", policy.shapes(events, refs))
+    return fig
+
+
+@functools.lru_cache(maxsize=64)
+def _grid(rows: int, columns: int, titles: int) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """make_subplots' layout of a grid of panels (the axes, their domains and shared scales, the
+    places of `titles` panel names), as JSON (each figure reads its own copy), and each panel's
+    x axis and y domain, row by row. Cached: it depends on the grid's size alone, and makes
+    ~0,1 s of work at 40 panels."""
     fig = make_subplots(
         rows=rows,
         cols=columns,
@@ -205,55 +296,43 @@ def small_multiples(
         # "all": one y scale for every panel; True shares it within a row only, and panels in
         # different rows would look alike at different scales
         shared_yaxes="all",
-        subplot_titles=[plain_label(n) for n in names["region_name"]],
+        subplot_titles=["-"] * titles,
         vertical_spacing=0.06,
         horizontal_spacing=0.03,
     )
-    for i, area in enumerate(names.itertuples()):
-        series = frame[frame.region_code == area.region_code]
-        _series_traces(
-            fig,
-            series,
-            text.real,
-            text.synthetic,
-            y,
-            chart_style.BLUE,
-            row=i // columns + 1,
-            col=i % columns + 1,
-            showlegend=i == 0,
-            conflict_name=text.conflict if i == 0 else None,
-        )
-    policy.add_events(fig, events, panels=True, unknown=text.unknown)
-    _names_inside_panels(fig)
-    # a cell of the grid with no area draws no empty axes
-    for i in range(len(names), rows * columns):
-        fig.update_xaxes(visible=False, row=i // columns + 1, col=i % columns + 1)
-        fig.update_yaxes(visible=False, row=i // columns + 1, col=i % columns + 1)
-    fig.update_layout(hovermode="closest")
-    ticks.set_ticks(fig, frame[y], text.context.locale, percent=text.percent)
-    chart_style.years_on_x(fig)
-    fig.update_xaxes(dtick="M24")  # two labels a panel: four panels a row on a phone
-    return chart_style.stand_alone(
-        fig,
-        text.title,
-        text.context,
-        chart_style.any_synthetic(frame),
-        height=max(320, 150 * rows + 200),
-    )
+    layout = fig.layout.to_plotly_json()
+    layout.pop("template", None)  # the figure gets plotly's default, as make_subplots' did
+    return json.dumps(layout), tuple(policy.panel_refs(fig))
+
+
+def _merge(target: dict, patch: dict) -> None:
+    """Update a figure dict with another, nested dicts merged as plotly's update merges them."""
+    for key, value in patch.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value
+
+
+def _name_inside_panel(text: str) -> dict:
+    """An area's name inside its panel's top edge, small, on a white ground: above the panel,
+    the first row's names would sit under the legend, and at 16 px four names a row run into
+    each other on a phone."""
+    return {
+        "yanchor": "top",
+        "yshift": -1,
+        "font": {"size": chart_style.NOTE_FONT, "color": chart_style.TEXT},
+        "bgcolor": "rgba(255,255,255,0.85)",
+        "text": "<br>".join(chart_style.wrap(text, 14)),
+    }
 
 
 def _names_inside_panels(fig: go.Figure) -> None:
-    """The area names make_subplots puts above each panel go inside its top edge, small, on a
-    white ground: above the panel, the first row's names would sit under the legend, and at 16 px
-    four names a row run into each other on a phone."""
-    for note in fig.layout.annotations:
-        note.update(
-            yanchor="top",
-            yshift=-1,
-            font={"size": chart_style.NOTE_FONT, "color": chart_style.TEXT},
-            bgcolor="rgba(255,255,255,0.85)",
-            text="<br>".join(chart_style.wrap(note.text, 14)),
-        )
+    """The area names make_subplots puts above each panel go inside its top edge
+    (_name_inside_panel), set on the figure at once."""
+    fig.layout.annotations = [
+        note.to_plotly_json() | _name_inside_panel(note.text) for note in fig.layout.annotations
+    ]
 
 
 def paired_over_time(

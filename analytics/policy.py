@@ -6,9 +6,12 @@ our sources never reads as a lifted restriction.
 """
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
+
+from analytics import layout_items
 
 UNKNOWN = "unknown"
 # Okabe-Ito orange and reddish purple, light enough that the lines stay readable over them
@@ -39,7 +42,7 @@ def with_unknown_gaps(events: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([known, unknown], ignore_index=True).sort_values("start_date", kind="stable")
 
 
-def _panel_refs(fig: go.Figure) -> list[tuple[str, str]]:
+def panel_refs(fig: go.Figure) -> list[tuple[str, str]]:
     """(x ref, y-domain ref) of every panel of the figure: one for a plain figure."""
     grid = getattr(fig, "_grid_ref", None)
     if not grid:
@@ -56,70 +59,101 @@ def _panel_refs(fig: go.Figure) -> list[tuple[str, str]]:
     return refs
 
 
+def _on_panel(shape: dict, x_ref: str, y_ref: str) -> dict:
+    """A copy of a checked shape on another panel: its own axes, and its own nested dicts (the
+    line), so a change to one panel's shape never reaches another's."""
+    copy = {k: dict(v) if isinstance(v, dict) else v for k, v in shape.items()}
+    return copy | {"xref": x_ref, "yref": y_ref}
+
+
 def add_events(
     fig: go.Figure, events: pd.DataFrame | None, panels: bool = False, unknown: str = "?"
 ) -> None:
-    """Shade each policy period; a one-day event is a line; a stretch whose status nobody has
-    sourced (kind "unknown") is grey with a dotted edge. On a figure of several panels every panel
-    is shaded.
-
-    The kinds are named in the legend (one entry each: "PSBB", "PPKM", and `unknown` for the grey
-    stretches), not by a label on each period: weekly PPKM extensions put labels on top of each
-    other, and a rotated 9 px label is not readable on a phone.
-
-    Every shape is built into one list and set on the figure once: adding them one at a time
-    makes plotly re-check all earlier shapes on each, so the time grew with the square of the
-    number of panels."""
+    """Shade each policy period on the figure (on every panel of a figure of several panels) and
+    name its kinds in the legend: see shapes() and legend_entries()."""
     if events is None or events.empty:
         return
-    refs = _panel_refs(fig) if panels else _panel_refs(fig)[:1]
-    shapes = list(fig.layout.shapes)
-    kinds: dict[str, str] = {}  # kind -> its colour, in the order first drawn
+    refs = panel_refs(fig) if panels else panel_refs(fig)[:1]
+    existing = [s.to_plotly_json() for s in fig.layout.shapes]
+    layout_items.set_items(fig, "shapes", existing + shapes(events, refs))
+    fig.add_traces(legend_entries(events, unknown, x_axis=refs[0][0]))
+
+
+def _colour(kind: str) -> str:
+    return UNKNOWN_COLOUR if kind == UNKNOWN else EVENT_COLOURS.get(kind, OTHER_COLOUR)
+
+
+def shapes(events: pd.DataFrame | None, refs: Sequence[tuple[str, str]]) -> list[dict]:
+    """Each policy period shaded on each panel (refs: its x axis and y domain): a one-day event
+    is a line; a stretch whose status nobody has sourced (kind "unknown") is grey with a dotted
+    edge. In the order of the periods, each on every panel.
+
+    Built as one list, to be set on the figure once: adding shapes one at a time makes plotly
+    re-check all earlier shapes on each, so the time grew with the square of the number of
+    panels. Plotly checks each period's shape once, on the first panel; the other panels get
+    copies that name their own axes (analytics/layout_items.py)."""
+    if events is None or events.empty:
+        return []
+    first_x, first_y = refs[0]
+    periods: list[dict] = []  # each period's shape on the first panel, as plotly checked it
     for e in events.sort_values("start_date", kind="stable").itertuples():
         start, end = pd.Timestamp(e.start_date), pd.Timestamp(e.end_date)
         is_unknown = e.kind == UNKNOWN
-        colour = UNKNOWN_COLOUR if is_unknown else EVENT_COLOURS.get(e.kind, OTHER_COLOUR)
-        kinds.setdefault(e.kind, colour)
-        for x_ref, y_ref in refs:
-            if start == end and not is_unknown:
-                shape = {
-                    "type": "line",
-                    "x0": start,
-                    "x1": start,
-                    "line": {"color": colour.replace("0.16", "0.8"), "dash": "dash"},
-                }
-            else:
-                shape = {
-                    "type": "rect",
-                    "x0": start,
-                    "x1": end + dt.timedelta(days=1),
-                    "fillcolor": colour,
-                    "line": {"width": 1, "dash": "dot", "color": "rgba(110,110,110,0.6)"}
-                    if is_unknown
-                    else {"width": 0},
-                    "layer": "below",
-                }
-            shapes.append({**shape, "xref": x_ref, "yref": y_ref, "y0": 0, "y1": 1})
-    fig.update_layout(shapes=shapes)
-    x_axis = refs[0][0]
-    for kind, colour in kinds.items():
-        # a legend entry only: a square of the period's colour, no point drawn on the chart
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=unknown if kind == UNKNOWN else str(kind),
-                marker={
-                    "symbol": "square",
-                    "size": 15,
-                    "color": colour.replace("0.16", "0.45").replace("0.10", "0.35"),
-                    "line": {"width": 1, "color": "rgba(90,90,90,0.8)"},
-                },
-                legendgroup="policy",
-                legendrank=2000,
-                hoverinfo="skip",
-                xaxis=x_axis,
-                yaxis="y",
-            )
-        )
+        colour = _colour(str(e.kind))
+        # dates as the text the figure's JSON holds: thousands of Timestamps are slow to copy
+        # and to write (Streamlit does both with every figure)
+        x0, x1 = start.isoformat(), (end + dt.timedelta(days=1)).isoformat()
+        if start == end and not is_unknown:
+            shape = {
+                "type": "line",
+                "x0": x0,
+                "x1": x0,
+                "line": {"color": colour.replace("0.16", "0.8"), "dash": "dash"},
+            }
+        else:
+            shape = {
+                "type": "rect",
+                "x0": x0,
+                "x1": x1,
+                "fillcolor": colour,
+                "line": {"width": 1, "dash": "dot", "color": "rgba(110,110,110,0.6)"}
+                if is_unknown
+                else {"width": 0},
+                "layer": "below",
+            }
+        shape |= {"xref": first_x, "yref": first_y, "y0": 0, "y1": 1}
+        periods.append(layout_items.checked("shapes", shape))
+    return [_on_panel(shape, x_ref, y_ref) for shape in periods for x_ref, y_ref in refs]
+
+
+def legend_entries(events: pd.DataFrame | None, unknown: str, x_axis: str = "x") -> list[dict]:
+    """One legend entry per kind of period, in the order first drawn ("PSBB", "PPKM", and
+    `unknown` for the grey stretches), as traces: a square of the period's colour, no point drawn
+    on the chart.
+
+    The kinds are named in the legend, not by a label on each period: weekly PPKM extensions put
+    labels on top of each other, and a rotated 9 px label is not readable on a phone."""
+    if events is None or events.empty:
+        return []
+    kinds = dict.fromkeys(events.sort_values("start_date", kind="stable")["kind"])
+    return [
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "markers",
+            "name": unknown if kind == UNKNOWN else str(kind),
+            "marker": {
+                "symbol": "square",
+                "size": 15,
+                "color": _colour(str(kind)).replace("0.16", "0.45").replace("0.10", "0.35"),
+                "line": {"width": 1, "color": "rgba(90,90,90,0.8)"},
+            },
+            "legendgroup": "policy",
+            "legendrank": 2000,
+            "hoverinfo": "skip",
+            "xaxis": x_axis,
+            "yaxis": "y",
+        }
+        for kind in kinds
+    ]

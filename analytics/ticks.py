@@ -76,22 +76,29 @@ def set_ticks(
 ) -> None:
     """Round ticks over `values` (from 0 when `zero`) on the y axes `selector` picks
     (fig.update_yaxes' selectors: secondary_y=, row=, col=); nothing when there is no value."""
+    axis = y_ticks(values, locale, percent, zero)
+    if axis:
+        fig.update_yaxes(**axis, **selector)
+
+
+def y_ticks(values: Iterable, locale: str, percent: bool = False, zero: bool = True) -> dict:
+    """The y axis properties of set_ticks, for a figure built as a dict ({} when there is no
+    value)."""
     found = finite(values)
     if not found:
-        return
+        return {}
     low, high = min(found), max(found)
     if zero:
         low, high = min(low, 0.0), max(high, 0.0)
     ticks = round_ticks(low, high)
     pad = (ticks[-1] - ticks[0]) * PAD
-    fig.update_yaxes(
-        tickmode="array",
-        tickvals=ticks,
-        ticktext=tick_text(ticks, locale, percent),
-        range=[ticks[0] - (pad if ticks[0] < 0 or not zero else pad / 2), ticks[-1] + pad],
-        autorange=False,
-        **selector,
-    )
+    return {
+        "tickmode": "array",
+        "tickvals": ticks,
+        "ticktext": tick_text(ticks, locale, percent),
+        "range": [ticks[0] - (pad if ticks[0] < 0 or not zero else pad / 2), ticks[-1] + pad],
+        "autorange": False,
+    }
 
 
 def set_x_ticks(fig: go.Figure, values: Iterable, locale: str, percent: bool = False) -> None:

@@ -38,6 +38,11 @@ class View:
     latest: pd.DataFrame  # the ranking: each area's latest figure
     events: pd.DataFrame | None
 
+    @functools.cached_property
+    def table(self) -> pd.DataFrame:
+        """The charts over time as a table (the panels and the lines show the same one)."""
+        return tables.areas_table(self.series)
+
     @property
     def unit(self) -> str:
         return present.unit_title(self.series["shown_unit"].iloc[0])
@@ -218,7 +223,7 @@ def panels_tab(repo, view: View) -> None:
     st.plotly_chart(
         charts.small_multiples(view.series, "shown", view.events, text), key="areas_panels"
     )
-    captions.chart_table(tables.areas_table(view.series), context, key="panels_table")
+    captions.chart_table(view.table, context, key="panels_table")
     notes_under(view, view.series)
     view.download(view.series, "wilayah_bulanan", t("title.monthly"), "panels_dl")
 
@@ -238,7 +243,7 @@ def lines_tab(repo, view: View) -> None:
     st.plotly_chart(
         charts.areas_over_time(view.series, "shown", view.events, text), key="areas_chart"
     )
-    captions.chart_table(tables.areas_table(view.series), context, key="lines_table")
+    captions.chart_table(view.table, context, key="lines_table")
     notes_under(view, view.series)
     view.download(view.series, "wilayah_bulanan", t("title.monthly"), "lines_dl")
 

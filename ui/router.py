@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics import db
-from ui import captions, data, filters, language, styles
+from ui import captions, data, filters, i18n, language, styles
 from ui.i18n import N_, t
 
 # (url path and module in pages/, i18n key of the title, icon)
@@ -62,7 +62,8 @@ def run(repo=data, default: str = "ringkasan") -> None:
     # language, the sidebar's switch, a page without such a place) is named above the page
     leftover = st.container()
     try:
-        current.run()
+        with i18n.one_language():  # the sidebar has set it; the page does not change it
+            current.run()
     except Exception:  # st.stop() and st.rerun() are BaseExceptions: they pass through
         page_error()
     with leftover:
