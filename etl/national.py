@@ -108,25 +108,23 @@ def _write_all(out: Path, register_rows: int, provinces: tuple[str, ...]) -> lis
     (out / "raw").mkdir(exist_ok=True)
     con = duckdb.connect()
     try:
-        params = {
+        params: dict[str, dict[str, object]] = {
             "regions": {"source": str(project_data / SOURCE), "provinces": list(provinces)},
             "labour": {},
             "register": {"rows": register_rows},
         }
-        written = []
+        written: list[tuple[Path, int]] = []
         for _, path, _, name in GENERATED:
             query = paths.sql_text(f"national/{name}")
             if name == "regions":  # the later files are generated from these regions
                 con.execute(f"create temp table national_region as {query}", params[name])
-                select, args = "select * from national_region", {}
-            else:
-                select, args = query, params[name]
-            written.append((_copy_out(con, select, args, out / path), 0))
-        counts = [_rows(con, p) for p, _ in written]
+                query, params[name] = "select * from national_region", {}
+            target = _copy_out(con, query, params[name], out / path)
+            written.append((target, _rows(con, target)))
     finally:
         con.close()
     _manifest(out)
-    return [(p, n) for (p, _), n in zip(written, counts, strict=True)]
+    return written
 
 
 def _copy(source: Path, target: Path) -> None:
