@@ -5,8 +5,10 @@ import streamlit as st
 
 from analytics import datasets
 from analytics.metrics import LABOUR
-from ui import captions, downloads, filters, labels, tables
+from ui import captions, downloads, filters, fmt, labels, tables
 from ui.i18n import metric_label, t, tn
+
+PREVIEW_ROWS = 1000  # a page of rows the browser draws at once; the download has them all
 
 
 def main(repo) -> None:
@@ -16,7 +18,8 @@ def main(repo) -> None:
     names = {d: t(labels.DATASETS[d]) for d in datasets.DATASETS}
     dataset = filters.choice(t("filter.dataset"), names, key="dataset")
     level = filters.level()
-    areas = tuple(filters.areas(repo, level))
+    # the areas of one parent at a time: a level's default is never the whole country
+    areas = tuple(filters.areas(repo, level, filters.scope(repo, level)))
     start, end = filters.period(repo)
     metrics: tuple[str, ...] = ()
     if dataset != "umkm":
@@ -30,8 +33,13 @@ def main(repo) -> None:
     demo = filters.demo()
     frame = datasets.load(repo, dataset, areas, metrics, start, end, demo)
     captions.badge_if_synthetic(frame)
-    st.caption(tn("data.rows", "data.rows.plural", len(frame)))
-    tables.show(tables.data_preview(frame, dataset), key="data_preview")
+    # the preview is the first rows (a page of them); the download is every row
+    shown = frame.head(PREVIEW_ROWS)
+    if len(frame) > len(shown):
+        st.caption(t("data.preview_part", shown=fmt.number(len(shown)), n=fmt.number(len(frame))))
+    else:
+        st.caption(tn("data.rows", "data.rows.plural", len(frame)))
+    tables.show(tables.data_preview(shown, dataset), key="data_preview")
     downloads.downloads(
         frame,
         datasets.meta(dataset, areas, metrics, start, end, demo),
