@@ -5,10 +5,8 @@ import streamlit as st
 
 from analytics import datasets
 from analytics.metrics import LABOUR
-from ui import captions, downloads, filters, fmt, labels, tables
+from ui import captions, downloads, filters, labels, tables
 from ui.i18n import metric_label, t, tn
-
-PREVIEW_ROWS = 1000  # a page of rows the browser draws at once; the download has them all
 
 
 def main(repo) -> None:
@@ -33,13 +31,10 @@ def main(repo) -> None:
     demo = filters.demo()
     frame = datasets.load(repo, dataset, areas, metrics, start, end, demo)
     captions.badge_if_synthetic(frame)
-    # the preview is the first rows (a page of them); the download is every row
-    shown = frame.head(PREVIEW_ROWS)
-    if len(frame) > len(shown):
-        st.caption(t("data.preview_part", shown=fmt.number(len(shown)), n=fmt.number(len(frame))))
-    else:
+    if len(frame) <= tables.PREVIEW_ROWS:
         st.caption(tn("data.rows", "data.rows.plural", len(frame)))
-    tables.show(tables.data_preview(shown, dataset), key="data_preview")
+    # the preview is the first rows (a page of them); the download is every row
+    tables.show_first(frame, lambda rows: tables.data_preview(rows, dataset), key="data_preview")
     downloads.downloads(
         frame,
         datasets.meta(dataset, areas, metrics, start, end, demo),
