@@ -87,7 +87,11 @@ def _pages(warehouse: Path) -> int:
     """Each view cold (a new session, the query cache emptied) and warm (the same session run
     again: what every click costs once the queries are cached), server time."""
     os.environ["PULIH_WAREHOUSE"] = str(warehouse)
+    from streamlit import logger as streamlit_logger
     from streamlit.testing.v1 import AppTest
+
+    # AppTest runs the pages without a server: Streamlit warns of it on every run
+    streamlit_logger.set_log_level("error")
 
     from ui import data
 
