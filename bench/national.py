@@ -77,7 +77,21 @@ def main() -> int:
             return 1
         print(f"  warehouse: {warehouse.stat().st_size / 1e6:,.0f} MB")
         # the pages in a process of their own: its caches start empty, as a server's do
-        subprocess.run([sys.executable, __file__, "--pages", str(warehouse)], cwd=PROJECT)
+        pages = subprocess.run(
+            [sys.executable, __file__, "--pages", str(warehouse)],
+            cwd=PROJECT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        # a new AppTest sets its session state outside a script run, and Streamlit warns of it
+        # each time: the rest of what it says is shown
+        sys.stderr.write(
+            "".join(
+                line
+                for line in pages.stderr.splitlines(keepends=True)
+                if "missing ScriptRunContext" not in line
+            )
+        )
         return 0
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -87,11 +101,7 @@ def _pages(warehouse: Path) -> int:
     """Each view cold (a new session, the query cache emptied) and warm (the same session run
     again: what every click costs once the queries are cached), server time."""
     os.environ["PULIH_WAREHOUSE"] = str(warehouse)
-    from streamlit import logger as streamlit_logger
     from streamlit.testing.v1 import AppTest
-
-    # AppTest runs the pages without a server: Streamlit warns of it on every run
-    streamlit_logger.set_log_level("error")
 
     from ui import data
 
