@@ -12,8 +12,9 @@ from analytics import db
 
 def data_as_of() -> tuple[dt.date, str] | None:
     """The as-of date (and its precision, "day" or "month") of the latest real report in the
-    warehouse; None when it holds no dated real figure."""
-    found = db.query("briefing_data_as_of")
+    warehouse, as Ringkasan's "data per" line says it (analytics/sql/latest_real.sql); None when
+    it holds no dated real figure."""
+    found = db.query("latest_real")
     if found.empty:
         return None
     row = found.iloc[0]

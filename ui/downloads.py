@@ -33,6 +33,9 @@ def downloads(
                 ),
                 mime=exports.FORMATS[fmt_][1],
                 key=f"{key}_{fmt_}",
+                # no rerun after a download: the page stays as it is, and the next button of the
+                # popover is not clicked while the page is being redrawn (it would never answer)
+                on_click="ignore",
             )
 
 

@@ -15,6 +15,7 @@ import re
 import streamlit as st
 
 from analytics.months import between
+from ui import fmt, language
 from ui import labels as labels_
 from ui.i18n import t
 
@@ -139,6 +140,8 @@ def _select(
     label: str, options: list[str], default: str, key: str, labels=None, widget=st.selectbox, **kw
 ):
     _seed(key, _one_of(key, options), default, lambda v: v in options)
+    if widget is st.selectbox:
+        kw.setdefault("placeholder", language.placeholder())
     value = widget(label, options, format_func=lambda v: (labels or {}).get(v, v), key=key, **kw)
     _publish(key, value, default)
     return value
@@ -168,7 +171,11 @@ def areas(repo, level_code: str, parent: str | None = None, key: str = "areas") 
     key = f"{key}_{level_code}"  # one URL key per level: switching level keeps each choice
     _seed(key, _some_of(key, list(names)), default, _subset_of(names))
     chosen = st.multiselect(
-        t("filter.areas"), list(names), format_func=lambda c: names.get(c, c), key=key
+        t("filter.areas"),
+        list(names),
+        format_func=lambda c: names.get(c, c),
+        key=key,
+        placeholder=language.placeholder(),
     )
     _publish(key, chosen, default)
     return chosen
@@ -176,11 +183,13 @@ def areas(repo, level_code: str, parent: str | None = None, key: str = "areas") 
 
 def period(repo, from_key: str = "dari", to_key: str = "sampai") -> tuple[dt.date, dt.date]:
     options = months(repo)
+    # the URL keeps the code (dari=2020-03), the reader sees the month ("Maret 2020")
+    names = {m: fmt.month(m + "-01") for m in options}
     left, right = st.columns(2)
     with left:
-        start = _select(t("filter.from"), options, options[0], from_key)
+        start = _select(t("filter.from"), options, options[0], from_key, names)
     with right:
-        end = _select(t("filter.to"), options, options[-1], to_key)
+        end = _select(t("filter.to"), options, options[-1], to_key, names)
     if start > end:
         st.info(t("filter.period_swapped"))
         start, end = end, start
@@ -201,7 +210,12 @@ def multichoice(
     if most and len(st.session_state[key]) > most:
         st.session_state[key] = st.session_state[key][:most]
     chosen = st.multiselect(
-        label, codes, format_func=lambda c: options.get(c, c), key=key, max_selections=most
+        label,
+        codes,
+        format_func=lambda c: options.get(c, c),
+        key=key,
+        max_selections=most,
+        placeholder=language.placeholder(),
     )
     _publish(key, chosen, list(default))
     return chosen

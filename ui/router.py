@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics import db
-from ui import captions, data, filters, language, printing
+from ui import captions, data, filters, language, styles
 from ui.i18n import N_, t
 
 # (url path and module in pages/, i18n key of the title, icon)
@@ -40,7 +40,7 @@ def run(repo=data, default: str = "ringkasan") -> None:
     another page through it)."""
     language.seed()  # before the first text: page titles are in the reader's language too
     st.set_page_config(page_title=t("app.title"), page_icon=":material/monitoring:", layout="wide")
-    printing.style()  # the browser's own print of any page: nothing cut off (ui/print.css)
+    styles.style()  # text contrast on screen, and the browser's own print of any page
     pages = {
         name: st.Page(
             _page(name, repo), title=t(key), icon=icon, url_path=name, default=name == default

@@ -22,8 +22,8 @@ KECAMATAN = "/wilayah?level=district"
 CHARTS = [
     ("/", None, ("overview_chart",)),
     ("/dampak_adopsi", None, ("impact_chart", "paired_chart")),
-    (KECAMATAN, "Grafik per wilayah", ("areas_panels",)),
-    (KECAMATAN, "Semua wilayah", ("areas_chart",)),
+    (KECAMATAN, "Per wilayah", ("areas_panels",)),
+    (KECAMATAN, "Gabungan", ("areas_chart",)),
 ]
 TIME_CHARTS = ("overview_chart", "paired_chart", "areas_panels", "areas_chart")
 # Indonesian numbers as Babel writes them: "." groups thousands, "," is the decimal mark, no SI
@@ -287,8 +287,8 @@ def expanders(app) -> list:
 
 @pytest.mark.parametrize(
     ("path", "tab", "count"),
-    [("/", None, 1), ("/dampak_adopsi", None, 1), (KECAMATAN, "Grafik per wilayah", 1),
-     (KECAMATAN, "Semua wilayah", 1)],
+    [("/", None, 1), ("/dampak_adopsi", None, 1), (KECAMATAN, "Per wilayah", 1),
+     (KECAMATAN, "Gabungan", 1)],
 )  # fmt: skip
 def test_every_time_chart_has_a_table(open_app, path, tab, count):
     """Each chart over time has "Lihat sebagai tabel" under it (the scatter's table is already

@@ -9,7 +9,7 @@ HORIZON_END), worked out from the source, not read back from the app under test.
 
 import pytest
 
-FIRST_MONTH, LAST_MONTH = "2020-01", "2022-12"
+FIRST_MONTH, LAST_MONTH = "Januari 2020", "Desember 2022"
 SHADING = "Periode PSBB/PPKM diarsir"
 
 
@@ -128,9 +128,9 @@ def test_every_page_keeps_its_filters_through_every_other_page(open_app):
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(open_app, viewport):
     app = open_app("/wilayah", viewport)
-    app.radio("Tingkat wilayah", "Kabupaten/Kota")
+    app.radio("Tingkat wilayah", "Provinsi")  # the default is Kabupaten/Kota
     app.choose("Tampilan angka", "Per 1.000 penduduk (SP2020)")
-    app.choose("Dari bulan", "2020-03")
+    app.choose("Dari bulan", "Maret 2020")
     app.toggle(SHADING)
     before = filters_of_wilayah(app)
     link = app.page.url

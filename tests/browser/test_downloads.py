@@ -1,0 +1,55 @@
+"""Every download button gives a file that opens in the tool it is made for and holds exactly the
+rows the table above it shows: the Data page's four formats, clicked in a real browser."""
+
+import io
+import re
+
+import openpyxl
+import pandas as pd
+import pytest
+
+# Data at province level, reported figures (the default dataset), all months: Banten's reports.
+VIEW = "/data?level=province"
+
+
+def opened(name: str, content: bytes) -> pd.DataFrame:
+    """The file as an analyst's tool reads it."""
+    if name.endswith(".xlsx"):
+        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+        assert workbook.sheetnames == ["data", "metadata"]
+        return pd.read_excel(io.BytesIO(content), sheet_name="data")
+    if name.endswith(".parquet"):
+        return pd.read_parquet(io.BytesIO(content))
+    if content.startswith(b"\xef\xbb\xbf"):  # the CSV for Indonesian Excel: ; and decimal comma
+        return pd.read_csv(io.BytesIO(content), sep=";", decimal=",", encoding="utf-8-sig")
+    return pd.read_csv(io.BytesIO(content))
+
+
+def digits(text: str) -> str:
+    return re.sub(r"[^0-9]", "", text)
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_each_file_opens_and_holds_the_rows_shown(open_app, viewport):
+    app = open_app(VIEW, viewport)
+    caption = re.search(r"([0-9.]+) baris", app.text())
+    assert caption, "the row count is said above the table"
+    shown_rows = int(caption.group(1).replace(".", ""))
+    assert shown_rows > 0
+    assert app.table_shape(0)[0] == shown_rows
+    headers = app.table_headers(0)
+    area, value = headers.index("Wilayah"), headers.index("Angka")
+    first = app.table_cells(0)
+
+    popovers = app.popovers()
+    assert popovers, "a download button under the table"
+    files = app.download_all(popovers[0])
+    assert [f.name.rsplit(".", 1)[1] for f in files] == ["csv", "csv", "xlsx", "parquet"]
+    for file in files:
+        frame = opened(file.name, file.content)
+        assert len(frame) == shown_rows, file.name
+        # the screenful drawn: the same areas and figures, in the same order
+        for cells, row in zip(first, frame.itertuples(), strict=False):
+            assert cells[area] == row.region_name, file.name
+            assert digits(cells[value]) == str(int(row.value)), (file.name, cells, row.value)
+        assert file.name.startswith("pulih_reported_")
