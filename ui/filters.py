@@ -295,7 +295,6 @@ def province(repo, key: str = PROVINCE) -> str:
         default,
         key,
         _name_of(regions),
-        disabled=len(options) == 1,
         on_change=forget,
         args=("areas_regency",),  # another province: its own kabupaten/kota
     )
@@ -321,7 +320,6 @@ def district_parent(repo, key: str = "induk") -> str:
         province_of[default],
         PROVINCE,
         names,
-        disabled=len(provinces) == 1,
         on_change=_first_regency,
         args=(key, firsts),
     )
