@@ -54,10 +54,13 @@ test: warehouse chromium
 demo: $(VENV)/.installed
 	$(BIN)/python -m etl demo
 
-# Loads a generated 5-million-row register and prints time, rows/s and peak memory (target 1.5 GB).
+# Loads a generated 5-million-row register and prints time, rows/s and peak memory (target 1.5 GB);
+# times every page cold and warm at Banten scale (bench/page_times.py); then builds the
+# national-scale demo and times every page on it (bench/national.py).
 bench: $(VENV)/.installed
 	$(BIN)/python bench/register_load.py
 	$(BIN)/python bench/page_times.py
+	$(BIN)/python bench/national.py
 
 # Style, format and types (mypy's settings are in pyproject.toml); CI runs it before the tests.
 lint: $(VENV)/.installed

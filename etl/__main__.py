@@ -12,7 +12,7 @@ from pathlib import Path
 
 from etl import add as add_module
 from etl import build as build_module
-from etl import demo, journal, kinds, lock, manifest, paths, summary, verify
+from etl import demo, journal, kinds, lock, manifest, national, paths, summary, verify
 from etl.check import check_file, print_result
 
 # what `check` and `add` take: every kind but the metric catalogue
@@ -76,6 +76,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     d = commands.add_parser("demo", help="regenerate the synthetic demo data under data/raw/demo/")
     d.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
+    d.add_argument(
+        "--scale",
+        choices=("city", "national"),
+        default="city",
+        help="city: Kota Tangerang's demo files under data/raw/demo/; national: a synthetic "
+        "national-shape dataset in data/national/ (or --data), built into its own warehouse there",
+    )
+    d.add_argument(
+        "--register-rows",
+        type=int,
+        default=national.REGISTER_ROWS,
+        help="national: businesses in the register (default: %(default)s)",
+    )
+    d.add_argument(
+        "--province",
+        action="append",
+        default=[],
+        help="national: only this province (a Kemendagri code such as 32; repeat for more)",
+    )
 
     v = commands.add_parser(
         "verify", help="exit 0 if the warehouse can be used, else 1 with the reason (make rebuilds)"
@@ -133,6 +152,8 @@ def _run(args) -> int:
             args.data,
             keep_original=args.keep_original,
         )
+    if args.command == "demo" and args.scale == "national":
+        return _national(args)
     if args.command == "demo":
         for path, rows in demo.write(args.data):
             print(f"wrote {path.name} ({rows} rows, synthetic)")
@@ -157,6 +178,20 @@ def _run(args) -> int:
         print(f"ok: {warehouse}: {verify.summary(warehouse)}")
         return 0
     return 2
+
+
+def _national(args) -> int:
+    out = args.data or national.folder()
+    for path, rows in national.write(out, args.register_rows, tuple(args.province)):
+        print(f"wrote {path.relative_to(out)} ({rows} rows, synthetic)")
+    try:
+        report = national.build_warehouse(out)
+    except (build_module.BuildError, manifest.ManifestError) as e:
+        print(f"build failed: {e}", file=sys.stderr)
+        return 1
+    summary.print_summary(report)
+    print(f"serve it: PULIH_DATA={out} make run")
+    return 0
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ def main(repo) -> None:
     names = {d: t(labels.DATASETS[d]) for d in datasets.DATASETS}
     dataset = filters.choice(t("filter.dataset"), names, key="dataset")
     level = filters.level()
-    areas = tuple(filters.areas(repo, level))
+    # the areas of one parent at a time: a level's default is never the whole country
+    areas = tuple(filters.areas(repo, level, filters.scope(repo, level)))
     start, end = filters.period(repo)
     metrics: tuple[str, ...] = ()
     if dataset != "umkm":
@@ -30,8 +31,10 @@ def main(repo) -> None:
     demo = filters.demo()
     frame = datasets.load(repo, dataset, areas, metrics, start, end, demo)
     captions.badge_if_synthetic(frame)
-    st.caption(tn("data.rows", "data.rows.plural", len(frame)))
-    tables.show(tables.data_preview(frame, dataset), key="data_preview")
+    if len(frame) <= tables.PREVIEW_ROWS:
+        st.caption(tn("data.rows", "data.rows.plural", len(frame)))
+    # the preview is the first rows (a page of them); the download is every row
+    tables.show_first(frame, lambda rows: tables.data_preview(rows, dataset), key="data_preview")
     downloads.downloads(
         frame,
         datasets.meta(dataset, areas, metrics, start, end, demo),

@@ -66,8 +66,7 @@ def method_notes(repo) -> None:
 def where_demo_data_is_used(repo) -> None:
     coverage = repo.synthetic_coverage()
     st.caption(present.synthetic_summary(coverage))
-    table = tables.synthetic_coverage_table(coverage)
-    tables.show(table, key="synthetic_coverage")
+    tables.show_first(coverage, tables.synthetic_coverage_table, key="synthetic_coverage")
     meta = downloads.meta_for("data_contoh", t("method.synthetic"))
     downloads.downloads(coverage, meta, "synthetic_dl")
 

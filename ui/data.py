@@ -2,38 +2,42 @@
 
 Every function here has the name and the parameters of its query and is cached on its arguments
 plus the warehouse version, so a rebuild shows on the next interaction without a restart, and
-nothing holds a connection between calls. Caches are bounded in entries and expire. The router
+nothing holds a connection between calls. The cache is bounded in bytes and expires. The router
 passes this module to every page as `repo`; tests pass analytics.queries itself, or a fake.
 """
 
 import datetime as dt
 import functools
 import inspect
+import os
 
 import pandas as pd
-import streamlit as st
 
 from analytics import db, queries
+from ui import cache
 from ui.i18n import DEFAULT_LANG, lang, metric_label
 
 CACHE_TTL_SECONDS = 600
-MAX_ENTRIES = 128
+# The results every session of this process holds, at most (PULIH_CACHE_MB). A page's queries at
+# one level of one parent are a few megabytes even on the national warehouse (the Data page's
+# monthly series of 60 kecamatan, 36 months and every measure: about 90 thousand rows, some 30
+# MB), so 256 MB keeps many views and never grows past it.
+CACHE_BYTES = int(os.environ.get("PULIH_CACHE_MB", "256")) * 1024 * 1024
+CACHE = cache.Bounded(CACHE_BYTES, CACHE_TTL_SECONDS)
 
 
 def _versioned(fn):
-    """Cache fn on its arguments plus the warehouse version (passed as its first argument).
-
-    The parameter must not start with an underscore: Streamlit leaves such parameters out of the
-    cache key, and a rebuilt warehouse would keep showing the old figures.
-    """
+    """Cache fn on its arguments plus the warehouse version (passed as its first argument), in the
+    process's byte-bounded cache (ui/cache.py)."""
     first = next(iter(inspect.signature(fn).parameters), None)
     if first != "version":
         raise TypeError(f"{fn.__name__}: a versioned query takes `version` as its first parameter")
-    cached = st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=MAX_ENTRIES, show_spinner=False)(fn)
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
-        return cached(db.check(), *args, **kwargs)
+        version = db.check()
+        key = (fn.__name__, version, args, tuple(sorted(kwargs.items())))
+        return CACHE.get(key, lambda: fn(version, *args, **kwargs))
 
     call.versioned = True  # type: ignore[attr-defined]  # read by tests/ui/test_data.py
     return call

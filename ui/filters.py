@@ -105,9 +105,12 @@ def preset(page: str, key: str, value) -> None:
 
 
 def forget(key: str) -> None:
-    """Back to the filter's default on this page (a drill opens a level on its default areas)."""
+    """Back to the filter's default on this page (a drill opens a level on its default areas):
+    out of the session, the page's memory and the URL, so the link's old value is not read again
+    (and named as unknown, when it was another parent's area)."""
     st.session_state.pop(key, None)
     _kept().pop(key, None)
+    st.query_params.pop(key, None)
 
 
 def url_notices() -> None:
@@ -163,7 +166,8 @@ def areas(repo, level_code: str, parent: str | None = None, key: str = "areas") 
         regions = regions[regions.parent_code == parent]
     options = regions[regions.level == level_code]
     names = dict(zip(options.code, options.name, strict=True))
-    default = [c for c in DEFAULT_AREAS.get(level_code, list(names)) if c in names]
+    # the level's usual first areas where they are options, else every child of the parent
+    default = [c for c in DEFAULT_AREAS.get(level_code, []) if c in names] or list(names)
     key = f"{key}_{level_code}"  # one URL key per level: switching level keeps each choice
     _seed(key, _some_of(key, list(names)), default, _subset_of(names))
     chosen = st.multiselect(
@@ -255,23 +259,87 @@ def demo() -> bool:
     return bool(st.session_state.get(DEMO_KEY, True))
 
 
+PROVINCE = "provinsi"
+DEFAULT_PROVINCE = "36"
+DEFAULT_REGENCY = "36.71"
+
+
 def scope(repo, level_code: str, key: str = "induk") -> str | None:
-    """The area whose children are compared: the province for kabupaten/kota, a kabupaten/kota
-    (Kota Tangerang by default) for kecamatan; None at the province level."""
+    """The area whose children are compared: a province (Banten by default) for kabupaten/kota, a
+    kabupaten/kota (Kota Tangerang by default) for kecamatan; None at the province level. Each is
+    picked among its parent's children only, so a list never holds the whole country."""
     if level_code == "province":
         return None
     if level_code == "regency":
-        return "36"
+        return province(repo)
     return district_parent(repo, key)
 
 
-def district_parent(repo, key: str = "induk") -> str:
-    """The kabupaten/kota whose kecamatan are compared (Kota Tangerang by default), in the URL."""
+def _name_of(regions) -> dict[str, str]:
+    return dict(zip(regions.code, regions.name, strict=True))
+
+
+def _with_children(regions, level_code: str):
+    """The regions that have children at `level_code`."""
+    return regions[regions.code.isin(set(regions[regions.level == level_code].parent_code))]
+
+
+def province(repo, key: str = PROVINCE) -> str:
+    """The province whose kabupaten/kota are compared, in the URL (`provinsi=32`)."""
     regions = repo.regions()
-    parents = sorted(set(regions[regions.level == "district"].parent_code))
-    _seed(key, _one_of(key, parents), "36.71", lambda v: v in parents)
-    _publish(key, st.session_state[key], "36.71")
-    return st.session_state[key]
+    options = sorted(_with_children(regions, "regency").code)
+    default = DEFAULT_PROVINCE if DEFAULT_PROVINCE in options else options[0]
+    return _select(
+        t("filter.province"),
+        options,
+        default,
+        key,
+        _name_of(regions),
+        on_change=forget,
+        args=("areas_regency",),  # another province: its own kabupaten/kota
+    )
+
+
+def district_parent(repo, key: str = "induk") -> str:
+    """The kabupaten/kota whose kecamatan are compared (Kota Tangerang by default), in the URL
+    (`induk=36.71`), picked in two steps that stay short at national scale: its province (the
+    chosen kabupaten/kota's, so a link or a drill sets it), then a kabupaten/kota of it."""
+    regions = repo.regions()
+    regencies = _with_children(regions, "district")
+    codes = list(regencies.code)
+    default = DEFAULT_REGENCY if DEFAULT_REGENCY in codes else codes[0]
+    _seed(key, _one_of(key, codes), default, lambda v: v in codes)
+    province_of = dict(zip(regencies.code, regencies.parent_code, strict=True))
+    firsts = regencies.groupby("parent_code").code.min().to_dict()
+    provinces = sorted(firsts)
+    preset(current_page(), PROVINCE, province_of[st.session_state[key]])
+    names = _name_of(regions)
+    chosen_province = _select(
+        t("filter.province"),
+        provinces,
+        province_of[default],
+        PROVINCE,
+        names,
+        on_change=_first_regency,
+        args=(key, firsts),
+    )
+    in_province = [c for c in codes if province_of[c] == chosen_province]
+    return _select(
+        t("filter.regency"),
+        in_province,
+        default,
+        key,
+        names,
+        on_change=forget,
+        args=("areas_district",),  # another kabupaten/kota: its own kecamatan
+    )
+
+
+def _first_regency(key: str, firsts: dict[str, str]) -> None:
+    """Another province chosen above the kabupaten/kota: its first kabupaten/kota, on its default
+    kecamatan (a callback: before the widgets are drawn again)."""
+    preset(current_page(), key, firsts[st.session_state[PROVINCE]])
+    forget("areas_district")
 
 
 def lag(key: str = "lag", maximum: int = 12) -> int:

@@ -29,6 +29,8 @@ def drill(repo, code: str) -> None:
 def _open(level: str, parent: str) -> None:
     """Wilayah at `level`, under `parent` (a callback on Wilayah: before its widgets are drawn)."""
     filters.preset("wilayah", "level", level)
+    if level == "regency":
+        filters.preset("wilayah", filters.PROVINCE, parent)
     if level == "district":
         filters.preset("wilayah", "induk", parent)
     filters.forget(f"areas_{level}")  # the new level starts from its default areas
@@ -46,7 +48,10 @@ def breadcrumb(repo, level_code: str, parent: str | None) -> None:
     if not path:
         return
     st.caption(" › ".join(safe.plain(name) for _, name in path))
-    for code, name in path[:-1] if level_code == "district" else []:
+    regions = repo.regions().set_index("code")
+    country = regions.loc[path[0][0], "parent_code"]  # Indonesia: every province
+    ups = [(country, regions.loc[country, "name"])] if country in regions.index else []
+    for code, name in ups + path[:-1]:
         st.button(
             t("drill.up", area=safe.plain(name)),
             key=f"up_{code}",

@@ -15,9 +15,13 @@ def population_basis(r) -> str:
     year = r.population_year
     if pd.isna(year):
         return "—"
+    basis = str(r.population_basis or "")
+    if basis.startswith("sintetis"):  # the national-scale demo's kecamatan (etl/national.py)
+        return t("population.synthetic")
+    if basis.startswith("Dukcapil"):  # the Kemendagri list's registry count, not a census
+        return t("population.dukcapil", year=int(year))
     if int(year) != 2020:
         return t("population.projection", year=int(year))
-    basis = str(r.population_basis or "")
     return t("population.sp2020_derived") if "derived" in basis else t("population.sp2020")
 
 

@@ -259,6 +259,19 @@ def show(table: pd.DataFrame, key: str, **kw) -> None:
         st.dataframe(table, hide_index=True, key=key, **kw)
 
 
+PREVIEW_ROWS = 1000  # a page of rows the browser draws at once; the download beside it has all
+
+
+def show_first(frame: pd.DataFrame, to_table, key: str, rows: int | None = None) -> None:
+    """A long table's first `rows` (formatted by `to_table`), saying how many there are: at
+    national scale a table can hold tens of thousands of rows, which no one reads on screen and
+    which would cost seconds on every run; the download has every row."""
+    shown = frame.head(rows or PREVIEW_ROWS)
+    if len(frame) > len(shown):
+        st.caption(t("data.preview_part", shown=fmt.number(len(shown)), n=fmt.number(len(frame))))
+    show(to_table(shown), key=key)
+
+
 def _text(value) -> str:
     return value if isinstance(value, str) else "—"
 

@@ -2,7 +2,9 @@
 a free port, driven by Debian's Chromium through Playwright's sync API.
 
 - `dashboard`: one server per session, reading the session warehouse built from data/
-  (tests/conftest.py), stopped after the last test.
+  (tests/conftest.py), stopped after the last test; `national_dashboard` a second one over a
+  small national-scale demo warehouse (a few whole provinces, etl/national.py), started only
+  by the tests that ask for it (`open_national`).
 - `browser`: one Chromium per session, the system's (`chromium` on PATH, or PULIH_CHROMIUM), never
   a browser Playwright downloads. Missing, it fails every test here with how to install it; only
   PULIH_NO_BROWSER=1 turns the suite into skips (`make test` and .ci/run never set it).
@@ -57,6 +59,33 @@ def chromium() -> str:
 @pytest.fixture(scope="session")
 def dashboard(chromium, warehouse, tmp_path_factory) -> str:
     """The base URL of a real dashboard server over the session warehouse."""
+    yield from _serve(warehouse, tmp_path_factory)
+
+
+# a few whole provinces of the national-scale demo (etl/national.py): Banten and Daerah Istimewa
+# Yogyakarta, with a small register
+NATIONAL_PROVINCES = ("36", "34")
+
+
+@pytest.fixture(scope="session")
+def national_warehouse(tmp_path_factory) -> Path:
+    from etl import national
+
+    folder = tmp_path_factory.mktemp("national")
+    national.write(folder, 2000, NATIONAL_PROVINCES)
+    national.build_warehouse(folder)
+    return folder / "pulih.duckdb"
+
+
+@pytest.fixture(scope="session")
+def national_dashboard(chromium, national_warehouse, tmp_path_factory) -> str:
+    """The base URL of a second server, over the small national warehouse."""
+    yield from _serve(national_warehouse, tmp_path_factory)
+
+
+def _serve(warehouse: Path, tmp_path_factory):
+    """Start `streamlit run dashboard.py` over `warehouse` on a free port, yield its base URL
+    once it answers, and stop it afterwards."""
     port = free_port()
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     env = {**os.environ, "PULIH_WAREHOUSE": str(warehouse)}
@@ -125,6 +154,16 @@ def _screenshots_folder():
 @pytest.fixture
 def open_app(browser, dashboard):
     """open_app(path, viewport="desktop") -> Dashboard on a new context; closed after the test."""
+    yield from _opener(browser, dashboard)
+
+
+@pytest.fixture
+def open_national(browser, national_dashboard):
+    """open_app's twin on the national warehouse's server."""
+    yield from _opener(browser, national_dashboard)
+
+
+def _opener(browser, base: str):
     contexts = []
 
     def open_(path: str = "/", viewport: str = "desktop", wait: bool = True) -> Dashboard:
@@ -135,7 +174,7 @@ def open_app(browser, dashboard):
             accept_downloads=True,
         )
         contexts.append(context)
-        app = Dashboard(context.new_page(), dashboard, viewport)
+        app = Dashboard(context.new_page(), base, viewport)
         app.open(path, wait=wait)
         return app
 

@@ -15,6 +15,7 @@ from analytics import datasets, exports, queries
 from analytics.metrics import LABOUR
 from etl.build import build
 from tests.conftest import make_data_dir, open_page, page_fixture_data, run_again
+from ui import tables
 
 PAGES = (
     "pages/ringkasan.py",
@@ -246,6 +247,24 @@ def test_data_page_download_is_exactly_the_rows_shown(fixture_warehouse):
     assert downloaded["synthetic"].all()
     assert "data contoh — sintetis" in texts(at)
     assert "4 baris" in texts(at)
+
+
+def test_the_data_preview_is_a_page_of_rows_and_says_how_many_there_are(
+    fixture_warehouse, monkeypatch
+):
+    monkeypatch.setattr(tables, "PREVIEW_ROWS", 2)
+    at = open_page(
+        "pages/data.py",
+        dataset="monthly",
+        level="district",
+        areas_district=["36.71.02"],
+        dari="2020-03",
+        sampai="2020-06",
+    )
+    # the 4 rows of the view above (Jatiuwung's PHK, March to June 2020); the first 2 shown
+    assert list(at.dataframe[0].value["Bulan"]) == ["Maret 2020", "April 2020"]
+    assert "2 baris pertama dari 4 ditampilkan; unduhan memuat semua 4 baris" in texts(at)
+    assert "4 baris" not in [c.value for c in at.caption]  # the count is in the sentence above
 
 
 def test_reported_dataset_keeps_qualifier_and_source_url(fixture_warehouse):

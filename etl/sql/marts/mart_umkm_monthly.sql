@@ -12,7 +12,8 @@
 --   one of them (`shown`): a real register before a synthetic one, then the latest vintage, then
 --   the one with more businesses.
 -- - A parent (Kota Tangerang) is the sum of its kecamatan only when the series has businesses in
---   every one of its children (region.children_count), as for any other figure.
+--   every one of its children (region.children_count), as for any other figure; level by level
+--   up to the province and Indonesia, each where every child was summed.
 create table mart_umkm_monthly as
 with
 months as (
@@ -82,7 +83,9 @@ district as (
     inner join areas as a using (region_code, series)
 ),
 
--- a parent only where the series has businesses in every child it has
+-- a parent only where the series has businesses in every child it has; sums go up level by
+-- level (kabupaten/kota from kecamatan, a province from its kabupaten/kota, Indonesia from the
+-- provinces), each only where every child of the level below was summed
 complete as (
     select r.parent_code as region_code, a.series
     from areas as a
@@ -105,10 +108,54 @@ parent as (
     group by all
 ),
 
+complete_province as (
+    select r.parent_code as region_code, s.series
+    from (select distinct region_code, series from parent) as s
+    inner join region as r on r.code = s.region_code
+    inner join region as p on p.code = r.parent_code
+    group by r.parent_code, s.series, p.children_count
+    having count(*) = p.children_count
+),
+
+province as (
+    select r.parent_code as region_code, d.series, d.month,
+        sum(d.registered) as registered, sum(d.onboarded) as onboarded,
+        list_sort(list_distinct(flatten(list(d.source_ids)))) as source_ids,
+        bool_or(d.synthetic) as synthetic, max(d.vintage) as vintage
+    from parent as d
+    inner join region as r on r.code = d.region_code
+    inner join complete_province as c on c.region_code = r.parent_code and c.series = d.series
+    group by all
+),
+
+complete_country as (
+    select r.parent_code as region_code, s.series
+    from (select distinct region_code, series from province) as s
+    inner join region as r on r.code = s.region_code
+    inner join region as p on p.code = r.parent_code
+    group by r.parent_code, s.series, p.children_count
+    having count(*) = p.children_count
+),
+
+country as (
+    select r.parent_code as region_code, d.series, d.month,
+        sum(d.registered) as registered, sum(d.onboarded) as onboarded,
+        list_sort(list_distinct(flatten(list(d.source_ids)))) as source_ids,
+        bool_or(d.synthetic) as synthetic, max(d.vintage) as vintage
+    from province as d
+    inner join region as r on r.code = d.region_code
+    inner join complete_country as c on c.region_code = r.parent_code and c.series = d.series
+    group by all
+),
+
 counts as (
     select * from district
     union all by name
     select * from parent
+    union all by name
+    select * from province
+    union all by name
+    select * from country
 ),
 
 -- which register each area shows: real first, then the latest vintage, then the bigger one
