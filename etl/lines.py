@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
+
 MAX_LINE_BYTES = 1_000_000  # a register row is a few hundred bytes
 BLOCK = 1 << 19  # read size; smaller than MAX_LINE_BYTES, so a line inside a block is never long
 PLACEHOLDER = b"#pulih: this line was %d bytes long"
@@ -50,38 +52,35 @@ class _Walker:
         self.pending_quotes = 0
 
     def feed(self, block: bytes) -> None:
-        parts = block.split(b"\n")
-        self._grow(parts[0])
-        if len(parts) == 1:
+        first = block.find(b"\n")
+        if first < 0:
+            self._grow(block)
             return
+        self._grow(block[:first])
         self._line(b"".join(self.pending), self.pending_len, self.pending_quotes, ended=True)
         self.pending, self.pending_len, self.pending_quotes = [], 0, 0
-        middle = parts[1:-1]
-        if middle:
-            newlines, crlf = len(middle) + 1, block.count(b"\r\n")
+        last = block.rfind(b"\n")
+        if last > first:
+            middle = block[first + 1 : last]  # whole lines, between the first and last LF
+            # where each line of the middle ends: numpy finds the LFs at memory speed
+            ends = numpy.flatnonzero(numpy.frombuffer(middle, numpy.uint8) == 10)
+            lines = len(ends) + 1
+            cr = b"\r" in block
+            crlf = block.count(b"\r\n") if cr else 0
             if (
                 not self.in_quote
                 and b'"' not in block
-                and (b"\r" not in block or block.count(b"\r") == crlf == newlines)
+                and (not cr or block.count(b"\r") == crlf == lines + 1)
+                and b"#pulih: " not in block
+                and not _has_blank(ends, len(middle), crlf > 0)
             ):
-                self._plain(middle, b"\r\n" if crlf else b"\n", b"#pulih: " in block)
+                # the usual block: its lines counted at C speed, never split apart
+                self.shape.records += lines
+                self.shape.endings.add(b"\r\n" if crlf else b"\n")
             else:
-                for part in middle:
+                for part in middle.split(b"\n"):
                     self._line(part, len(part), part.count(b'"'), ended=True)
-        self._grow(parts[-1])
-
-    def _plain(self, lines: list[bytes], ending: bytes, placeholders: bool) -> None:
-        """Whole lines with no quote, all ending alike: counted at C speed."""
-        start = self.shape.records
-        self.shape.records += len(lines)
-        self.shape.endings.add(ending)
-        empty = b"\r" if ending == b"\r\n" else b""
-        if empty in lines:
-            self.shape.blank += [start + i + 1 for i, line in enumerate(lines) if line == empty]
-        if placeholders:
-            for i, line in enumerate(lines):
-                if m := _PLACEHOLDER.fullmatch(line.rstrip(b"\r")):
-                    self.shape.long[start + i + 1] = int(m[1])
+        self._grow(block[last + 1 :])
 
     def _grow(self, piece: bytes) -> None:
         self.pending_len += len(piece)
@@ -134,6 +133,13 @@ class _Walker:
                 "can be told apart; close the quote (or remove it) on that line"
             )
         return self.shape
+
+
+def _has_blank(ends, size: int, crlf: bool) -> bool:
+    """Whether any line of a middle of `size` bytes whose LFs are at `ends` is empty (is b"\\r"
+    with CRLF endings: every CR of such a block ends a line)."""
+    lengths = numpy.diff(ends, prepend=-1, append=size) - 1
+    return bool((lengths == (1 if crlf else 0)).any())
 
 
 def scan(path: Path) -> Shape:

@@ -6,8 +6,10 @@ The same stages as every other file, set-based: each distinct raw value of the a
 platform, scale and date columns is parsed once in Python with the same parsers, alias tables and
 checks as every other file (etl/cells.py, etl/areas.py, etl/validate.py; sector and platform map
 to the closed vocabularies of etl/aliases.py); DuckDB joins the answers back onto the rows, finds
-every bad cell (etl/sql/register/rejects.sql) and inserts the rows without one
-(etl/sql/register/insert.sql). Every reject also carries the business's umkm_id.
+every bad cell and inserts the rows without one (etl/sql/register/: one grouping by id,
+repeated_ids.sql; one pass for the lines that may have a bad cell, suspects.sql; their rejects,
+rejects.sql; the insert, insert.sql; no id stored twice, ids_stored_twice.sql, from the same
+grouping). Every reject also carries the business's umkm_id.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from etl import cells, paths, personal, plausible, pseudonym, validate
 from etl.aliases import norm
 from etl.columns import Reject, missing_columns
 from etl.kinds.register_staging import Staged, stage
-from etl.load import Citations, Context, Kind, Loaded
+from etl.load import Citations, Context, CountError, Kind, Loaded
 from etl.read import shown
 
 if TYPE_CHECKING:
@@ -93,10 +95,15 @@ def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
         "create or replace temp table register_rejects "
         "(line bigint, col varchar, value varchar, reason varchar)"
     )
+    # one grouping by id, one pass for the lines that may have a bad cell, and the rejects
+    # worked out on those lines alone
+    con.execute(paths.sql_text("register/repeated_ids"))
+    con.execute(paths.sql_text("register/suspects"), {"any_personal": headers["any_personal"]})
     con.execute(paths.sql_text("register/rejects"), headers)
     before = con.execute("select count(*) from umkm").fetchone()[0]
     con.execute(paths.sql_text("register/insert"), {"source_id": source_id})
     loaded = con.execute("select count(*) from umkm").fetchone()[0] - before
+    _stored_once(con, source_id)
     rejected = con.execute("select count(distinct line) from register_rejects").fetchone()[0]
     rejects = [
         Reject(line, col, shown(value), shown(_with_id(reason, umkm_id)))
@@ -106,6 +113,19 @@ def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
         ).fetchall()
     ]
     return rejects, loaded, rejected
+
+
+def _stored_once(con, source_id: str) -> None:
+    """No business stored twice from this register: checked on the ids the file repeats (the
+    grouping of repeated_ids.sql), as an id given on one line cannot be stored twice."""
+    if not con.execute("select count(*) from register_repeated_ids").fetchone()[0]:
+        return
+    twice = con.execute(paths.sql_text("register/ids_stored_twice"), {"source_id": source_id})
+    if found := twice.fetchall():
+        raise CountError(
+            f"umkm: {len(found)} business id(s) stored more than once from one register, "
+            f"{found[0][0]} {found[0][1]} times; please report this with the file"
+        )
 
 
 def _with_id(reason: str, umkm_id) -> str:

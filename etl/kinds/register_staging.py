@@ -103,10 +103,8 @@ def _stage_csv(con, path: Path, ctx: Context, wanted: set[str], scratch: Path) -
     derived = _derived_id(header, headers, warnings)
     by_column = {name: f"c{i}" for i, name in naming.index.items()}
     # Identifiers here are our own (c0, c1, ...), never text from the file; values are bound.
-    # a tab or a line break inside a cell becomes a space, as in every other kind
     select = ", ".join(
-        f"nullif(trim(regexp_replace({by_column[source]}, '\\s*[\\t\\r\\n]+\\s*', ' ', 'g')), '') "
-        f"as {staged}"
+        f"{_cleaned(by_column[source])} as {staged}"
         if source in by_column
         else f"null::varchar as {staged}"
         for staged, source in STAGED.items()
@@ -168,6 +166,18 @@ def _stage_csv(con, path: Path, ctx: Context, wanted: set[str], scratch: Path) -
             "it was loaded".replace(",", ".")
         )
     return Staged(headers, levels, warnings, rejects, header_line, derived and derived[0])
+
+
+def _cleaned(column: str) -> str:
+    """A cell as every other kind keeps it: a tab or a line break inside it becomes a space, the
+    spaces around it are trimmed, and an empty cell is missing. Most cells need none of it: they
+    are kept as they are, and only a cell with a tab or a line break, or a space (any that trim
+    removes) at either end, goes through the replacement."""
+    full = f"nullif(trim(regexp_replace({column}, '\\s*[\\t\\r\\n]+\\s*', ' ', 'g')), '')"
+    return (
+        f"case when {column} = '' or regexp_matches({column}, '[\\t\\r\\n]|^[\\pZ\\s]|[\\pZ\\s]$') "
+        f"then {full} else {column} end"
+    )
 
 
 def _number_lines(con, header_line: int, skipped: list[int]) -> None:

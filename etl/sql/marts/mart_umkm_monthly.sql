@@ -21,11 +21,22 @@ months as (
     from generate_series(cast($horizon_start as date), cast($horizon_end as date), interval 1 month)
 ),
 
+-- a series of one file needs no choosing: the register load stores each id once per file
+-- (etl/sql/register/ids_stored_twice.sql), so only a series of several vintages is sorted by id
+single as (select series from source_file group by series having count(*) = 1),
+
 records as (
     select u.*, f.series, f.vintage, s.synthetic
     from umkm as u
     inner join source as s using (source_id)
     inner join source_file as f on f.file_id = s.file_id
+    semi join single using (series)
+    union all
+    select u.*, f.series, f.vintage, s.synthetic
+    from umkm as u
+    inner join source as s using (source_id)
+    inner join source_file as f on f.file_id = s.file_id
+    anti join single using (series)
     qualify row_number() over (
         partition by f.series, u.umkm_id order by f.vintage desc nulls last, f.file_id desc
     ) = 1

@@ -5,10 +5,14 @@
 -- A row with a control character (U+0000-U+001F but tab, LF, CR; tabs and line breaks became
 -- spaces as the rows were staged) gets one reject per such cell and no other: the same rule as
 -- etl/columns.py for every other kind.
+-- Only the suspect lines are looked at (suspects.sql: every line that may have a bad cell, and
+-- every line of an id given twice, so the duplicates below are found among them).
 insert into register_rejects
 with
+suspect as (select * from register_input semi join register_suspects using (line)),
+
 controlled as (
-    select * from register_input
+    select * from suspect
     where regexp_matches(
         concat_ws(' ', umkm_id, area_raw, sector, scale_raw, registered_raw, onboarded_raw, platform),
         '[\x00-\x08\x0b\x0c\x0e-\x1f]')
@@ -20,7 +24,7 @@ control_cells as (
     into name col value v
 ),
 
-input as (select * from register_input anti join controlled using (line)),
+input as (select * from suspect anti join controlled using (line)),
 
 duplicates as (
     select line, umkm_id, min(line) over (partition by umkm_id) as first_line
