@@ -40,13 +40,16 @@ run: warehouse
 		--browser.gatherUsageStats false
 
 # The browser suite (tests/browser) drives Debian's Chromium through Playwright, never a browser
-# Playwright downloads: installed with apt-get when it is missing and this runs as root; otherwise
-# the suite fails and says how to install it.
+# Playwright downloads, and looks at the briefing PDF with poppler's pdftoppm: each is installed
+# with apt-get when it is missing and this runs as root; otherwise the suite fails and says how.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || [ -n "$$PULIH_CHROMIUM" ] \
+	@{ command -v chromium >/dev/null 2>&1 || [ -n "$$PULIH_CHROMIUM" ]; } \
+		&& command -v pdftoppm >/dev/null 2>&1 \
 		|| { [ "$$(id -u)" = 0 ] && apt-get update -qq \
-			&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
-		|| echo "chromium is not installed and cannot be installed here (not root): tests/browser will fail"
+			&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils \
+			>/dev/null; } \
+		|| echo "chromium or pdftoppm is missing and cannot be installed here (not root):" \
+			"install the Debian packages chromium and poppler-utils; tests/browser will fail"
 
 test: warehouse chromium
 	$(BIN)/python -m pytest
