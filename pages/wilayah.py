@@ -220,12 +220,9 @@ def panels_tab(repo, view: View) -> None:
         percent=is_rate(view),
         context=context,
     )
-    st.plotly_chart(
-        charts.small_multiples(view.series, "shown", view.events, text), key="areas_panels"
+    over_time(
+        view, charts.small_multiples(view.series, "shown", view.events, text), context, "panels"
     )
-    captions.chart_table(view.table, context, key="panels_table")
-    notes_under(view, view.series)
-    view.download(view.series, "wilayah_bulanan", t("title.monthly"), "panels_dl")
 
 
 def lines_tab(repo, view: View) -> None:
@@ -240,12 +237,19 @@ def lines_tab(repo, view: View) -> None:
         percent=is_rate(view),
         context=context,
     )
-    st.plotly_chart(
-        charts.areas_over_time(view.series, "shown", view.events, text), key="areas_chart"
+    over_time(
+        view, charts.areas_over_time(view.series, "shown", view.events, text), context, "lines"
     )
-    captions.chart_table(view.table, context, key="lines_table")
+
+
+def over_time(view: View, figure, context, tab: str) -> None:
+    """A chart over time of the chosen areas, the table behind it, its notes and its download
+    (the panels and the lines tabs show the same figures, drawn two ways)."""
+    chart_key = {"panels": "areas_panels", "lines": "areas_chart"}[tab]  # the keys tests read
+    st.plotly_chart(figure, key=chart_key)
+    captions.chart_table(view.table, context, key=f"{tab}_table")
     notes_under(view, view.series)
-    view.download(view.series, "wilayah_bulanan", t("title.monthly"), "lines_dl")
+    view.download(view.series, "wilayah_bulanan", t("title.monthly"), f"{tab}_dl")
 
 
 def conflicts_tab(repo, view: View) -> None:
