@@ -43,7 +43,10 @@ def add(
     out=None,
     warehouse: Path | None = None,
     keep_original: Path | None = None,
+    wait: float | None = None,
 ) -> int:
+    """Add the file (see the module's docstring); the exit code of `python -m etl add`. `wait`:
+    seconds to wait for another writer (default PULIH_LOCK_TIMEOUT); after it, LockTimeout."""
     out = out or sys.stdout
     data_dir = data_dir or paths.data_dir()
     warehouse = warehouse or paths.warehouse_path()
@@ -59,7 +62,7 @@ def add(
         print(f"{path.name}: no such file", file=out)
         return 2
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    with lock.hold(warehouse, "etl add") as first:
+    with lock.hold(warehouse, "etl add", wait=wait) as first:
         if first:
             journal.recover(data_dir, warehouse)
         other = journal.pending(data_dir)

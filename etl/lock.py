@@ -49,9 +49,11 @@ def timeout() -> float:
 
 
 @contextmanager
-def hold(warehouse: Path, what: str, err=None) -> Iterator[bool]:
+def hold(warehouse: Path, what: str, err=None, wait: float | None = None) -> Iterator[bool]:
     """Hold the writer lock of `warehouse` for the block; yields True when this call took it
-    (the outermost holder in this process), False when the process held it already."""
+    (the outermost holder in this process), False when the process held it already. `wait`
+    seconds at most (default: PULIH_LOCK_TIMEOUT); the upload page waits only briefly, since a
+    person in a browser is better told at once that another steward is adding a file."""
     path = lock_path(warehouse)
     key = str(path.resolve())
     if key in _held:
@@ -64,7 +66,7 @@ def hold(warehouse: Path, what: str, err=None) -> Iterator[bool]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        _acquire(fd, path, err or sys.stderr)
+        _acquire(fd, path, err or sys.stderr, timeout() if wait is None else wait)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{what}|{os.getpid()}|{dt.datetime.now():%H:%M:%S}\n".encode(), 0)
         _held[key] = [fd, 1]
@@ -78,8 +80,7 @@ def hold(warehouse: Path, what: str, err=None) -> Iterator[bool]:
         os.close(fd)
 
 
-def _acquire(fd: int, path: Path, err) -> None:
-    limit = timeout()
+def _acquire(fd: int, path: Path, err, limit: float) -> None:
     started = time.monotonic()
     said = False
     while True:
@@ -105,6 +106,11 @@ def _acquire(fd: int, path: Path, err) -> None:
                 "is running, just run this again.)"
             )
         time.sleep(POLL)
+
+
+def holder(warehouse: Path) -> tuple[str, str]:
+    """Who holds the writer lock of `warehouse` now (or held it last), and since when."""
+    return _holder(lock_path(warehouse))
 
 
 def _holder(path: Path) -> tuple[str, str]:

@@ -20,6 +20,7 @@ PAGES = (
     ("dampak_adopsi", N_("nav.impact"), ":material/scatter_plot:"),
     ("data", N_("nav.data"), ":material/table:"),
     ("sumber_metode", N_("nav.method"), ":material/menu_book:"),
+    ("unggah", N_("nav.upload"), ":material/upload_file:"),
 )
 
 

@@ -83,12 +83,14 @@ def national_dashboard(chromium, national_warehouse, tmp_path_factory) -> str:
     yield from _serve(national_warehouse, tmp_path_factory)
 
 
-def _serve(warehouse: Path, tmp_path_factory):
-    """Start `streamlit run dashboard.py` over `warehouse` on a free port, yield its base URL
-    once it answers, and stop it afterwards."""
+def _serve(warehouse: Path, tmp_path_factory, data: Path | None = None):
+    """Start `streamlit run dashboard.py` over `warehouse` (and the data folder `data`, when
+    given) on a free port, yield its base URL once it answers, and stop it afterwards."""
     port = free_port()
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     env = {**os.environ, "PULIH_WAREHOUSE": str(warehouse)}
+    if data is not None:
+        env["PULIH_DATA"] = str(data)
     cmd = [
         sys.executable,
         "-m",

@@ -1,0 +1,197 @@
+"""Unggah data: a data steward adds an agency's file from the browser. Choose what kind of file it
+is and the file; see what `python -m etl check` reports (rows, rejected rows with line, column,
+masked value and reason, warnings) before anything is written; then name its publisher, URL and
+date and add it. The same check and add code as the command line runs (etl/check.py,
+etl/add.py), so the rules are the same: personal data screened out, duplicates loaded once, the
+writer lock, an atomic rebuild. What the browser sends is looked at first (etl/upload.py)."""
+
+import datetime as dt
+import hashlib
+import io
+
+import pandas as pd
+import streamlit as st
+
+from etl import add, lock, manifest, upload, urls
+from etl.check import CheckResult, check_file
+from ui import downloads, fmt, safe, tables
+from ui.i18n import N_, t, tn
+from warehouse.location import MANIFEST, data_dir, warehouse_path
+
+# what each kind of file is called on the page (every kind `etl check` and `etl add` take)
+KINDS = {
+    "observations": N_("upload.kind.observations"),
+    "observations_wide": N_("upload.kind.observations_wide"),
+    "events": N_("upload.kind.events"),
+    "umkm_register": N_("upload.kind.umkm_register"),
+    "regions": N_("upload.kind.regions"),
+}
+# why a file is refused before it is read (etl/upload.py's codes)
+REFUSED = {
+    "empty": N_("upload.refused.empty"),
+    "extension": N_("upload.refused.extension"),
+    "too_large": N_("upload.refused.too_large"),
+    "zip_as_csv": N_("upload.refused.zip_as_csv"),
+    "binary_as_csv": N_("upload.refused.binary_as_csv"),
+    "not_text": N_("upload.refused.not_text"),
+    "not_workbook": N_("upload.refused.not_workbook"),
+}
+# how long "Tambahkan" waits for another writer (a build or another steward's add) before it
+# says so; a person at a browser is better told than kept waiting for minutes
+LOCK_WAIT_SECONDS = 5.0
+SHOWN_REJECTS = 200  # on screen; the download holds every one
+
+
+def main(repo) -> None:
+    st.title(t("upload.title"))
+    st.caption(t("upload.intro"))
+    kind = st.selectbox(
+        t("upload.kind"), tuple(KINDS), format_func=lambda k: t(KINDS[k]), key="upload_kind"
+    )
+    received = st.file_uploader(
+        t("upload.file"),
+        type=[suffix.lstrip(".") for suffix in upload.ALLOWED],
+        key="upload_file",
+        help=t("upload.file_help", limit=limit_mb()),
+    )
+    if received is None:
+        st.caption(t("upload.choose"))
+        return
+    sheet = None
+    if received.name.lower().endswith(".xlsx"):
+        sheet = st.text_input(t("upload.sheet"), key="upload_sheet").strip() or None
+    data = received.getvalue()
+    refused = upload.refusal(received.name, data, limit_mb())
+    if refused is not None:
+        st.error(t(REFUSED[refused.code], **refused.details))
+        return
+    result = checked(received.name, data, kind, sheet)
+    show_check(result)
+    if result.error is None:
+        provenance_and_add(received.name, data, kind, sheet, result)
+
+
+def limit_mb() -> int:
+    return int(st.get_option("server.maxUploadSize"))
+
+
+def checked(name: str, data: bytes, kind: str, sheet: str | None) -> CheckResult:
+    """`etl check` of the uploaded bytes, once per file, kind and sheet (a rerun of the page,
+    such as typing in the form, does not read the file again)."""
+    key = (hashlib.sha256(data).hexdigest(), kind, sheet)
+    last = st.session_state.get("upload_checked")
+    if last is None or last[0] != key:
+        with st.spinner(t("upload.checking")), upload.staged(name, data) as path:
+            result = check_file(path, kind, sheet)
+        result.file = upload.safe_name(name)
+        st.session_state["upload_checked"] = (key, result)
+        return result
+    return last[1]
+
+
+def show_check(result: CheckResult) -> None:
+    st.subheader(t("upload.check_title"))
+    if result.error is not None:
+        st.error(t("upload.unreadable", error=safe.plain(result.error)))
+        return
+    read, loaded, rejected = st.columns(3)
+    read.metric(t("upload.rows_read"), fmt.number(result.rows_read, decimals=0))
+    loaded.metric(t("upload.rows_loaded"), fmt.number(result.rows_loaded, decimals=0))
+    rejected.metric(t("upload.rows_rejected"), fmt.number(result.rows_rejected, decimals=0))
+    if result.figures_loaded:
+        n = result.figures_loaded
+        st.caption(
+            tn("upload.figures", "upload.figures_plural", n, count=fmt.number(n, decimals=0))
+        )
+    for warning in result.warnings:
+        st.warning(safe.plain(warning))
+    if not result.rejected:
+        st.success(t("upload.no_rejects"))
+        return
+    n = len(result.rejected)
+    st.warning(tn("upload.rejects", "upload.rejects_plural", n, count=fmt.number(n, decimals=0)))
+    frame = pd.DataFrame(result.rejected).assign(source_file=result.file)
+    tables.show(tables.rejected_table(frame.head(SHOWN_REJECTS)), key="upload_rejects")
+    if len(frame) > SHOWN_REJECTS:
+        st.caption(t("upload.rejects_more", shown=SHOWN_REJECTS))
+    meta = downloads.meta_for("baris_ditolak_unggahan", t("upload.check_title"))
+    downloads.downloads(frame, meta, "upload_rejects_dl")
+
+
+def provenance_and_add(name: str, data: bytes, kind: str, sheet, result: CheckResult) -> None:
+    """Where the figures were published, then the add itself."""
+    st.subheader(t("upload.provenance"))
+    with st.form("upload_add"):
+        publisher = st.text_input(t("upload.publisher"), key="upload_publisher")
+        url = st.text_input(t("upload.url"), key="upload_url")
+        published = st.date_input(
+            t("upload.published"), value=None, format="DD/MM/YYYY", key="upload_published"
+        )
+        title = st.text_input(t("upload.file_title"), key="upload_title")
+        accept = st.checkbox(
+            t("upload.accept_rejects"), disabled=not result.rejected, key="upload_accept"
+        )
+        submitted = st.form_submit_button(t("upload.add"), type="primary")
+    if not submitted:
+        return
+    problems = form_problems(publisher, url, published, result, accept)
+    if problems:
+        for problem in problems:
+            st.error(problem)
+        return
+    assert isinstance(published, dt.date)
+    added(name, data, kind, sheet, publisher.strip(), url.strip(), published, title.strip(), accept)
+
+
+def form_problems(publisher: str, url: str, published, result: CheckResult, accept) -> list[str]:
+    problems = []
+    if not publisher.strip():
+        problems.append(t("upload.need_publisher"))
+    if not url.strip().lower().startswith(("http://", "https://")):
+        problems.append(t("upload.need_url"))
+    elif urls.url_problem(url.strip()):
+        problems.append(t("upload.bad_url", problem=safe.plain(urls.url_problem(url.strip()))))
+    if not isinstance(published, dt.date):
+        problems.append(t("upload.need_date"))
+    if result.rejected and not accept:
+        problems.append(t("upload.need_accept"))
+    return problems
+
+
+def added(name, data, kind, sheet, publisher, url, published, title, accept) -> None:
+    """Run `etl add` on the uploaded bytes and say what came of it."""
+    before = {entry.id for entry in manifest.load(data_dir() / MANIFEST)}
+    out = io.StringIO()
+    try:
+        with st.spinner(t("upload.adding")), upload.staged(name, data) as path:
+            code = add.add(
+                path,
+                kind,
+                publisher,
+                url,
+                published.isoformat(),
+                title=title or upload.safe_name(name),
+                sheet=sheet,
+                accept_rejects=accept,
+                out=out,
+                wait=LOCK_WAIT_SECONDS,
+            )
+    except lock.LockTimeout:
+        _who, since = lock.holder(warehouse_path())
+        st.warning(t("upload.busy", since=since))
+        return
+    new = [e for e in manifest.load(data_dir() / MANIFEST) if e.id not in before]
+    if code == 0 and new:
+        st.success(t("upload.added", name=safe.plain(name), id=safe.plain(new[0].id)))
+    elif code == 0:
+        st.info(t("upload.known", name=safe.plain(name)))
+    else:
+        st.error(t("upload.not_added", name=safe.plain(name)))
+    with st.expander(t("upload.etl_output")):
+        st.code(out.getvalue(), language=None)
+
+
+if __name__ == "__main__":  # a deep link's first visit runs this file alone: hand it to the router
+    from ui import router
+
+    router.run()

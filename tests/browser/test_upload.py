@@ -1,0 +1,184 @@
+"""Unggah data in the browser: a steward chooses a file, sees what the check finds before anything
+is written, names its source and adds it; the dashboard then shows its figures.
+
+The page writes: these tests run a server of their own over a copy of data/ (PULIH_DATA) and a
+warehouse built from it, never the session's, so the shipped data and the other browser tests
+are untouched.
+"""
+
+import re
+import shutil
+
+import duckdb
+import pytest
+
+from etl import lock
+from etl.build import build
+from tests.browser.conftest import _opener, _serve
+from tests.conftest import DATA, PROJECT
+
+AGENCY = PROJECT / "tests" / "fixtures" / "agency"
+# the owners' names, NIKs, phone numbers, streets and e-mails of register_pii.csv (its first rows)
+PERSONAL = ("Siti Aminah", "Budi Santoso", "3671045505800001", "081234567890", "Jl. Melati",
+            "siti@contoh.id")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def writable(tmp_path_factory):
+    root = tmp_path_factory.mktemp("upload")
+    data = root / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.duckdb*", "national"))
+    warehouse = root / "pulih.duckdb"
+    build(data, warehouse)
+    return data, warehouse
+
+
+@pytest.fixture(scope="module")
+def upload_server(chromium, writable, tmp_path_factory):
+    data, warehouse = writable
+    yield from _serve(warehouse, tmp_path_factory, data=data)
+
+
+@pytest.fixture
+def open_upload(browser, upload_server):
+    yield from _opener(browser, upload_server)
+
+
+def choose_file(app, path, kind_label: str) -> None:
+    if app.selectbox_value("Jenis berkas") != kind_label:  # choosing the shown one runs nothing
+        app.choose("Jenis berkas", kind_label)
+    before = app.runs()
+    app.page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    app.wait(after_runs=before)
+
+
+def fill_source(app, publisher="Disnaker Kota Tangerang", url="https://example.org/rekap-phk",
+                date="21/05/2020") -> None:  # fmt: skip
+    app.page.get_by_label("Penerbit (mis. Disnaker Kota Tangerang)").fill(publisher)
+    app.page.get_by_label("URL tempat angka diterbitkan").fill(url)
+    # the date field is typed into as a person does: day, month, year (its segments move on)
+    app.page.get_by_role("spinbutton", name="day, Tanggal terbit").click()
+    app.page.keyboard.type(date.replace("/", ""))
+
+
+def accept_rejects(app) -> None:
+    """Tick "add although some rows are rejected" (a form's checkbox: no run until submitted)."""
+    app.page.get_by_text("Tambahkan walau ada baris yang ditolak").click()
+
+
+def press_add(app) -> None:
+    app.act(app.page.get_by_role("button", name="Tambahkan").click, timeout=120)
+
+
+def manifest_ids(data) -> str:
+    return (data / "sources.toml").read_text(encoding="utf-8")
+
+
+def test_a_messy_file_shows_its_rejects_before_anything_is_written(open_upload, writable):
+    data, warehouse = writable
+    before = manifest_ids(data), warehouse.stat().st_mtime_ns
+    app = open_upload("/unggah")
+    choose_file(
+        app, AGENCY / "bad_numbers.csv", "Angka per wilayah dan tanggal (satu angka per baris)"
+    )
+    text = app.text()
+    # bad_numbers.csv: "12a" on line 2 is not a number, "<5" on line 3 is refused as a small
+    # cell written as a bound; the check names each line (worked out from the file by hand)
+    assert "Baris dibaca" in text and "Baris akan ditolak" in text
+    cells = app.table_cells(0)
+    lines = [row[1] for row in cells]
+    assert "2" in lines and "12a" in [row[3] for row in cells], cells
+    app.screenshot("unggah-check")
+    # nothing written: the manifest and the warehouse are as they were
+    assert (manifest_ids(data), warehouse.stat().st_mtime_ns) == before
+    # and "Tambahkan" without ticking "add although rejected" adds nothing
+    fill_source(app)
+    press_add(app)
+    assert any("Ada baris yang ditolak" in a for a in app.alerts()), app.alerts()
+    assert (manifest_ids(data), warehouse.stat().st_mtime_ns) == before
+
+
+def files_counted(app) -> int:
+    """Sumber & Metode's "N sumber, M berkas": M, the files the warehouse was built from."""
+    found = re.search(r"(\d+) berkas", app.text())
+    assert found, app.text()[:500]
+    return int(found.group(1))
+
+
+def test_a_steward_adds_a_workbook_and_the_dashboard_shows_it(open_upload, writable):
+    data, warehouse = writable
+    files_before = files_counted(open_upload("/sumber_metode"))
+    app = open_upload("/unggah")
+    choose_file(
+        app, AGENCY / "wide_title_block.xlsx", "Tabel rekap (wilayah per baris, ukuran per kolom)"
+    )
+    assert "Tidak ada baris yang ditolak" in app.text()
+    fill_source(app)
+    press_add(app)
+    assert any("ditambahkan sebagai '2020_05_21_wide_title_block'" in a for a in app.alerts()), (
+        app.alerts()
+    )
+    assert 'id = "2020_05_21_wide_title_block"' in manifest_ids(data)
+    # the workbook's Karawaci (36.71.01) PHK cell reads 100 (tests/etl/test_add.py)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        held = con.execute(
+            "select value from observation o join source s using (source_id) "
+            "where s.file_id = '2020_05_21_wide_title_block' and region_code = '36.71.01' "
+            "and metric = 'phk'"
+        ).fetchall()
+    finally:
+        con.close()
+    assert held == [(100.0,)]
+    # the dashboard reads the new warehouse on its next run: Sumber & Metode counts one file more
+    app.go("Sumber & Metode")
+    assert files_counted(app) == files_before + 1
+
+
+def test_a_register_with_personal_columns_is_added_screened(open_upload, writable):
+    data, warehouse = writable
+    app = open_upload("/unggah")
+    choose_file(app, AGENCY / "register_pii.csv", "Daftar UMKM (register)")
+    shown = app.text()
+    for personal in PERSONAL:
+        assert personal not in shown
+    fill_source(app, url="https://example.org/register-umkm")
+    accept_rejects(app)
+    press_add(app)
+    assert any("ditambahkan sebagai" in a for a in app.alerts()), app.alerts()
+    copies = list((data / "raw" / "agency").glob("*register_pii*.csv"))
+    assert len(copies) == 1
+    kept = copies[0].read_text(encoding="utf-8")
+    for personal in PERSONAL:
+        assert personal not in kept, personal
+    assert personal not in app.text()
+
+
+def test_a_second_writer_is_told_and_nothing_changes(open_upload, writable):
+    data, warehouse = writable
+    app = open_upload("/unggah")
+    choose_file(app, AGENCY / "events.csv", "Kebijakan (PSBB/PPKM) dan tanggalnya")
+    fill_source(app, url="https://example.org/kebijakan")
+    accept_rejects(app)  # events.csv has one row the check rejects
+    before = manifest_ids(data), warehouse.stat().st_mtime_ns
+    with lock.hold(warehouse, "etl build"):  # another steward's rebuild is running
+        press_add(app)
+    assert any("Pengelola lain sedang menambahkan" in a for a in app.alerts()), app.alerts()
+    assert (manifest_ids(data), warehouse.stat().st_mtime_ns) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "said"),
+    [
+        ("rekap.csv", (AGENCY / "wide_title_block.xlsx").read_bytes(), "isinya arsip ZIP"),
+        ("rekap.csv", (AGENCY / "binary.csv").read_bytes(), "bukan berkas teks"),
+        ("rekap.xlsx", b"Wilayah,PHK\nKarawaci,3\n", "bukan buku kerja Excel"),
+    ],
+)
+def test_a_file_that_is_not_what_its_name_says_is_refused(open_upload, tmp_path, name, body, said):
+    path = tmp_path / name
+    path.write_bytes(body)
+    app = open_upload("/unggah")
+    choose_file(app, path, "Angka per wilayah dan tanggal (satu angka per baris)")
+    assert any(said in a for a in app.alerts()), app.alerts()
+    assert "Hasil pemeriksaan" not in app.text()
