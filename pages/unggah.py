@@ -14,7 +14,7 @@ import streamlit as st
 
 from etl import add, lock, manifest, upload, urls
 from etl.check import CheckResult, check_file
-from ui import downloads, fmt, safe, tables
+from ui import downloads, fmt, safe, styles, tables
 from ui.i18n import N_, t, tn
 from warehouse.location import MANIFEST, data_dir, warehouse_path
 
@@ -48,11 +48,12 @@ def main(repo) -> None:
     kind = st.selectbox(
         t("upload.kind"), tuple(KINDS), format_func=lambda k: t(KINDS[k]), key="upload_kind"
     )
+    styles.uploader_words(t("upload.button"), t("upload.limits", limit=limit_mb()))
     received = st.file_uploader(
         t("upload.file"),
         type=[suffix.lstrip(".") for suffix in upload.ALLOWED],
         key="upload_file",
-        help=t("upload.file_help", limit=limit_mb()),
+        help=t("upload.file_help"),
     )
     if received is None:
         st.caption(t("upload.choose"))

@@ -2,6 +2,7 @@
 browser's own print of any page (Ctrl+P, "Save as PDF": ui/print.css) and text contrast on screen
 (ui/screen.css)."""
 
+import json
 from pathlib import Path
 
 import streamlit as st
@@ -13,3 +14,34 @@ def style() -> None:
     # style alone goes to Streamlit's event container and takes no room on the page
     for sheet in SHEETS:
         st.html(sheet)
+
+
+# Streamlit's file uploader writes its button ("Upload") and its limits line ("50MB per file •
+# CSV, XLSX") in English only, with no setting. Their English text is hidden (visibility: hidden
+# also takes it out of what a screen reader reads) and the reader's words are drawn in its place.
+UPLOADER = """
+<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span {
+  visibility: hidden;
+  font-size: 0;
+}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after,
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  visibility: visible;
+  font-size: 0.875rem;
+}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: BUTTON;
+}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  content: LIMITS;
+}
+</style>
+"""
+
+
+def uploader_words(button: str, limits: str) -> None:
+    """The file uploader's button and limits line in the reader's language (the app's own words,
+    never data: json.dumps quotes them as a CSS string)."""
+    st.html(UPLOADER.replace("BUTTON", json.dumps(button)).replace("LIMITS", json.dumps(limits)))

@@ -182,3 +182,27 @@ def test_a_file_that_is_not_what_its_name_says_is_refused(open_upload, tmp_path,
     choose_file(app, path, "Angka per wilayah dan tanggal (satu angka per baris)")
     assert any(said in a for a in app.alerts()), app.alerts()
     assert "Hasil pemeriksaan" not in app.text()
+
+
+@pytest.mark.parametrize(
+    ("path", "button", "limits", "english"),
+    [
+        ("/unggah", "Pilih berkas", "CSV atau XLSX, paling besar 50 MB", ("Upload", "per file")),
+        ("/unggah?lang=en", "Choose file", "CSV or XLSX, at most 50 MB", ()),
+    ],
+)
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_the_uploader_speaks_the_readers_language(open_upload, path, button, limits, english,
+                                                  viewport):  # fmt: skip
+    # Streamlit draws "Upload" and "50MB per file • CSV, XLSX" whatever the language; 50 MB is
+    # server.maxUploadSize in .streamlit/config.toml
+    app = open_upload(path, viewport)
+    after = "e => [getComputedStyle(e, '::after').content, getComputedStyle(e).visibility]"
+    word = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+    assert app.page.locator(word).evaluate(after) == [f'"{button}"', "hidden"]
+    line = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+    assert app.page.locator(line).evaluate(after) == [f'"{limits}"', "hidden"]
+    shown = app.text()
+    for word in english:
+        assert word not in shown
+    app.screenshot("unggah-uploader" + ("-en" if "lang" in path else ""))
