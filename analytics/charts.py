@@ -279,7 +279,9 @@ def small_multiples(
     layout["annotations"] = layout.get("annotations", []) + footer
     fig = go.Figure(data=traces, layout=layout)
     if events is not None and not events.empty:
-        layout_items.set_items(fig, "shapes", policy.shapes(events, refs))
+        # the panels with an area only: a cell left empty has a hidden x axis with no length,
+        # and a shape on it is drawn from NaN ("MNaN,358HNaN…" in the browser's console)
+        layout_items.set_items(fig, "shapes", policy.shapes(events, refs[: len(names)]))
     return fig
 
 

@@ -6,6 +6,9 @@ what it needs to be understood (sources, units, as-of dates, filters, when it wa
 - xlsx: sheet "data" and sheet "metadata"
 - parquet: typed columns, metadata in the file's key-value metadata
 
+Counts are whole numbers in every format (analytics/counts.py): an integer column where a column
+holds counts only; in CSV and XLSX also the count cells of a column that mixes counts and rates.
+
 Text cells that begin with =, +, -, @, a tab or a carriage return are neutralised in CSV and XLSX
 with a leading apostrophe (OWASP, CSV injection), so a spreadsheet never runs them as a formula.
 The download buttons and `python -m etl export` both call to_bytes(): the same filters give the
@@ -18,6 +21,8 @@ import json
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from analytics import counts
 
 FORMATS = {
     "csv": ("csv", "text/csv"),
@@ -105,19 +110,23 @@ def _dates_as_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_bytes(frame: pd.DataFrame, fmt: str, meta: Meta) -> bytes:
+    frame = counts.as_integers(frame)  # 13 companies, never "13.0"
     # CRLF line ends (RFC 4180): a cell holding a lone carriage return is then quoted, not split
     if fmt == "csv":
-        text = neutralise(frame).to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\r\n")
+        text = counts.count_cells(neutralise(frame)).to_csv(
+            index=False, date_format="%Y-%m-%d", lineterminator="\r\n"
+        )
         return text.encode("utf-8")
     if fmt == "csv-id":
-        text = neutralise(frame).to_csv(
+        text = counts.count_cells(neutralise(frame), decimal=",").to_csv(
             index=False, sep=";", decimal=",", date_format="%Y-%m-%d", lineterminator="\r\n"
         )
         return text.encode("utf-8-sig")
     if fmt == "xlsx":
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            neutralise(_dates_as_text(frame)).to_excel(writer, sheet_name="data", index=False)
+            data = counts.count_cells(neutralise(_dates_as_text(frame)))
+            data.to_excel(writer, sheet_name="data", index=False)
             pd.DataFrame(meta.rows(frame), columns=["field", "value"]).pipe(neutralise).to_excel(
                 writer, sheet_name="metadata", index=False
             )

@@ -76,7 +76,8 @@ def main(repo) -> None:
         navigation.drill_notice()
     if view is None:
         return
-    captions.badge_if_synthetic(view.series)
+    # the synthetic badge is in each tab that shows synthetic figures (a map of real reports
+    # beside charts that carry a series on with demo months has none)
     captions.missing_notes(view.latest)
     captions.absent_note(repo, view.chosen, view.series)
     # "Laporan berbeda" on a headline card opens this page on the comparison
@@ -148,6 +149,7 @@ def notes_under(view: View, frame: pd.DataFrame, ranked: bool = False) -> None:
 def map_tab(repo, view: View) -> None:
     shapes, problems = boundaries.load()
     latest = view.latest
+    captions.badge_if_synthetic(latest)
     # the map compares what the ranking compares: unranked areas are grey and say why
     located = hover.area(
         latest.assign(
@@ -183,6 +185,7 @@ def map_tab(repo, view: View) -> None:
 
 def ranking_tab(repo, view: View) -> None:
     latest = view.latest
+    captions.badge_if_synthetic(latest)
     st.dataframe(
         tables.ranking_table(latest),
         hide_index=True,
@@ -246,6 +249,7 @@ def over_time(view: View, figure, context, tab: str) -> None:
     """A chart over time of the chosen areas, the table behind it, its notes and its download
     (the panels and the lines tabs show the same figures, drawn two ways)."""
     chart_key = {"panels": "areas_panels", "lines": "areas_chart"}[tab]  # the keys tests read
+    captions.badge_if_synthetic(view.series)
     st.plotly_chart(figure, key=chart_key)
     captions.chart_table(view.table, context, key=f"{tab}_table")
     notes_under(view, view.series)
@@ -258,6 +262,7 @@ def conflicts_tab(repo, view: View) -> None:
     if disagreeing.empty:
         st.caption(t("conflict.none"))
         return
+    captions.badge_if_synthetic(disagreeing)
     tables.show(tables.conflicts_table(disagreeing), key="conflicts")
     view.download(disagreeing, "laporan_berbeda", t("title.conflicts"), "conflicts_dl")
 

@@ -14,7 +14,7 @@ import os
 import pandas as pd
 
 from analytics import db, queries
-from ui import cache
+from ui import cache, source_words
 from ui.i18n import DEFAULT_LANG, lang, metric_label
 
 CACHE_TTL_SECONDS = 600
@@ -60,6 +60,18 @@ def _labelled(fn):
     return call
 
 
+def _worded(fn):
+    """Licences and file-level outlets in the reader's language (ui/source_words.py), applied
+    after the cache like `_labelled`."""
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        return source_words.in_language(fn(*args, **kwargs))
+
+    call.versioned = getattr(fn, "versioned", False)  # type: ignore[attr-defined]
+    return call
+
+
 def metric_names() -> dict[str, str]:
     """Each measure's code -> its label in the reader's language."""
     return {r.code: metric_label(r) for r in metric_catalogue().itertuples()}
@@ -85,11 +97,13 @@ def metric_catalogue(version: str) -> pd.DataFrame:
     return queries.metric_catalogue()
 
 
+@_worded
 @_versioned
 def latest_reported(version: str, region: str, metrics: tuple[str, ...]) -> pd.DataFrame:
     return queries.latest_reported(region, metrics)
 
 
+@_worded
 @_labelled
 @_versioned
 def reported(
@@ -103,6 +117,7 @@ def reported(
     return queries.reported(regions, metrics, date_from, date_to, synthetic)
 
 
+@_worded
 @_labelled
 @_versioned
 def monthly(
@@ -116,6 +131,7 @@ def monthly(
     return queries.monthly(regions, metrics, month_from, month_to, synthetic)
 
 
+@_worded
 @_versioned
 def umkm_monthly(
     version: str,
@@ -132,12 +148,14 @@ def events(version: str, region: str) -> pd.DataFrame:
     return queries.events(region)
 
 
+@_worded
 @_labelled
 @_versioned
 def revisions(version: str) -> pd.DataFrame:
     return queries.revisions()
 
 
+@_worded
 @_versioned
 def conflicts(
     version: str, regions: tuple[str, ...], date_from: dt.date, date_to: dt.date
@@ -150,11 +168,13 @@ def synthetic_coverage(version: str) -> pd.DataFrame:
     return queries.synthetic_coverage()
 
 
+@_worded
 @_versioned
 def sources(version: str) -> pd.DataFrame:
     return queries.sources()
 
 
+@_worded
 @_versioned
 def source_files(version: str) -> pd.DataFrame:
     return queries.source_files()

@@ -149,3 +149,27 @@ METADATA = {
     "Monthly as-of series per area": N_("dataset.monthly"),
     "UMKM registered, onboarded and adoption rate per area and month": N_("dataset.umkm"),
 }
+
+# The manifest's fixed phrases (data/sources.toml, etl/national.py, `etl add`'s default), written
+# there in English -> their message keys (ui/source_words.py): the licences the project uses, and
+# the outlets of files whose rows name none of their own. A new phrase in the manifest needs a key
+# here (tests/ui/test_source_words.py checks the manifests).
+LICENCES = {
+    "project's own": N_("licence.own"),
+    "public statistics (figures); centroids from cahyadsn/wilayah_boundaries (MIT)": N_(
+        "licence.statistics_centroids"
+    ),
+    "figures as publicly reported; article text not reproduced": N_("licence.reported"),
+    "BPS statistics, public": N_("licence.bps"),
+    "public legal acts as reported": N_("licence.legal_acts"),
+    "synthetic; no real person or company": N_("licence.synthetic"),
+    "codes and names: cahyadsn/wilayah (MIT); figures synthetic": N_("licence.national_regions"),
+    "figures as published by the agency": N_("licence.agency"),
+}
+OUTLETS = {
+    "per row": N_("outlet.per_row"),
+    "Kompas.com and other outlets, per row": N_("outlet.kompas_and_others"),
+    "Liputan6 and other outlets, per row": N_("outlet.liputan6_and_others"),
+    "BPS releases as reported, per row": N_("outlet.bps_releases"),
+    "Pulih demo generator (sintetis)": N_("outlet.demo_generator"),
+}

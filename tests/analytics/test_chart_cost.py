@@ -71,14 +71,14 @@ def counted(monkeypatch):
 
 @pytest.mark.parametrize(
     ("n", "panels"),
-    # three panels a row; the grid's empty cells are shaded too, as they always were:
-    # 4 areas -> 2 rows x 3 = 6 panels; 40 areas -> 14 rows x 3 = 42 panels
-    [(4, 6), (40, 42)],
+    # a panel per area; the grid's empty cells (4 areas: 2 rows x 3 = 6 cells, 2 empty) are not
+    # shaded: their hidden axes have no length, and a shape on one is drawn from NaN
+    [(4, 4), (40, 40)],
 )
 def test_small_multiples_sets_every_periods_shape_once(counted, n, panels):
     fig = charts.small_multiples(areas(n), "shown", periods(), PANELS)
     shapes = json.loads(fig.to_json())["layout"]["shapes"]
-    # 3 periods x 6 panels = 18 shapes at 4 areas; 3 x 42 = 126 at 40
+    # 3 periods x 4 panels = 12 shapes at 4 areas; 3 x 40 = 120 at 40
     assert len(shapes) == 3 * panels
     # plotly built a Shape object once per period (checked on the first panel), not per panel,
     # plus one when make_subplots made the grid (it reads the layout's shape defaults), and
@@ -89,8 +89,8 @@ def test_small_multiples_sets_every_periods_shape_once(counted, n, panels):
 def test_the_shapes_are_the_periods_on_every_panel_in_order():
     fig = charts.small_multiples(areas(4), "shown", periods(), PANELS)
     shapes = json.loads(fig.to_json())["layout"]["shapes"]
-    refs = [("x", "y domain")] + [(f"x{i}", f"y{i} domain") for i in range(2, 7)]
-    # each period on the 6 panels before the next period: PSBB, unknown, PPKM
+    refs = [("x", "y domain")] + [(f"x{i}", f"y{i} domain") for i in range(2, 5)]
+    # each period on the 4 panels with an area before the next period: PSBB, unknown, PPKM
     assert [(s["xref"], s["yref"]) for s in shapes] == refs * 3
     # written out by hand: the PSBB stretch ends at the end of 3 May (the next day, 00:00); the
     # unknown one is grey with a dotted edge; a one-day event is a dashed line
@@ -123,7 +123,7 @@ def test_the_shapes_are_the_periods_on_every_panel_in_order():
         "line": {"color": "rgba(204, 121, 167, 0.8)", "dash": "dash"},
     }
     for i, expected in enumerate([psbb, unknown, ppkm]):
-        for shape, (x_ref, y_ref) in zip(shapes[6 * i : 6 * i + 6], refs, strict=True):
+        for shape, (x_ref, y_ref) in zip(shapes[4 * i : 4 * i + 4], refs, strict=True):
             assert shape == expected | {"xref": x_ref, "yref": y_ref}
     # each kind named once in the legend, in the order first drawn
     policy = [t.name for t in fig.data if t.legendgroup == "policy"]
@@ -133,7 +133,7 @@ def test_the_shapes_are_the_periods_on_every_panel_in_order():
 def test_a_change_to_one_panels_shape_stays_on_that_panel():
     fig = charts.small_multiples(areas(4), "shown", periods(), PANELS)
     fig.layout.shapes[0].line.width = 3
-    assert [s.line.width for s in fig.layout.shapes[:6]] == [3, 0, 0, 0, 0, 0]
+    assert [s.line.width for s in fig.layout.shapes[:4]] == [3, 0, 0, 0]
 
 
 def test_lines_chart_shades_each_period_once(counted):

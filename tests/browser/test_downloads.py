@@ -53,3 +53,27 @@ def test_each_file_opens_and_holds_the_rows_shown(open_app, viewport):
             assert cells[area] == row.region_name, file.name
             assert digits(cells[value]) == str(int(row.value)), (file.name, cells, row.value)
         assert file.name.startswith("pulih_reported_")
+
+
+def test_counts_leave_as_whole_numbers_in_every_format(open_app):
+    """Kabupaten Tangerang reported 13 companies closed on 10 Jul 2020 (data/raw/kabkota_labour.csv
+    row 23): each file says 13, not "13.0", and Parquet and Excel type the column as integers."""
+    app = open_app("/data?level=regency&areas_regency=36.03")
+    files = app.download_all(app.popovers()[0])
+    assert len(files) == 4
+    for file in files:
+        if file.name.endswith(".csv"):
+            sep = ";" if file.content.startswith(b"\xef\xbb\xbf") else ","
+            text = io.StringIO(file.content.decode("utf-8-sig"))
+            cells = pd.read_csv(text, sep=sep, dtype=str, keep_default_na=False)
+            closed = cells[cells.metric == "companies_closed"]["value"].tolist()
+            assert closed == ["13"], (file.name, closed)
+            assert not cells["value"].str.contains(r"[.,]").any(), file.name
+        else:
+            frame = opened(file.name, file.content)
+            assert pd.api.types.is_integer_dtype(frame["value"]), (file.name, frame["value"].dtype)
+            assert frame[frame.metric == "companies_closed"]["value"].tolist() == [13]
+        if file.name.endswith(".xlsx"):
+            sheet = openpyxl.load_workbook(io.BytesIO(file.content))["data"]
+            column = [c.value for c in sheet[1]].index("value")
+            assert all(isinstance(r[column].value, int) for r in sheet.iter_rows(min_row=2))

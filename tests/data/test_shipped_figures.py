@@ -133,6 +133,6 @@ def test_reported_dataset_keeps_the_rmol_at_least_figure_and_url(warehouse):
     rows = list(csv.DictReader(io.StringIO(downloaded)))
     # banten_province_labour.csv, 20 April 2020: "4 ribu lebih" PHK (RMOLBanten)
     at_least = [r for r in rows if r["ref_date"] == "2020-04-20" and r["metric"] == "phk"]
-    assert at_least[0]["value"] == "4000.0" and at_least[0]["qualifier"] == "at_least"
+    assert at_least[0]["value"] == "4000" and at_least[0]["qualifier"] == "at_least"
     assert at_least[0]["url"].startswith("https://nusantara.rmol.id/read/2020/04/20/431221/")
     assert {r["synthetic"] for r in rows} == {"False"}

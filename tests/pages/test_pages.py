@@ -283,8 +283,8 @@ def test_reported_dataset_keeps_qualifier_and_source_url(fixture_warehouse):
     frame = datasets.load(queries, "reported", ("36",), LABOUR, *months, True)
     rows = list(csv.DictReader(io.StringIO(exports.to_bytes(frame, "csv", meta).decode())))
     assert [(r["metric"], r["value"], r["qualifier"], r["url"]) for r in rows] == [
-        ("dirumahkan", "5000.0", "at_least", "https://example.org/banten/2020-04-20"),
-        ("phk", "4000.0", "at_least", "https://example.org/banten/2020-04-20"),
+        ("dirumahkan", "5000", "at_least", "https://example.org/banten/2020-04-20"),
+        ("phk", "4000", "at_least", "https://example.org/banten/2020-04-20"),
     ]
     assert {r["synthetic"] for r in rows} == {"False"}
 
