@@ -14,7 +14,7 @@ import os
 import pandas as pd
 
 from analytics import db, queries
-from ui import cache
+from ui import access, cache
 from ui.i18n import DEFAULT_LANG, lang, metric_label
 
 CACHE_TTL_SECONDS = 600
@@ -55,6 +55,19 @@ def _labelled(fn):
             return frame
         names = metric_names()
         return frame.assign(metric_label=frame["metric"].map(names).fillna(frame["metric_label"]))
+
+    call.versioned = getattr(fn, "versioned", False)  # type: ignore[attr-defined]
+    return call
+
+
+def _staff_only(fn):
+    """The files with their checksums, the rejected rows and the load notes are for staff: the
+    query is refused (ui/access.py Forbidden) for a session of a lower role, whatever page asks."""
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        access.check(access.STAF)
+        return fn(*args, **kwargs)
 
     call.versioned = getattr(fn, "versioned", False)  # type: ignore[attr-defined]
     return call
@@ -155,16 +168,19 @@ def sources(version: str) -> pd.DataFrame:
     return queries.sources()
 
 
+@_staff_only
 @_versioned
 def source_files(version: str) -> pd.DataFrame:
     return queries.source_files()
 
 
+@_staff_only
 @_versioned
 def rejected(version: str) -> pd.DataFrame:
     return queries.rejected()
 
 
+@_staff_only
 @_versioned
 def load_warnings(version: str) -> pd.DataFrame:
     return queries.load_warnings()
