@@ -56,7 +56,9 @@ def open_as(page: str, user: dict | None, auth: bool = True) -> AppTest:
 
 def words(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    parts += [i.value for i in at.info] + [w.value for w in at.warning] + [e.value for e in at.error]
+    parts += (
+        [i.value for i in at.info] + [w.value for w in at.warning] + [e.value for e in at.error]
+    )
     return "\n".join(parts)
 
 
