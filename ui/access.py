@@ -86,9 +86,11 @@ def check(role: Role) -> None:
 
 def require(role: Role) -> None:
     """Stop the page here, with a message in the reader's language, when the session's role is
-    lower than `role`; signed out, the message offers to sign in."""
+    lower than `role`; signed out, the message offers to sign in. For a whole page (it writes the
+    page's title); a section checks `allowed` and says `withheld`."""
     if allowed(role):
         return
+    st.title(t("access.title"))
     needed = t(LABELS[role])
     if signed_in():
         st.warning(t("access.needs_role", role=needed), icon=":material/lock:")

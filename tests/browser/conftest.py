@@ -83,12 +83,26 @@ def national_dashboard(chromium, national_warehouse, tmp_path_factory) -> str:
     yield from _serve(national_warehouse, tmp_path_factory)
 
 
-def _serve(warehouse: Path, tmp_path_factory):
-    """Start `streamlit run dashboard.py` over `warehouse` on a free port, yield its base URL
-    once it answers, and stop it afterwards."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "PULIH_WAREHOUSE": str(warehouse)}
+def _serve(
+    warehouse: Path,
+    tmp_path_factory,
+    port: int | None = None,
+    host: str = "127.0.0.1",
+    args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+):
+    """Start `streamlit run dashboard.py` over `warehouse` on a free port (or `port`), yield its
+    base URL once it answers, and stop it afterwards. The audit log goes beside the server's log
+    unless `env` says otherwise."""
+    port = port or free_port()
+    folder = tmp_path_factory.mktemp("server")
+    log = folder / "streamlit.log"
+    env = {
+        **os.environ,
+        "PULIH_WAREHOUSE": str(warehouse),
+        "PULIH_AUDIT_LOG": str(folder / "audit.jsonl"),
+        **(env or {}),
+    }
     cmd = [
         sys.executable,
         "-m",
@@ -98,17 +112,18 @@ def _serve(warehouse: Path, tmp_path_factory):
         "--server.port",
         str(port),
         "--server.address",
-        "127.0.0.1",
+        host,
         "--server.headless",
         "true",
         "--server.fileWatcherType",
         "none",
         "--browser.gatherUsageStats",
         "false",
+        *args,
     ]
     with log.open("wb") as out:
         server = subprocess.Popen(cmd, cwd=PROJECT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    base = f"http://{host}:{port}"
     try:
         deadline = time.monotonic() + 90
         while True:
