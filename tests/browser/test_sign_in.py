@@ -153,3 +153,22 @@ def test_each_role_sees_what_it_may(visit, signed, account, role, checksums, aud
     for value in (ACCOUNTS[account]["email"], name, account):
         assert value not in text
     assert all(re.fullmatch(r"akun:[0-9a-f]{16}|publik", e["actor"]) for e in events)
+
+
+def test_a_download_is_logged_on_the_server_with_its_dataset_filters_and_format(visit, signed):
+    _, log = signed
+    app = visit("/data")
+    sign_in(app, "sub-ani")  # back on the page the sign-in started from, or the overview
+    app.open("/data")
+    before = len(log.read_text(encoding="utf-8").splitlines())
+    files = app.download_all(app.popovers()[0])
+    # the four formats of the Data page's download (CSV, CSV for Excel, Excel, Parquet), each a
+    # line written when Streamlit made the file: the page's default dataset (the first, "reported"), its format,
+    # and the filters behind it
+    lines = [json.loads(x) for x in log.read_text(encoding="utf-8").splitlines()[before:]]
+    downloads = [e for e in lines if e["event"] == "download"]
+    assert [e["format"] for e in downloads] == ["csv", "csv-id", "xlsx", "parquet"]
+    assert len(files) == 4
+    assert {e["dataset"] for e in downloads} == {"reported"}
+    assert all(e["actor"].startswith("akun:") for e in downloads)
+    assert all(e["filters"]["areas"] and e["filters"]["from"] for e in downloads)
