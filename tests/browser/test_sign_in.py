@@ -163,8 +163,8 @@ def test_a_download_is_logged_on_the_server_with_its_dataset_filters_and_format(
     before = len(log.read_text(encoding="utf-8").splitlines())
     files = app.download_all(app.popovers()[0])
     # the four formats of the Data page's download (CSV, CSV for Excel, Excel, Parquet), each a
-    # line written when Streamlit made the file: the page's default dataset (the first, "reported"), its format,
-    # and the filters behind it
+    # line written when Streamlit made the file: the page's default dataset (the first,
+    # "reported"), its format, and the filters behind it
     lines = [json.loads(x) for x in log.read_text(encoding="utf-8").splitlines()[before:]]
     downloads = [e for e in lines if e["event"] == "download"]
     assert [e["format"] for e in downloads] == ["csv", "csv-id", "xlsx", "parquet"]
