@@ -8,7 +8,7 @@ PORT ?= 8501
 # The warehouse is rebuilt when any input, the manifest or the ETL code is newer than it.
 INPUTS := $(shell find data/raw data/aliases data/golden -type f 2>/dev/null) data/sources.toml $(shell find etl -name '*.py' -o -name '*.sql')
 
-.PHONY: run test chromium build warehouse demo lint format bench clean i18n lock hooks
+.PHONY: run serve-lan test chromium build warehouse demo lint format bench clean i18n lock hooks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,23 @@ run: warehouse
 	PULIH_WAREHOUSE=$(WAREHOUSE) $(BIN)/streamlit run dashboard.py \
 		--server.port $(PORT) --server.address localhost --server.headless true \
 		--browser.gatherUsageStats false
+
+# Serving the office network (README, "Serving the office network"): every address of this machine
+# (ADDRESS), PORT, XSRF protection on, no error details in the browser, and TLS when SSL_CERT and
+# SSL_KEY name a certificate and its key (else put a TLS proxy such as docs/nginx.example.conf in
+# front). Sign-in comes from .streamlit/secrets.toml ([auth]); without it, anyone who reaches the
+# port is the trusted local user: the target refuses to start unless ALLOW_NO_SIGN_IN=1.
+ADDRESS ?= 0.0.0.0
+serve-lan: warehouse
+	@grep -qs '^\[auth\]' .streamlit/secrets.toml || [ "$(ALLOW_NO_SIGN_IN)" = 1 ] || { \
+		echo "no [auth] in .streamlit/secrets.toml: on the network everyone would be pengelola."; \
+		echo "Configure sign-in (.streamlit/secrets.example.toml), or ALLOW_NO_SIGN_IN=1."; \
+		exit 1; }
+	PULIH_WAREHOUSE=$(WAREHOUSE) $(BIN)/streamlit run dashboard.py \
+		--server.port $(PORT) --server.address $(ADDRESS) --server.headless true \
+		--server.enableXsrfProtection true --client.showErrorDetails none \
+		--browser.gatherUsageStats false \
+		$(if $(SSL_CERT),--server.sslCertFile $(SSL_CERT) --server.sslKeyFile $(SSL_KEY))
 
 # The browser suite (tests/browser) drives Debian's Chromium through Playwright, never a browser
 # Playwright downloads, and looks at the briefing PDF with poppler's pdftoppm: each is installed

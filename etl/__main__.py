@@ -14,6 +14,7 @@ from etl import add as add_module
 from etl import build as build_module
 from etl import demo, journal, kinds, lock, manifest, national, paths, summary, verify
 from etl.check import check_file, print_result
+from warehouse import audit, location
 
 # what `check` and `add` take: every kind but the metric catalogue
 FILE_KINDS = tuple(name for name in kinds.REGISTRY if name != "metrics")
@@ -129,6 +130,15 @@ def _run(args) -> int:
             print(f"build failed: {e}", file=sys.stderr)
             return 1
         summary.print_summary(report)
+        audit.record(
+            "rebuild",
+            audit.os_actor("cli"),
+            path=location.audit_path(report.warehouse),
+            files=len(report.files),
+            rows_read=report.rows_read,
+            rows_loaded=report.rows_loaded,
+            rows_rejected=report.rows_rejected,
+        )
         return 0
     if args.command == "check":
         result = check_file(args.file, args.kind, args.sheet, args.data)
@@ -151,6 +161,7 @@ def _run(args) -> int:
             args.accept_rejects,
             args.data,
             keep_original=args.keep_original,
+            actor=audit.os_actor("cli"),
         )
     if args.command == "demo" and args.scale == "national":
         return _national(args)

@@ -26,6 +26,7 @@ from etl import journal, lock, manifest, paths, pause, read, screen
 from etl.build import BuildError, build
 from etl.check import check_file, print_result, reference_context, slug
 from etl.summary import print_summary
+from warehouse import audit, location
 
 
 def add(
@@ -44,9 +45,13 @@ def add(
     warehouse: Path | None = None,
     keep_original: Path | None = None,
     wait: float | None = None,
+    actor: str | None = None,
 ) -> int:
-    """Add the file (see the module's docstring); the exit code of `python -m etl add`. `wait`:
-    seconds to wait for another writer (default PULIH_LOCK_TIMEOUT); after it, LockTimeout."""
+    """Check, screen, copy, list and rebuild (module docstring); the exit code of `python -m etl
+    add`. `wait`: seconds to wait for another writer (default PULIH_LOCK_TIMEOUT); after it,
+    LockTimeout. With `actor` (the command line's "cli:<os user>", the upload page's signed-in
+    account), a file added is written to the audit log beside the warehouse: its name, checksum
+    and rows, no value of it."""
     out = out or sys.stdout
     data_dir = data_dir or paths.data_dir()
     warehouse = warehouse or paths.warehouse_path()
@@ -116,7 +121,32 @@ def add(
             except (OSError, read.FileError) as e:
                 print(f"nothing added: {e}", file=out)
                 return 1
-            return _commit(screened, path.name, entry, data_dir, warehouse, out)
+            done = _commit(screened, path.name, entry, data_dir, warehouse, out)
+            if done == 0 and actor:
+                _record(actor, path.name, entry, warehouse)
+            return done
+
+
+def _record(actor: str, name: str, entry: dict, warehouse: Path) -> None:
+    """The audit line of a file added: counts from the warehouse now serving it."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        found = con.execute(
+            "select rows_read, rows_loaded, rows_rejected from source_file where file_id = $id",
+            {"id": entry["id"]},
+        ).fetchone()
+    rows_read, rows_loaded, rows_rejected = found or (None, None, None)
+    audit.record(
+        "add",
+        actor,
+        path=location.audit_path(warehouse),
+        file=name,
+        file_id=entry["id"],
+        kind=entry["kind"],
+        sha256=entry["received_sha256"],
+        rows_read=rows_read,
+        rows_loaded=rows_loaded,
+        rows_rejected=rows_rejected,
+    )
 
 
 def _known(path: Path, checksum: str, entries, data_dir: Path, warehouse: Path, out) -> int | None:

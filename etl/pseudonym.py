@@ -14,30 +14,19 @@ key breaks matching across vintages (the next export looks like all-new business
 
 import hashlib
 import hmac
-import os
 import re
-import secrets
-from pathlib import Path
 
-KEY_FILE = ".pulih_id_key"
+# the key lives with the project's other secret (warehouse/keys.py): the audit log's actor ids
+# are derived with it too
+from warehouse.keys import KEY_FILE as KEY_FILE
+from warehouse.keys import key as key
+
 PREFIX = "PID-"  # a derived id says so, and is never mistaken for an agency's register number
 LENGTH = 20  # hex characters kept: 80 bits, no collision in any register of a realistic size
 
 # header words of the columns an id may be derived from (they are personal: never stored)
 NIK_WORDS = frozenset({"nik", "ktp"})
 NAME_WORDS = frozenset({"usaha", "umkm", "toko", "merek", "brand", "business"})
-
-
-def key(data_dir: Path) -> bytes:
-    """The secret: PULIH_ID_KEY, else data/.pulih_id_key (made on first use, readable by its
-    owner only)."""
-    if os.environ.get("PULIH_ID_KEY"):
-        return os.environ["PULIH_ID_KEY"].encode()
-    path = data_dir / KEY_FILE
-    if not path.exists():
-        path.write_text(secrets.token_hex(32), encoding="ascii")
-        path.chmod(0o600)
-    return path.read_text(encoding="ascii").strip().encode()
 
 
 def _digest(secret: bytes, message: str) -> str:

@@ -1,20 +1,21 @@
 """Sumber & Metode: for analysts. Every source and what it covers; the data dictionary of measures
 and download columns; the method notes; where demo data is used; and the build status: when, from
-which files (checksums), rows loaded and rejected, and the rejected rows themselves."""
+which files (checksums), rows loaded and rejected, and the rejected rows themselves. The files,
+their checksums, the rejected rows and the load notes are for staff (ui/access.py): for the public
+they are not queried at all."""
 
 import streamlit as st
 
 from analytics import privacy
-from ui import captions, downloads, filters, present, tables
+from ui import access, captions, downloads, filters, present, tables
 from ui.i18n import document, metric_label, t
 
 
 def main(repo) -> None:
     st.title(t("method.title"))
     st.caption(t("method.intro"))
-    files = repo.source_files()
     st.header(t("method.sources"))
-    sources_table(repo, files)
+    sources_table(repo)
     st.header(t("method.dictionary"))
     data_dictionary(repo)
     st.header(t("method.notes"))
@@ -22,14 +23,15 @@ def main(repo) -> None:
     st.subheader(t("method.synthetic"))
     where_demo_data_is_used(repo)
     st.header(t("method.build"))
-    build_status(repo, files)
+    build_status(repo)
 
 
-def sources_table(repo, files) -> None:
+def sources_table(repo) -> None:
     sources = repo.sources()
     if not filters.demo():  # the demo switch off: the figures' sources are the real ones only
         sources = sources[~sources["synthetic"].astype(bool)]
-    st.caption(t("method.sources_count", n=len(sources), files=len(files)))
+    files = int(repo.build_info().iloc[0].files)  # the count is public; the files' list is not
+    st.caption(t("method.sources_count", n=len(sources), files=files))
     captions.badge_if_synthetic(sources)
     names = {r.code: metric_label(r) for r in repo.metric_catalogue().itertuples()}
     tables.show(tables.sources_table(sources, names), key="sources")
@@ -71,8 +73,12 @@ def where_demo_data_is_used(repo) -> None:
     downloads.downloads(coverage, meta, "synthetic_dl")
 
 
-def build_status(repo, files) -> None:
+def build_status(repo) -> None:
     captions.build_caption(repo)
+    if not access.allowed(access.STAF):
+        access.withheld(access.STAF)
+        return
+    files = repo.source_files()
     st.subheader(t("method.files"))
     tables.show(tables.files_table(files), key="files")
     downloads.downloads(files, downloads.meta_for("berkas_masukan", t("method.files")), "files_dl")

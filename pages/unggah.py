@@ -14,7 +14,7 @@ import streamlit as st
 
 from etl import add, lock, manifest, upload, urls
 from etl.check import CheckResult, check_file
-from ui import downloads, fmt, safe, styles, tables
+from ui import access, downloads, fmt, safe, styles, tables
 from ui.i18n import N_, t, tn
 from warehouse.location import MANIFEST, data_dir, warehouse_path
 
@@ -43,6 +43,7 @@ SHOWN_REJECTS = 200  # on screen; the download holds every one
 
 
 def main(repo) -> None:
+    access.require(access.PENGELOLA)  # on the server: the router hides the page as well
     st.title(t("upload.title"))
     st.caption(t("upload.intro"))
     kind = st.selectbox(
@@ -176,6 +177,7 @@ def added(name, data, kind, sheet, publisher, url, published, title, accept) -> 
                 accept_rejects=accept,
                 out=out,
                 wait=LOCK_WAIT_SECONDS,
+                actor=access.actor(),
             )
     except lock.LockTimeout:
         _who, since = lock.holder(warehouse_path())

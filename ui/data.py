@@ -14,7 +14,7 @@ import os
 import pandas as pd
 
 from analytics import db, queries
-from ui import cache, source_words
+from ui import access, cache, source_words
 from ui.i18n import DEFAULT_LANG, lang, metric_label
 
 CACHE_TTL_SECONDS = 600
@@ -67,6 +67,19 @@ def _worded(fn):
     @functools.wraps(fn)
     def call(*args, **kwargs):
         return source_words.in_language(fn(*args, **kwargs))
+
+    call.versioned = getattr(fn, "versioned", False)  # type: ignore[attr-defined]
+    return call
+
+
+def _staff_only(fn):
+    """The files with their checksums, the rejected rows and the load notes are for staff: the
+    query is refused (ui/access.py Forbidden) for a session of a lower role, whatever page asks."""
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        access.check(access.STAF)
+        return fn(*args, **kwargs)
 
     call.versioned = getattr(fn, "versioned", False)  # type: ignore[attr-defined]
     return call
@@ -175,16 +188,19 @@ def sources(version: str) -> pd.DataFrame:
 
 
 @_worded
+@_staff_only
 @_versioned
 def source_files(version: str) -> pd.DataFrame:
     return queries.source_files()
 
 
+@_staff_only
 @_versioned
 def rejected(version: str) -> pd.DataFrame:
     return queries.rejected()
 
 
+@_staff_only
 @_versioned
 def load_warnings(version: str) -> pd.DataFrame:
     return queries.load_warnings()

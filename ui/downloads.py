@@ -1,4 +1,12 @@
-"""Under every chart and table: the data behind it, in four formats, with its metadata."""
+"""Under every chart and table: the data behind it, in four formats, with its metadata.
+
+Every download is written to the audit log (warehouse/audit.py) on the server, when its bytes are
+made: the file is a callable Streamlit runs when the button is clicked (deferred download), and
+the callable records who, which dataset, which filters and which format before it returns the
+bytes. A popover that is only opened makes nothing and records nothing; a click that Streamlit
+serves is always recorded, whatever the browser does with the file. The who is taken when the
+page is drawn (the callable runs outside the script run, where the session cannot be read).
+What a role may not see never reaches a download: the page does not query it (ui/access.py)."""
 
 import dataclasses
 import functools
@@ -7,8 +15,9 @@ import pandas as pd
 import streamlit as st
 
 from analytics import exports
-from ui import labels
+from ui import access, labels
 from ui.i18n import t
+from warehouse import audit
 
 
 def downloads(
@@ -23,11 +32,12 @@ def downloads(
     Files are made when clicked (a callable), so a page with many tables stays fast."""
     frame = frame.drop(columns=[c for c in ("hover",) if c in frame]).reset_index(drop=True)
     meta = dataclasses.replace(meta, words=metadata_words())
+    who, logged = access.actor(), filters_logged(meta, areas_, start, end)
     with st.popover(t("download.label"), icon=":material/download:"):
         for fmt_ in exports.FORMATS:
             st.download_button(
                 t(labels.DOWNLOADS[fmt_]),
-                data=functools.partial(exports.to_bytes, frame, fmt_, meta),
+                data=functools.partial(made_and_logged, frame, fmt_, meta, who, logged),
                 file_name=exports.file_name(
                     meta.dataset, areas_, start, end, fmt_, exports.has_synthetic(frame)
                 ),
@@ -37,6 +47,36 @@ def downloads(
                 # popover is not clicked while the page is being redrawn (it would never answer)
                 on_click="ignore",
             )
+
+
+def made_and_logged(
+    frame: pd.DataFrame, fmt_: str, meta: exports.Meta, who: str, logged: dict
+) -> bytes:
+    """The file's bytes, once the download is in the audit log (no log line, no file)."""
+    data = exports.to_bytes(frame, fmt_, meta)
+    audit.record(
+        "download", who, dataset=meta.dataset, format=fmt_, rows=len(frame), filters=logged
+    )
+    return data
+
+
+def filters_logged(meta: exports.Meta, areas_: tuple[str, ...], start, end) -> dict:
+    """The filters behind a download as the audit log keeps them: codes and months, lists as
+    lists, each text cut to a length the log takes."""
+    logged: dict = {}
+    if areas_:
+        logged["areas"] = list(areas_)
+    if start is not None:
+        logged["from"] = str(start)
+    if end is not None:
+        logged["to"] = str(end)
+    for name, value in meta.filters.items():
+        parts = [p[:LOGGED_TEXT] for p in str(value).split(", ")]
+        logged.setdefault(name, parts if len(parts) > 1 else parts[0])
+    return logged
+
+
+LOGGED_TEXT = 120
 
 
 def metadata_words() -> dict[str, str]:

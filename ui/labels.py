@@ -26,6 +26,15 @@ DOWNLOADS = {
     "xlsx": N_("download.xlsx"),
     "parquet": N_("download.parquet"),
 }
+# the events of the audit log (warehouse/audit.py EVENTS)
+AUDIT_EVENTS = {
+    "sign_in": N_("audit.event.sign_in"),
+    "download": N_("audit.event.download"),
+    "add": N_("audit.event.add"),
+    "remove": N_("audit.event.remove"),
+    "rebuild": N_("audit.event.rebuild"),
+    "unreadable": N_("audit.event.unreadable"),
+}
 CHANGES = {
     "revised": N_("change.revised"),
     "new": N_("change.new"),

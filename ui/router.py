@@ -5,29 +5,42 @@ the cached queries). A page that fails shows a short message and an error id, ne
 import logging
 import secrets
 from importlib import import_module
+from typing import NamedTuple
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics import db
-from ui import captions, data, filters, i18n, language, styles
+from ui import access, captions, data, filters, i18n, language, styles
+from ui.access import Role
 from ui.i18n import N_, t
 
-# (url path and module in pages/, i18n key of the title, icon)
+
+class Page(NamedTuple):
+    name: str  # url path, and module in pages/
+    title: str  # i18n key of the title
+    icon: str
+    role: Role = access.PUBLIK  # the lowest role that may open it (ui/access.py)
+
+
 PAGES = (
-    ("ringkasan", N_("nav.overview"), ":material/dashboard:"),
-    ("wilayah", N_("nav.areas"), ":material/map:"),
-    ("dampak_adopsi", N_("nav.impact"), ":material/scatter_plot:"),
-    ("data", N_("nav.data"), ":material/table:"),
-    ("sumber_metode", N_("nav.method"), ":material/menu_book:"),
-    ("unggah", N_("nav.upload"), ":material/upload_file:"),
+    Page("ringkasan", N_("nav.overview"), ":material/dashboard:"),
+    Page("wilayah", N_("nav.areas"), ":material/map:"),
+    Page("dampak_adopsi", N_("nav.impact"), ":material/scatter_plot:"),
+    Page("data", N_("nav.data"), ":material/table:"),
+    Page("sumber_metode", N_("nav.method"), ":material/menu_book:"),
+    Page("unggah", N_("nav.upload"), ":material/upload_file:", access.PENGELOLA),
+    Page("log_audit", N_("nav.audit"), ":material/history:", access.PENGELOLA),
 )
 
 
-def _page(name: str, repo):
+def _page(name: str, repo, role: Role = access.PUBLIK):
     main = import_module(f"pages.{name}").main
 
     def run() -> None:
+        # a page a role may not use is left out of the navigation, and its link (typed, shared,
+        # bookmarked) stops here with the sign-in message: the check is on the server
+        access.require(role)
         # whose filters this run reads and keeps (ui/filters.py)
         st.session_state[filters.PAGE] = name
         main(repo)
@@ -43,11 +56,17 @@ def run(repo=data, default: str = "ringkasan") -> None:
     language.seed()  # before the first text: page titles are in the reader's language too
     st.set_page_config(page_title=t("app.title"), page_icon=":material/monitoring:", layout="wide")
     styles.style()  # text contrast on screen, and the browser's own print of any page
+    role = access.current_role()
     pages = {
-        name: st.Page(
-            _page(name, repo), title=t(key), icon=icon, url_path=name, default=name == default
+        p.name: st.Page(
+            _page(p.name, repo, p.role),
+            title=t(p.title),
+            icon=p.icon,
+            url_path=p.name,
+            default=p.name == default,
+            visibility="visible" if role >= p.role else "hidden",
         )
-        for name, key, icon in PAGES
+        for p in PAGES
     }
     st.session_state["_pages"] = pages  # for st.switch_page from a page (ui/navigation.py)
     unknown = _unknown_path(pages)
@@ -56,6 +75,7 @@ def run(repo=data, default: str = "ringkasan") -> None:
     with st.sidebar:
         st.markdown("**" + t("app.title") + "**  \n" + t("app.tagline"))
         language.switch()
+        access.sidebar()
         warehouse_or_stop()
         filters.demo_switch()
         captions.build_caption(repo)

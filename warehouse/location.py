@@ -43,3 +43,15 @@ MANIFEST = "sources.toml"
 JOURNAL = ".add-journal.json"
 NEW_MANIFEST = "sources.toml.add-tmp"
 INPUT_FOLDERS = ("raw", "aliases", "golden")
+
+
+# The audit log (warehouse/audit.py): beside the warehouse, never inside it, so a rebuild (which
+# replaces the warehouse file) never replaces it; PULIH_AUDIT_LOG moves it (a folder the service
+# may append to, backed up with the city's other logs).
+AUDIT_NAME = "pulih-audit.jsonl"
+
+
+def audit_path(warehouse: Path | None = None) -> Path:
+    if os.environ.get("PULIH_AUDIT_LOG"):
+        return Path(os.environ["PULIH_AUDIT_LOG"])
+    return (warehouse or warehouse_path()).with_name(AUDIT_NAME)

@@ -83,14 +83,28 @@ def national_dashboard(chromium, national_warehouse, tmp_path_factory) -> str:
     yield from _serve(national_warehouse, tmp_path_factory)
 
 
-def _serve(warehouse: Path, tmp_path_factory, data: Path | None = None):
+def _serve(
+    warehouse: Path,
+    tmp_path_factory,
+    port: int | None = None,
+    host: str = "127.0.0.1",
+    args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    data: Path | None = None,
+):
     """Start `streamlit run dashboard.py` over `warehouse` (and the data folder `data`, when
-    given) on a free port, yield its base URL once it answers, and stop it afterwards."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "PULIH_WAREHOUSE": str(warehouse)}
-    if data is not None:
-        env["PULIH_DATA"] = str(data)
+    given) on a free port (or `port`), yield its base URL once it answers, and stop it
+    afterwards. The audit log goes beside the server's log unless `env` says otherwise."""
+    port = port or free_port()
+    folder = tmp_path_factory.mktemp("server")
+    log = folder / "streamlit.log"
+    env = {
+        **os.environ,
+        "PULIH_WAREHOUSE": str(warehouse),
+        "PULIH_AUDIT_LOG": str(folder / "audit.jsonl"),
+        **({"PULIH_DATA": str(data)} if data is not None else {}),
+        **(env or {}),
+    }
     cmd = [
         sys.executable,
         "-m",
@@ -100,17 +114,18 @@ def _serve(warehouse: Path, tmp_path_factory, data: Path | None = None):
         "--server.port",
         str(port),
         "--server.address",
-        "127.0.0.1",
+        host,
         "--server.headless",
         "true",
         "--server.fileWatcherType",
         "none",
         "--browser.gatherUsageStats",
         "false",
+        *args,
     ]
     with log.open("wb") as out:
         server = subprocess.Popen(cmd, cwd=PROJECT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    base = f"http://{host}:{port}"
     try:
         deadline = time.monotonic() + 90
         while True:

@@ -23,6 +23,7 @@ PAGES = {
     "Data": "/data",
     "Sumber & Metode": "/sumber_metode",
     "Unggah data": "/unggah",
+    "Log audit": "/log_audit",  # pengelola only: the suite's server runs without sign-in
 }
 # what the router shows instead of a trace when a page fails (ui/router.py: page_error)
 ROUTER_ERROR = re.compile(r"kode kesalahan|error code", re.IGNORECASE)

@@ -15,6 +15,7 @@ ENGLISH = {
     "Impact vs Adoption": "/dampak_adopsi",
     "Data": "/data",
     "Sources & Method": "/sumber_metode",
+    "Audit log": "/log_audit",
 }
 # Indonesian UI words that must not remain on an English page. Names are allowed (places such as
 # Provinsi Banten and Kec. Karawaci, outlets, the policies PSBB/PPKM, the term UMKM the metric

@@ -1,5 +1,8 @@
 """`python -m etl add`: a file joins the manifest and the warehouse, once, or nothing changes."""
 
+import getpass
+import hashlib
+
 import duckdb
 import pandas as pd
 
@@ -8,6 +11,7 @@ from analytics import headline, queries
 from etl.__main__ import main
 from etl.build import BuildError, build
 from tests.conftest import PROJECT, make_data_dir, open_page, table_rows
+from warehouse import audit
 
 AGENCY = PROJECT / "tests" / "fixtures" / "agency"
 
@@ -278,3 +282,26 @@ def test_a_later_vintage_of_a_register_wins_for_the_same_business(project, tmp_p
         "where region_code = '36.71.07' and month = '2022-12-01' and not synthetic",
     )
     assert month == [(3,)]
+
+
+def test_an_added_file_and_a_rebuild_are_in_the_audit_log_without_its_values(
+    project, tmp_path, capsys
+):
+    data, warehouse = project
+    register = tmp_path / "register_dinkop.csv"
+    register.write_text(REGISTER_WITH_PERSONAL_DATA, encoding="utf-8")
+    assert add(data, register, "--accept-rejects", kind="umkm_register") == 0
+    assert main(["build", "--data", str(data), "--warehouse", str(warehouse)]) == 0
+    log = warehouse.with_name("pulih-audit.jsonl")  # beside the warehouse (warehouse/location.py)
+    events = audit.read(log)
+    assert [e["event"] for e in events] == ["add", "rebuild"]
+    added = events[0]
+    # the file as received: its name and checksum; 2 rows, TNG-101 loaded, TNG-102 rejected (its
+    # sector names a person)
+    assert added["file"] == "register_dinkop.csv"
+    assert added["sha256"] == hashlib.sha256(register.read_bytes()).hexdigest()
+    assert (added["rows_read"], added["rows_loaded"], added["rows_rejected"]) == (2, 1, 1)
+    assert added["actor"] == f"cli:{getpass.getuser()}"
+    text = log.read_text(encoding="utf-8")
+    for value in PLANTED + ["TNG-101", "fesyen"]:
+        assert value not in text

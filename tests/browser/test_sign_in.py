@@ -1,0 +1,174 @@
+"""Sign-in for real: a second dashboard server whose secrets point at a local OpenID provider
+(PyPI oidc-provider-mock, started here on a free localhost port), and Chromium signing in through
+the provider's own form as an account of each role. Signed out, what only staff may see is not on
+the page, and the stewards' page answers its direct link with the sign-in message.
+
+The provider's predefined accounts carry the claims the role rules read ([roles] below): a
+`groups` claim for staf and pengelola, none for the third (signed in, but publik)."""
+
+import json
+import re
+
+import pytest
+
+from tests.browser.conftest import _serve
+from tests.browser.dashboard import VIEWPORTS, Dashboard
+from tests.e2e.test_server import free_port
+
+ACCOUNTS = {
+    "sub-ani": {"email": "ani@kota.example", "name": "Ani Analis", "groups": ["pulih-staf"]},
+    "sub-budi": {"email": "budi@kota.example", "name": "Budi Data", "groups": ["pulih-pengelola"]},
+    "sub-citra": {"email": "citra@kota.example", "name": "Citra Tamu", "groups": ["lain"]},
+}
+
+
+@pytest.fixture(scope="module")
+def provider():
+    import oidc_provider_mock
+
+    users = [oidc_provider_mock.User(sub=sub, claims=c) for sub, c in ACCOUNTS.items()]
+    with oidc_provider_mock.run_server_in_thread(user_claims=users) as server:
+        yield f"http://localhost:{server.server_port}"
+
+
+@pytest.fixture(scope="module")
+def signed(chromium, warehouse, provider, tmp_path_factory):
+    """(base URL, audit log) of a dashboard with sign-in configured against the provider."""
+    folder = tmp_path_factory.mktemp("sign_in")
+    port = free_port()
+    secrets = folder / "secrets.toml"
+    secrets.write_text(
+        f"""
+[auth]
+redirect_uri = "http://localhost:{port}/oauth2callback"
+cookie_secret = "a-cookie-secret-for-the-tests-only-0123456789"
+client_id = "pulih"
+client_secret = "pulih-secret"
+server_metadata_url = "{provider}/.well-known/openid-configuration"
+
+[roles]
+claim = "groups"
+staf = ["pulih-staf"]
+pengelola = ["pulih-pengelola"]
+""",
+        encoding="utf-8",
+    )
+    log = folder / "audit.jsonl"
+    for base in _serve(
+        warehouse,
+        tmp_path_factory,
+        port=port,
+        host="localhost",
+        args=("--secrets.files", str(secrets)),
+        env={"PULIH_AUDIT_LOG": str(log), "PULIH_ID_KEY": "a test key"},
+    ):
+        yield base, log
+
+
+@pytest.fixture
+def visit(browser, signed):
+    """visit(path) -> a Dashboard on a fresh context (signed out) of the signed-in server."""
+    base, _ = signed
+    contexts = []
+
+    def open_(path: str = "/") -> Dashboard:
+        context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="id-ID")
+        contexts.append(context)
+        return Dashboard(context.new_page(), base).open(path)
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def sign_in(app: Dashboard, account: str) -> None:
+    """Through the sidebar's button and the provider's form, back to the dashboard."""
+    app.page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Masuk").click()
+    app.page.wait_for_url(re.compile(r"/oauth2/authorize"))
+    app.page.locator(f'button[name="sub"][value="{account}"]').click()
+    app.page.wait_for_url(lambda url: app.base in url and "oauth2callback" not in url)
+    app.wait()
+
+
+# the headings of Sumber & Metode's staff-only sections (the shipped data has no rejected row, so
+# the rejected rows' heading stands for them; its load notes have none either)
+STAFF_SECTIONS = {"Berkas masukan (dengan checksum SHA-256)", "Baris yang ditolak"}
+
+
+def staff_sections(app: Dashboard) -> set[str]:
+    headings = app.page.locator('[data-testid="stMain"] h3').all_inner_texts()
+    return STAFF_SECTIONS & {h.strip() for h in headings}
+
+
+def nav(app: Dashboard) -> list[str]:
+    return [
+        app.text_of(a).strip() for a in app.page.locator('[data-testid="stSidebarNavLink"]').all()
+    ]
+
+
+def test_signed_out_no_file_checksum_and_the_audit_log_asks_to_sign_in(visit):
+    app = visit("/sumber_metode")
+    assert "Belum masuk · peran: publik" in app.sidebar_text()
+    assert "Log audit" not in nav(app)
+    assert "hanya untuk peran staf" in app.text()
+    assert staff_sections(app) == set()
+    # the stewards' page by its link: the sign-in message, not the log
+    app.open("/log_audit")
+    assert app.title() == "Akses terbatas"
+    assert "Masuk dengan akun kantor Anda" in app.text()
+    assert not app.page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count()
+    app.screenshot("sign_in-signed_out-log_audit")
+
+
+@pytest.mark.parametrize(
+    ("account", "role", "checksums", "audit_page"),
+    [
+        ("sub-citra", "publik", False, False),
+        ("sub-ani", "staf", True, False),
+        ("sub-budi", "pengelola data", True, True),
+    ],
+)
+def test_each_role_sees_what_it_may(visit, signed, account, role, checksums, audit_page):
+    app = visit("/")
+    sign_in(app, account)
+    name = ACCOUNTS[account]["name"]
+    assert f"Masuk sebagai {name} · peran: {role}" in app.sidebar_text()
+    assert ("Log audit" in nav(app)) is audit_page
+    app.go("Sumber & Metode")
+    assert staff_sections(app) == (STAFF_SECTIONS if checksums else set())
+    assert ("hanya untuk peran staf" in app.text()) is not checksums
+    app.open("/log_audit")
+    if audit_page:
+        assert app.title() == "Log audit"
+        assert app.page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count() == 1
+    else:
+        assert app.title() == "Akses terbatas"
+        assert "Akun Anda tidak memiliki peran" in app.text()
+    app.screenshot(f"sign_in-{account}-log_audit")
+    # the sign-in is in the log under a pseudonymous id: no e-mail, name or subject of the account
+    _, log = signed
+    text = log.read_text(encoding="utf-8")
+    events = [json.loads(line) for line in text.splitlines()]
+    assert ("sign_in", role.split()[0]) in {(e["event"], e.get("role")) for e in events}
+    for value in (ACCOUNTS[account]["email"], name, account):
+        assert value not in text
+    assert all(re.fullmatch(r"akun:[0-9a-f]{16}|publik", e["actor"]) for e in events)
+
+
+def test_a_download_is_logged_on_the_server_with_its_dataset_filters_and_format(visit, signed):
+    _, log = signed
+    app = visit("/data")
+    sign_in(app, "sub-ani")  # back on the page the sign-in started from, or the overview
+    app.open("/data")
+    before = len(log.read_text(encoding="utf-8").splitlines())
+    files = app.download_all(app.popovers()[0])
+    # the four formats of the Data page's download (CSV, CSV for Excel, Excel, Parquet), each a
+    # line written when Streamlit made the file: the page's default dataset (the first,
+    # "reported"), its format, and the filters behind it
+    lines = [json.loads(x) for x in log.read_text(encoding="utf-8").splitlines()[before:]]
+    downloads = [e for e in lines if e["event"] == "download"]
+    assert [e["format"] for e in downloads] == ["csv", "csv-id", "xlsx", "parquet"]
+    assert len(files) == 4
+    assert {e["dataset"] for e in downloads} == {"reported"}
+    assert all(e["actor"].startswith("akun:") for e in downloads)
+    assert all(e["filters"]["areas"] and e["filters"]["from"] for e in downloads)
