@@ -109,7 +109,7 @@ def nav(app: Dashboard) -> list[str]:
 def test_signed_out_no_file_checksum_and_the_audit_log_asks_to_sign_in(visit):
     app = visit("/sumber_metode")
     assert "Belum masuk · peran: publik" in app.sidebar_text()
-    assert "Log audit" not in nav(app)
+    assert "Log audit" not in nav(app) and "Unggah data" not in nav(app)
     assert "hanya untuk peran staf" in app.text()
     assert staff_sections(app) == set()
     # the stewards' page by its link: the sign-in message, not the log
@@ -118,6 +118,10 @@ def test_signed_out_no_file_checksum_and_the_audit_log_asks_to_sign_in(visit):
     assert "Masuk dengan akun kantor Anda" in app.text()
     assert not app.page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count()
     app.screenshot("sign_in-signed_out-log_audit")
+    # and the upload page by its link: no file chooser, the sign-in message
+    app.open("/unggah")
+    assert app.title() == "Akses terbatas"
+    assert not app.page.locator('[data-testid="stFileUploader"]').count()
 
 
 @pytest.mark.parametrize(
@@ -134,6 +138,7 @@ def test_each_role_sees_what_it_may(visit, signed, account, role, checksums, aud
     name = ACCOUNTS[account]["name"]
     assert f"Masuk sebagai {name} · peran: {role}" in app.sidebar_text()
     assert ("Log audit" in nav(app)) is audit_page
+    assert ("Unggah data" in nav(app)) is audit_page  # both are the stewards' pages
     app.go("Sumber & Metode")
     assert staff_sections(app) == (STAFF_SECTIONS if checksums else set())
     assert ("hanya untuk peran staf" in app.text()) is not checksums
@@ -145,6 +150,8 @@ def test_each_role_sees_what_it_may(visit, signed, account, role, checksums, aud
         assert app.title() == "Akses terbatas"
         assert "Akun Anda tidak memiliki peran" in app.text()
     app.screenshot(f"sign_in-{account}-log_audit")
+    app.open("/unggah")
+    assert app.page.locator('[data-testid="stFileUploader"]').count() == int(audit_page)
     # the sign-in is in the log under a pseudonymous id: no e-mail, name or subject of the account
     _, log = signed
     text = log.read_text(encoding="utf-8")

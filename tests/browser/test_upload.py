@@ -6,6 +6,7 @@ warehouse built from it, never the session's, so the shipped data and the other 
 are untouched.
 """
 
+import json
 import re
 import shutil
 
@@ -36,7 +37,13 @@ def writable(tmp_path_factory):
 @pytest.fixture(scope="module")
 def upload_server(chromium, writable, tmp_path_factory):
     data, warehouse = writable
-    yield from _serve(warehouse, tmp_path_factory, data=data)
+    log = warehouse.with_name("audit.jsonl")
+    yield from _serve(warehouse, tmp_path_factory, data=data, env={"PULIH_AUDIT_LOG": str(log)})
+
+
+def audit_events(warehouse) -> list[dict]:
+    log = warehouse.with_name("audit.jsonl")
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
 
 
 @pytest.fixture
@@ -119,6 +126,14 @@ def test_a_steward_adds_a_workbook_and_the_dashboard_shows_it(open_upload, writa
         app.alerts()
     )
     assert 'id = "2020_05_21_wide_title_block"' in manifest_ids(data)
+    # the audit log has the add: the file's name, checksum and rows, by the server's local user
+    # (no sign-in configured here): the workbook's 13 kecamatan rows (Tangerang … Larangan, under
+    # a 3-row title block; its "Jumlah" row is the check total, not data) read and loaded
+    added = [e for e in audit_events(warehouse) if e["event"] == "add"]
+    assert [(e["file"], e["rows_read"], e["rows_loaded"], e["rows_rejected"]) for e in added] == [
+        ("wide_title_block.xlsx", 13, 13, 0)
+    ], added
+    assert added[0]["actor"].startswith("lokal:") and len(added[0]["sha256"]) == 64
     # the workbook's Karawaci (36.71.01) PHK cell reads 100 (tests/etl/test_add.py)
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
@@ -151,7 +166,11 @@ def test_a_register_with_personal_columns_is_added_screened(open_upload, writabl
     kept = copies[0].read_text(encoding="utf-8")
     for personal in PERSONAL:
         assert personal not in kept, personal
-    assert personal not in app.text()
+        assert personal not in app.text()
+    log = warehouse.with_name("audit.jsonl").read_text(encoding="utf-8")
+    assert "register_pii.csv" in log  # the add is logged, and nothing personal with it
+    for personal in PERSONAL:
+        assert personal not in log, personal
 
 
 def test_a_second_writer_is_told_and_nothing_changes(open_upload, writable):
