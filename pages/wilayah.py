@@ -80,17 +80,12 @@ def main(repo) -> None:
     # beside charts that carry a series on with demo months has none)
     captions.missing_notes(view.latest)
     captions.absent_note(repo, view.chosen, view.series)
-    # "Laporan berbeda" on a headline card opens this page on the comparison
-    opened = t("tab.conflicts") if st.session_state.pop("_open_conflicts", False) else None
-    tabs = st.tabs(
-        [t("tab.map"), t("tab.ranking"), t("tab.panels"), t("tab.lines"), t("tab.conflicts")],
-        default=opened,
-    )
-    for tab, draw in zip(
-        tabs, (map_tab, ranking_tab, panels_tab, lines_tab, conflicts_tab), strict=True
-    ):
-        with tab:
-            draw(repo, view)
+    # one part at a time, chosen like a tab and kept in the link (`tab=ranking`); "Laporan
+    # berbeda" on a headline card opens the comparison. Streamlit's own tabs would build every
+    # tab's chart on every run, the panels' most of all
+    parts = {code: t(labels.TABS[code]) for code in PARTS}
+    shown = filters.segments(t("filter.tab"), parts, key="tab")
+    PARTS[shown](repo, view)
 
 
 def choose(repo) -> View | None:
@@ -265,6 +260,15 @@ def conflicts_tab(repo, view: View) -> None:
     captions.badge_if_synthetic(disagreeing)
     tables.show(tables.conflicts_table(disagreeing), key="conflicts")
     view.download(disagreeing, "laporan_berbeda", t("title.conflicts"), "conflicts_dl")
+
+
+PARTS = {
+    "map": map_tab,
+    "ranking": ranking_tab,
+    "panels": panels_tab,
+    "lines": lines_tab,
+    "conflicts": conflicts_tab,
+}
 
 
 if __name__ == "__main__":  # a deep link's first visit runs this file alone: hand it to the router

@@ -202,6 +202,16 @@ def choice(label: str, options: dict[str, str], key: str, default: str | None = 
     return _select(label, codes, default or codes[0], key, options)
 
 
+def segments(label: str, options: dict[str, str], key: str, default: str | None = None) -> str:
+    """One of a few parts of a page as a row of buttons that always has one chosen, the code in
+    the URL: a tab bar whose tab a link and a return to the page reopen. Unlike st.tabs, whose
+    every tab is built on every run, the page draws only the part chosen."""
+    codes = list(options)
+    return _select(
+        label, codes, default or codes[0], key, options, st.segmented_control, required=True
+    )
+
+
 def multichoice(
     label: str, options: dict[str, str], key: str, default: list[str], most: int | None = None
 ) -> list[str]:

@@ -15,6 +15,14 @@ MODES = {
     "per_100_umkm": N_("mode.per_100_umkm"),
     "index": N_("mode.index"),
 }
+# the parts of the Wilayah page, one shown at a time (`tab=` in the URL)
+TABS = {
+    "map": N_("tab.map"),
+    "ranking": N_("tab.ranking"),
+    "panels": N_("tab.panels"),
+    "lines": N_("tab.lines"),
+    "conflicts": N_("tab.conflicts"),
+}
 DATASETS = {
     "reported": N_("dataset.reported"),
     "monthly": N_("dataset.monthly"),

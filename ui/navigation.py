@@ -104,7 +104,7 @@ def conflict_link(repo, region: str, key: str) -> None:
         level = repo.regions().set_index("code").loc[region, "level"]
         filters.preset("wilayah", "level", level)
         filters.preset("wilayah", f"areas_{level}", [region])
-        st.session_state["_open_conflicts"] = True
+        filters.preset("wilayah", "tab", "conflicts")
         from ui import router  # the router imports the pages, which import this module
 
         st.switch_page(router.page("wilayah"))

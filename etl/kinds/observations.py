@@ -7,7 +7,7 @@ how the value is written, and one figure per area, measure, date and source in a
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from etl import cells, plausible, validate
 from etl.aliases import norm
@@ -127,14 +127,17 @@ def _qualifier(row: Row, from_value: str | None) -> str | None:
 
 
 def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
-    def parse(row: Row, citations: Citations):
-        region = row.region("area_code", ctx)
+    def dated(row: Row) -> tuple[dt.date | None, str | None]:
         ref_date, precision = observed_date(row, "ref_date", ctx)
         precision = (
             row.get("date_precision", cells.choice("day", "month", "year"), required=False)
             or precision
         )
-        ref_date = cells.period_start(ref_date, precision)
+        return cells.period_start(ref_date, precision), precision
+
+    def full(row: Row, citations: Citations):
+        region = row.region("area_code", ctx)
+        ref_date, precision = dated(row)
         metric = _metric_code(row, ctx)
         value, from_value = row.quantity("value")
         plausible_figure(row, "value", value, metric, region, ctx)
@@ -155,8 +158,77 @@ def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             "_column": "value",  # where the figure was written, for a reject about it
         }
 
+    probe = Probe(table)
+
+    def quick(row: Row, citations: Citations) -> dict | None:
+        """The row's record from the verdicts on its cells, each distinct cell (or pair) checked
+        once by the rules above; None when any cell has a fault (`full` then says which)."""
+        region = probe(row, ("area_code",), lambda r: r.region("area_code", ctx))
+        dates = probe(row, ("ref_date", "date_precision"), dated)
+        metric = probe(row, ("metric",), lambda r: _metric_code(r, ctx))
+        figure = probe(row, ("value",), lambda r: r.quantity("value"))
+        if FAULT in (region, dates, metric, figure):
+            return None
+        (ref_date, precision), (value, from_value) = dates, figure
+        if validate.figure_problem(value, ctx.metric_units.get(metric), region, ctx.areas):
+            return None
+        checked = (
+            probe(row, ("unit",), lambda r: _unit_ok(r, metric, ctx), metric),
+            probe(row, ("qualifier",), lambda r: _qualifier(r, from_value), from_value),
+            probe(row, ("basis",), lambda r: r.get("basis", cells.choice(*BASES), required=False)),
+            probe(row, ("sector",), lambda r: r.get("sector", required=False)),
+            probe(row, ("note",), lambda r: r.get("note", required=False)),
+            probe(row, CITED, citations.for_row),  # in the order of the rows: the same ids
+        )
+        if FAULT in checked:
+            return None
+        _, qualifier, basis, sector, note, source_id = checked
+        return {
+            "obs_id": f"{entry.id}:{row.line}:{metric}",
+            "region_code": region,
+            "ref_date": ref_date,
+            "date_precision": precision,
+            "metric": metric,
+            "value": value,
+            "qualifier": qualifier,
+            "basis": basis or entry.basis,
+            "sector": sector,
+            "note": note,
+            "source_id": source_id,
+            "line": row.line,
+            "_column": "value",
+        }
+
+    def parse(row: Row, citations: Citations):
+        return quick(row, citations) or full(row, citations)
+
     table = validate.set_aside_totals(table)
     return run(table, entry, KIND, parse, ctx)
+
+
+# the cells a row's citation is read from (Citations.for_row)
+CITED = ("statement_by", "outlet", "url", "source", "published")
+FAULT = object()  # a verdict: the cell (or pair) has a fault
+
+
+class Probe:
+    """The rules of a cell run once per distinct value (or pair of values) in a file, on a row that
+    holds those cells alone, and remembered: the same code gives the same verdict as on the whole
+    row, and a national file of 786.780 rows has a few thousand areas, 36 dates, 3 measures. A
+    verdict is what the rule returns, or FAULT when it rejected the cell (the row is then parsed
+    whole, by the same rules, for its rejects with their line)."""
+
+    def __init__(self, table: Table):
+        self.table = table
+        self.seen: dict[tuple, object] = {}
+
+    def __call__(self, row: Row, columns: tuple[str, ...], rule, *given) -> Any:
+        key = (columns, *given, *(row.cells.get(c) for c in columns))
+        if key not in self.seen:
+            alone = Row(row.line, {c: row.cells.get(c) for c in columns}, self.table)
+            verdict = rule(alone)
+            self.seen[key] = FAULT if alone.rejects else verdict
+        return self.seen[key]
 
 
 KIND = Kind(

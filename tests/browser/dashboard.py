@@ -400,16 +400,24 @@ class Dashboard:
 
         self.act(press)
 
+    def _parts(self):
+        """The row of buttons that picks the part of a page shown (Wilayah draws one part at a
+        time: a segmented control, a radio group to assistive technology)."""
+        return self.page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').first
+
     def tab(self, name: str) -> None:
-        tab = self.page.locator('[data-testid="stTabs"] [role="tab"]', has_text=name).first
-        tab.click()
-        self.page.wait_for_function(
-            """(name) => [...document.querySelectorAll('[data-testid="stTabs"] [role="tab"]')]
-                 .some(t => t.innerText.includes(name)
-                            && t.getAttribute('aria-selected') === 'true')""",
-            arg=name,
-        )
-        self.wait()
+        """Open the part of the page named `name` (a click on its button, unless it is open)."""
+        option = self._parts().get_by_role("radio", name=name, exact=True)
+        if option.get_attribute("aria-checked") != "true":
+            self.act(option.click)
+        assert self.tab_value() == name, (name, self.tab_value())
+
+    def tab_value(self) -> str | None:
+        """The name of the part of the page shown."""
+        for option in self._parts().get_by_role("radio").all():
+            if option.get_attribute("aria-checked") == "true":
+                return option.inner_text().strip()
+        return None
 
     # --- downloads -----------------------------------------------------------------------------
 

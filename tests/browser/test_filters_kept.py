@@ -33,6 +33,7 @@ def filters_of_wilayah(app) -> dict:
         "shading": app.toggle_value(SHADING),
         "from": app.selectbox_value("Dari bulan"),
         "to": app.selectbox_value("Sampai bulan"),
+        "part": app.tab_value(),
     }
 
 
@@ -60,6 +61,26 @@ def test_wilayah_keeps_its_filters_after_a_visit_to_data(open_app):
     app.go("Wilayah")
     assert filters_of_wilayah(app) == before
     assert app.param("mode") == "per_1000"  # the URL says it again, so the link can be copied
+
+
+CHARTS = '[data-testid="stMain"] [data-testid="stPlotlyChart"]'
+
+
+def test_wilayah_builds_only_the_part_shown_and_the_link_keeps_it(open_app):
+    """Wilayah built every tab's chart on every run (st.tabs), the panels of 40 kecamatan too,
+    and a link could not say which tab was open. Now one part is drawn at a time, named in the
+    link (`tab=`): a link to the panels opens on them, with their chart the only one built."""
+    app = open_app("/wilayah?level=district&tab=panels")
+    assert app.tab_value() == "Per wilayah"
+    assert app.page.locator(CHARTS).count() == 1
+    app.figure("areas_panels")  # the one chart there is: the panels
+    app.tab("Gabungan")
+    assert app.param("tab") == "lines"
+    assert app.page.locator(CHARTS).count() == 1
+    app.figure("areas_chart")
+    app.tab("Peta")  # the part a link with no `tab` opens: the link says nothing
+    assert app.param("tab") is None
+    app.figure("areas_map")
 
 
 def test_policy_shading_stays_on_when_untouched(open_app):
@@ -132,6 +153,7 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(open_app, viewport
     app.choose("Tampilan angka", "Per 1.000 penduduk (SP2020)")
     app.choose("Dari bulan", "Maret 2020")
     app.toggle(SHADING)
+    app.tab("Gabungan")
     before = filters_of_wilayah(app)
     link = app.page.url
 

@@ -80,6 +80,7 @@ def test_the_regency_ranking_per_1000_residents(warehouse):
         mode="per_1000",
         dari="2020-07",
         sampai="2020-07",
+        tab="ranking",
     )
     ranking = at.dataframe[0].value
     assert list(ranking["Wilayah"]) == ["Kabupaten Tangerang", "Kota Tangerang"]
@@ -93,12 +94,12 @@ def test_the_regency_ranking_per_1000_residents(warehouse):
 
 
 def test_the_default_regencies_per_1000_residents(warehouse):
-    at = open_page("wilayah", level="regency", mode="per_1000")
+    at = open_page("wilayah", level="regency", mode="per_1000", tab="ranking")
     # Kab. Serang: 15985 PHK (25 June 2020) / 1622630 residents * 1000 = 9,85
     first = at.dataframe[0].value.iloc[0]
     assert first["Wilayah"] == "Kabupaten Serang"
     assert first["Angka yang dibandingkan"] == "9,85 per 1.000 penduduk (basis tempat kerja)"
-    at = open_page("wilayah", level="regency", mode="per_1000", ukuran="dirumahkan")
+    at = open_page("wilayah", level="regency", mode="per_1000", ukuran="dirumahkan", tab="ranking")
     # Kab. Tangerang: 9836 dirumahkan / 3245619 * 1000 = 3,03
     first = at.dataframe[0].value.iloc[0]
     assert first["Wilayah"] == "Kabupaten Tangerang"
@@ -107,9 +108,15 @@ def test_the_default_regencies_per_1000_residents(warehouse):
 
 def test_kab_serang_conflicting_reports(warehouse):
     at = open_page(
-        "wilayah", level="regency", areas_regency=["36.04"], dari="2020-06", sampai="2020-07"
+        "wilayah",
+        level="regency",
+        areas_regency=["36.04"],
+        dari="2020-06",
+        sampai="2020-07",
+        tab="conflicts",
     )
-    row = at.dataframe[3].value.iloc[0]  # after the ranking and the tables of the two charts
+    (comparison,) = [d.value for d in at.dataframe]  # the part shown: the comparison alone
+    row = comparison.iloc[0]
     # kabkota_labour.csv: 15.985 PHK (Okezone, 25 June 2020), then 9.500 PHK + dirumahkan
     # (21 July 2020): 9500 - 15985 = -6.485
     assert row["Wilayah"] == "Kabupaten Serang"

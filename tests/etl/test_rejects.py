@@ -80,6 +80,32 @@ def test_unknown_metric_wrong_unit_and_bad_qualifier(tmp_path):
     assert table_rows(tmp_path / "w.duckdb", "observation") == []
 
 
+def test_a_bad_cell_repeated_is_rejected_on_every_line_it_is_on(tmp_path):
+    """Each distinct cell is checked once (etl/kinds/observations.py Probe): the verdict is reused
+    for its later lines, and each of them is still rejected with its own line, and a good cell
+    beside a bad one loads nothing of its row."""
+    body = """\
+    36,Provinsi Banten,2020-05-20,day,phk,12x,workers,exact,workplace,,x,https://e.org,2020,
+    36,Provinsi Banten,2020-05-21,day,phk,12x,workers,exact,workplace,,x,https://e.org,2020,
+    36,Provinsi Banten,2020-05-22,day,phk,12,workers,exact,workplace,,x,https://e.org,2020,
+    36.99,Nowhere,2020-05-22,day,phk,12,workers,exact,workplace,,x,https://e.org,2020,
+    36.99,Nowhere,2020-05-23,day,phk,13,workers,exact,workplace,,x,https://e.org,2020,
+    """
+    data = make_data_dir(tmp_path, {"odd.csv": body})
+    build(data, tmp_path / "w.duckdb")
+    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
+    # lines 2 and 3 write '12x'; lines 5 and 6 name the unknown area 36.99 (line 1 is the header)
+    assert [(line, col, value) for _, line, col, value, _ in rejected] == [
+        (2, "value", "12x"),
+        (3, "value", "12x"),
+        (5, "area_code", "36.99"),
+        (6, "area_code", "36.99"),
+    ]
+    # line 4 alone loads: Banten's 12 on 22 May, its value the same cell as line 5's
+    loaded = table_rows(tmp_path / "w.duckdb", "observation", exclude=("obs_id", "source_id"))
+    assert [(r[0], r[3], r[4]) for r in loaded] == [("36", "phk", 12.0)]
+
+
 def test_a_row_with_too_many_cells_is_rejected_not_shifted(tmp_path):
     body = "36,Provinsi Banten,2020-05-20,day,phk,17,298,workers,exact,workplace,,x,https://e.org,2020,\n"
     data = make_data_dir(tmp_path, {"shifted.csv": body})

@@ -109,7 +109,9 @@ def test_a_conflicting_headline_says_so_and_opens_the_comparison(fixture_warehou
     run_again(at)
     assert at.radio(key="level").value == "regency"
     assert at.multiselect(key="areas_regency").value == ["36.71"]
-    conflicts = at.dataframe[3].value  # after the ranking and the tables of the two charts
+    # the page opens on the comparison, the one part it draws
+    assert at.segmented_control(key="tab").value == "conflicts"
+    (conflicts,) = [d.value for d in at.dataframe]
     assert conflicts[["Wilayah", "Jenis", "Selisih (B − A)"]].values.tolist() == [
         ["Kota Tangerang", "perkiraan lain", "2.000"]  # 8.000 - 6.000
     ]
@@ -151,6 +153,7 @@ def test_url_restores_the_areas_view(fixture_warehouse):
         dari="2020-07",
         sampai="2020-07",
         kebijakan="false",
+        tab="ranking",
     )
     assert at.radio(key="level").value == "regency"
     assert at.multiselect(key="areas_regency").value == ["36.71", "36.03"]
@@ -180,6 +183,7 @@ def test_areas_without_population_say_so(fixture_warehouse):
         level="district",
         areas_district=["36.71.01", "36.71.05"],
         mode="per_1000",
+        tab="ranking",
     )
     ranking = at.dataframe[0].value
     shown = dict(zip(ranking["Wilayah"], ranking["Angka yang dibandingkan"], strict=True))
@@ -192,17 +196,21 @@ def test_areas_without_population_say_so(fixture_warehouse):
 
 
 def test_garbage_in_the_url_falls_back_to_defaults_with_a_notice(fixture_warehouse):
-    at = open_page("pages/wilayah.py", level="planet", ukuran="nope", mode="x", dari="1999-01")
+    at = open_page(
+        "pages/wilayah.py", level="planet", ukuran="nope", mode="x", dari="1999-01", tab="nope"
+    )
     assert not at.exception
     assert at.radio(key="level").value == "regency"  # the default: Banten's kabupaten/kota
     assert at.selectbox(key="ukuran").value == "phk"
     assert at.selectbox(key="mode").value == "absolute"
     assert at.selectbox(key="dari").value == "2020-01"  # the first month of the build's horizon
+    assert at.segmented_control(key="tab").value == "map"  # the first part of the page
     notices = [w.value for w in at.warning]
     # what the link said is echoed as code, never as markdown
     assert "Nilai di tautan tidak dikenali dan diganti nilai bawaan: `level` = `planet`" in notices
     assert "Nilai di tautan tidak dikenali dan diganti nilai bawaan: `dari` = `1999-01`" in notices
-    assert len(notices) == 4
+    assert "Nilai di tautan tidak dikenali dan diganti nilai bawaan: `tab` = `nope`" in notices
+    assert len(notices) == 5
 
 
 def test_data_page_download_is_exactly_the_rows_shown(fixture_warehouse):
@@ -325,9 +333,15 @@ def test_with_the_demo_switch_on_the_district_view_is_badged(fixture_warehouse, 
     assert [m.value for m in at.markdown if "orange-badge" in m.value]
 
 
-@pytest.mark.parametrize("page", [p.removeprefix("pages/").removesuffix(".py") for p in PAGES])
-def test_with_the_demo_switch_off_no_synthetic_figure_is_on_screen(fixture_warehouse, page):
-    at = open_page(page, contoh="0", level="district")
+# every page, and each part of Wilayah (it draws one at a time, `tab=`)
+VIEWS = [(p.removeprefix("pages/").removesuffix(".py"), None) for p in PAGES] + [
+    ("wilayah", part) for part in ("ranking", "panels", "lines", "conflicts")
+]
+
+
+@pytest.mark.parametrize(("page", "part"), VIEWS, ids=str)
+def test_with_the_demo_switch_off_no_synthetic_figure_is_on_screen(fixture_warehouse, page, part):
+    at = open_page(page, contoh="0", level="district", **({"tab": part} if part else {}))
     assert at.toggle(key="contoh").value is False
     # st.badge reaches AppTest as markdown (":orange-badge[...]")
     assert not [m.value for m in at.markdown if "orange-badge" in m.value]

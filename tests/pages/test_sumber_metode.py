@@ -70,7 +70,12 @@ def test_small_register_counts_show_as_less_than_5_on_screen_and_in_downloads(sm
             back = pd.read_excel(io.BytesIO(data), sheet_name="data").set_index("region_code")
             assert bool(back.loc["36.71.04", "registered_suppressed"]) is True
     at = open_page(
-        "wilayah.py", level="district", ukuran="umkm_registered", dari="2020-03", sampai="2020-03"
+        "wilayah.py",
+        level="district",
+        ukuran="umkm_registered",
+        dari="2020-03",
+        sampai="2020-03",
+        tab="ranking",
     )
     shown = dict(
         zip(
@@ -176,7 +181,7 @@ def test_no_difference_of_published_counts_recovers_a_small_cell(family_warehous
     # per 100 registered UMKM on Benda would give its 2 back (40 / 2 x 100 = 2.000): withheld
     at = open_page(
         "wilayah.py", level="district", ukuran="phk", mode="per_100_umkm",
-        dari="2020-03", sampai="2020-03",
+        dari="2020-03", sampai="2020-03", tab="ranking",
     )  # fmt: skip
     ranking = at.dataframe[0].value.set_index("Wilayah")["Angka yang dibandingkan"]
     assert ranking["Kec. Benda"].startswith("disamarkan")

@@ -13,7 +13,15 @@ BOUNDARIES = PROJECT / "tests" / "fixtures" / "boundaries"
 
 
 def ranking(at: AppTest):
+    """The ranking, opened as a person opens it (the page draws one part at a time)."""
+    show(at, "ranking")
     return at.dataframe[0].value
+
+
+def show(at: AppTest, part: str) -> None:
+    if at.segmented_control(key="tab").value != part:
+        at.segmented_control(key="tab").set_value(part).run()
+        assert not at.exception, [e.value for e in at.exception]
 
 
 def values(array) -> list:
@@ -80,6 +88,7 @@ def test_each_control_changes_what_the_page_shows(fixture_warehouse):
 
     # events.csv: PSBB Uji (Kota and Kab. Tangerang) and PPKM Uji (Banten) are shaded until the
     # toggle turns them off
+    show(at, "panels")
     assert rects(at)
     at.toggle(key="kebijakan").set_value(False).run()
     assert not rects(at)
@@ -87,7 +96,7 @@ def test_each_control_changes_what_the_page_shows(fixture_warehouse):
 
 
 def test_drill_down_opens_the_kecamatan_and_the_breadcrumb_goes_back(fixture_warehouse):
-    at = open_page("wilayah", level="regency")
+    at = open_page("wilayah", level="regency", tab="ranking")  # its "Buka kecamatan" buttons
     at.button(key="drill_36.71").click().run()
     assert at.radio(key="level").value == "district"
     assert len(ranking(at)) == 10  # regions.csv: ten kecamatan under 36.71
@@ -144,7 +153,8 @@ def test_an_unusable_boundaries_file_is_named_and_the_markers_stay(
 
 
 def panel_chart(at: AppTest) -> dict:
-    return charts(at)[1]
+    (chart,) = charts(at)  # one part of the page at a time: the panels alone
+    return chart
 
 
 def y_leaders(layout: dict) -> dict[str, str]:
@@ -154,7 +164,7 @@ def y_leaders(layout: dict) -> dict[str, str]:
 
 
 def test_small_multiples_one_panel_per_area(fixture_warehouse):
-    at = open_page("wilayah", level="district", kebijakan="true")
+    at = open_page("wilayah", level="district", kebijakan="true", tab="panels")
     layout = panel_chart(at)["layout"]
     titles = [
         a["text"]
@@ -174,7 +184,7 @@ def test_small_multiples_one_panel_per_area(fixture_warehouse):
 
 
 def test_small_multiples_share_one_y_scale_across_rows(fixture_warehouse):
-    at = open_page("wilayah", level="district", kebijakan="true")
+    at = open_page("wilayah", level="district", kebijakan="true", tab="panels")
     layout = panel_chart(at)["layout"]
     # Benda's 600 PHK (first row) and Tangerang's 100 (third row) must be read on one scale:
     # all twelve axes follow one and the same axis
@@ -183,9 +193,14 @@ def test_small_multiples_share_one_y_scale_across_rows(fixture_warehouse):
 
 def test_conflicting_reports_are_shown_side_by_side(fixture_warehouse):
     at = open_page(
-        "wilayah", level="regency", areas_regency=["36.04"], dari="2020-06", sampai="2020-07"
+        "wilayah",
+        level="regency",
+        areas_regency=["36.04"],
+        dari="2020-06",
+        sampai="2020-07",
+        tab="conflicts",
     )
-    conflicts = at.dataframe[3].value  # after the ranking and the tables of the two charts
+    (conflicts,) = [d.value for d in at.dataframe]  # the comparison alone
     # labour.csv, Kab. Serang: PHK 5.000 on 25 June 2020, then a PHK + dirumahkan total of 4.000
     # on 21 July 2020 (26 days later): a total below one of its parts; 4.000 - 5.000 = -1.000
     assert len(conflicts) == 1
