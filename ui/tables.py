@@ -259,6 +259,17 @@ def show(table: pd.DataFrame, key: str, **kw) -> None:
         st.dataframe(table, hide_index=True, key=key, **kw)
 
 
+def show_whole(table: pd.DataFrame) -> None:
+    """A short reference table, every row and column at once, as a plain table (st.table): a
+    grid (st.dataframe) is drawn on a canvas that scrolls on its own, so on paper it printed its
+    first rows, cut at the paper's edge, and none of its words were text. On screen a plain
+    table wraps its cells to the width there is."""
+    if table.empty:
+        st.caption(t("table.empty"))
+    else:
+        st.table(table, hide_index=True)
+
+
 PREVIEW_ROWS = 1000  # a page of rows the browser draws at once; the download beside it has all
 
 
