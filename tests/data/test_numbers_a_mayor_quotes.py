@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from analytics import areas, charts, datasets, exports, queries
 from analytics.chart_text import LinesText
 from etl.__main__ import main
-from tests.conftest import open_page
+from tests.conftest import open_page, plain_table
 from ui import hover, present
 
 PAGES = ("ringkasan", "wilayah", "dampak_adopsi", "data", "sumber_metode")
@@ -127,7 +127,7 @@ def test_with_the_demo_switch_off_no_synthetic_figure_is_on_screen(warehouse, pa
     frames = (
         [at.dataframe[0].value]
         if page == "sumber_metode"
-        else [d.value for d in at.dataframe] + [t.value for t in at.table]
+        else [d.value for d in at.dataframe] + [plain_table(t) for t in at.table]
     )
     for frame in frames:
         for column in ("synthetic", "Sintetis"):
