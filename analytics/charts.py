@@ -208,6 +208,7 @@ def areas_over_time(
             conflict_name=text.conflict,
             symbol=chart_style.symbol_of(i),
         )
+    _one_conflict_entry(traces)
     traces += policy.legend_entries(events, text.unknown)
     y_axis = {"title": {"text": text.y}} | ticks.y_ticks(
         frame[y], text.context.locale, percent=text.percent
@@ -223,6 +224,14 @@ def areas_over_time(
     if events is not None and not events.empty:
         layout_items.set_items(fig, "shapes", policy.shapes(events, [("x", "paper")]))
     return fig
+
+
+def _one_conflict_entry(traces: list[dict]) -> None:
+    """Every area's rings belong to one legend group, named once: an entry per area repeated
+    "laporan berbeda" in the legend."""
+    rings = [t for t in traces if t.get("legendgroup") == "conflict"]
+    for ring in rings[1:]:
+        ring["showlegend"] = False
 
 
 def small_multiples(

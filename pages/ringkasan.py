@@ -122,7 +122,7 @@ def banten_timeline(repo, demo: bool) -> None:
     """Banten's reported timeline (20 May 2020 reads 17.298 / 27.569 / 59)."""
     st.subheader(t("timeline.banten.title"))
     banten = repo.reported((BANTEN,), LABOUR, synthetic=demo)
-    tables.show(tables.reported_timeline(banten, LABOUR), key="banten_timeline")
+    tables.show_whole(tables.reported_timeline(banten, LABOUR))
     captions.sources_caption(banten, column="outlet")
     downloads.downloads(
         banten,
@@ -141,11 +141,11 @@ def kota_bases(repo, demo: bool) -> None:
     with workplace:
         st.markdown("**" + t("timeline.kota.workplace") + "**")
         rows = kota[kota.basis == "workplace"]
-        tables.show(tables.reported_list(rows), key="kota_workplace")
+        tables.show_whole(tables.reported_list(rows))
     with ktp:
         st.markdown("**" + t("timeline.kota.ktp") + "**")
         rows = kota[kota.basis == "ktp_kota_tangerang"]
-        tables.show(tables.reported_list(rows), key="kota_ktp")
+        tables.show_whole(tables.reported_list(rows))
     downloads.downloads(
         kota,
         downloads.meta_for("laporan_kota_tangerang", t("title.bases"), area=KOTA),

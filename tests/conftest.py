@@ -2,6 +2,7 @@
 data folders built per test from the project's reference files plus a few rows of their own."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -169,6 +170,16 @@ def _app(page: str, repo=None) -> None:
     from ui import data, router
 
     router.run(repo=repo or data, default=page)
+
+
+def plain_table(element):
+    """A plain table (st.table) of a page, as the reader sees it: its cells are markdown written
+    plain (ui/tables.py: show_whole, "12\\.000" for "12.000"), which AppTest gives unrendered."""
+
+    def unescaped(value):
+        return re.sub(r"\\(.)", r"\1", value) if isinstance(value, str) else value
+
+    return element.value.map(unescaped).rename(columns=unescaped)
 
 
 def open_page(page: str, lang: str | None = None, repo=None, timeout: float = 60, **query):

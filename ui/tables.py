@@ -4,7 +4,7 @@ language (the downloads keep the raw columns)."""
 import pandas as pd
 import streamlit as st
 
-from ui import fmt, labels, present
+from ui import fmt, labels, present, safe
 from ui.i18n import lang, metric_label, t
 from ui.present import missing_text, note, population_basis, shown
 
@@ -257,6 +257,19 @@ def show(table: pd.DataFrame, key: str, **kw) -> None:
         st.caption(t("table.empty"))
     else:
         st.dataframe(table, hide_index=True, key=key, **kw)
+
+
+def show_whole(table: pd.DataFrame) -> None:
+    """A short reference table, every row and column at once, as a plain table (st.table): a
+    grid (st.dataframe) is drawn on a canvas that scrolls on its own, so on paper it printed its
+    first rows, cut at the paper's edge, and none of its words were text. On screen a plain
+    table wraps its cells to the width there is (ui/screen.css)."""
+    if table.empty:
+        st.caption(t("table.empty"))
+    else:
+        # st.table renders each cell and header as markdown: data-derived text is written plain
+        shown = table.map(safe.plain).rename(columns=safe.plain)
+        st.table(shown, hide_index=True)
 
 
 PREVIEW_ROWS = 1000  # a page of rows the browser draws at once; the download beside it has all

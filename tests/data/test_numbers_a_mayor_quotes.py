@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from analytics import areas, charts, datasets, exports, queries
 from analytics.chart_text import LinesText
 from etl.__main__ import main
-from tests.conftest import open_page
+from tests.conftest import open_page, plain_table
 from ui import hover, present
 
 PAGES = ("ringkasan", "wilayah", "dampak_adopsi", "data", "sumber_metode")
@@ -124,7 +124,11 @@ def test_with_the_demo_switch_off_no_synthetic_figure_is_on_screen(warehouse, pa
     assert not badges
     # Sumber & Metode's build status lists every input file, demo files included (marked): only
     # its sources table is about figures
-    frames = [at.dataframe[0].value] if page == "sumber_metode" else [d.value for d in at.dataframe]
+    frames = (
+        [at.dataframe[0].value]
+        if page == "sumber_metode"
+        else [d.value for d in at.dataframe] + [plain_table(t) for t in at.table]
+    )
     for frame in frames:
         for column in ("synthetic", "Sintetis"):
             if column in frame:

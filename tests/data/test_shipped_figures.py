@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import datasets, exports, queries
 from analytics.metrics import LABOUR
-from tests.conftest import open_page
+from tests.conftest import open_page, plain_table
 
 PAGES = ("ringkasan", "wilayah", "dampak_adopsi", "data", "sumber_metode")
 
@@ -33,7 +33,7 @@ def test_every_page_renders_on_the_shipped_data(warehouse, page):
 def test_overview_shows_banten_20_may_2020_with_source(warehouse):
     # banten_province_labour.csv, 20 May 2020: 17.298 PHK, 27.569 dirumahkan, 59 closures
     at = open_page("ringkasan")
-    timeline = at.dataframe[1].value  # after the trend chart's own table
+    timeline = plain_table(at.table[0])  # the first plain table, under the trend chart
     may20 = timeline[timeline["Tanggal"] == "20 Mei 2020"].iloc[0]
     assert may20["PHK"] == "17.298 pekerja"
     assert may20["Dirumahkan"] == "27.569 pekerja"
@@ -60,8 +60,8 @@ def test_overview_keeps_kota_tangerang_bases_apart(warehouse):
     # kabkota_labour.csv: 6.023 PHK (5 May 2020) and 8.207 PHK + dirumahkan (6 July 2020) on the
     # workplace basis; the KTP-resident rows apart
     at = open_page("ringkasan")
-    workplace = at.dataframe[2].value  # after the trend chart's table and Banten's timeline
-    ktp = at.dataframe[3].value
+    workplace = plain_table(at.table[1])  # the plain tables after Banten's timeline
+    ktp = plain_table(at.table[2])
     assert "6.023 pekerja" in set(workplace["Angka"]) and "8.207 pekerja" in set(workplace["Angka"])
     assert set(ktp["Ukuran"]) == {
         "PHK (KTP Kota Tangerang)",

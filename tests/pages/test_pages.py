@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from analytics import datasets, exports, queries
 from analytics.metrics import LABOUR
 from etl.build import build
-from tests.conftest import make_data_dir, open_page, page_fixture_data, run_again
+from tests.conftest import make_data_dir, open_page, page_fixture_data, plain_table, run_again
 from ui import tables
 
 PAGES = (
@@ -44,7 +44,7 @@ def test_page_renders_without_exception(fixture_warehouse, page):
 
 def test_overview_timeline_has_one_row_per_reported_date_with_its_source(fixture_warehouse):
     at = open_page("pages/ringkasan.py")
-    timeline = at.dataframe[1].value  # after the trend chart's own table
+    timeline = plain_table(at.table[0])  # the first plain table, under the trend chart
     # labour.csv, Provinsi Banten: 20 Apr 2020 "at least" 4000 PHK and 5000 dirumahkan (Harian
     # Satu); 20 May 2020 12000 / 20000 / 50 closures (Harian Dua); 26 Jul 2021 about 19000 PHK
     # (Harian Tiga). Qualifiers stay with the figure: ≥ for at_least, ± for approx
@@ -119,8 +119,8 @@ def test_a_conflicting_headline_says_so_and_opens_the_comparison(fixture_warehou
 
 def test_overview_keeps_kota_tangerang_bases_apart(fixture_warehouse):
     at = open_page("pages/ringkasan.py")
-    workplace = at.dataframe[2].value  # after the trend chart's table and Banten's timeline
-    ktp = at.dataframe[3].value
+    workplace = plain_table(at.table[1])  # the plain tables after Banten's timeline
+    ktp = plain_table(at.table[2])
     # labour.csv, Kota Tangerang, basis workplace: 9 Apr 600 dirumahkan and 3.000 PHK, 5 May
     # 6.000 PHK and Apindo's ± 8.000, 6 Jul 7.000 PHK + dirumahkan; basis ktp_kota_tangerang:
     # 5 May 1.800 PHK and 200 dirumahkan
@@ -347,7 +347,11 @@ def test_with_the_demo_switch_off_no_synthetic_figure_is_on_screen(fixture_wareh
     assert not [m.value for m in at.markdown if "orange-badge" in m.value]
     # Sumber & Metode's build status lists every input file, demo files included (marked): only
     # its sources table is about figures
-    frames = [at.dataframe[0].value] if page == "sumber_metode" else [d.value for d in at.dataframe]
+    frames = (
+        [at.dataframe[0].value]
+        if page == "sumber_metode"
+        else [d.value for d in at.dataframe] + [plain_table(t) for t in at.table]
+    )
     for frame in frames:
         for column in ("synthetic", "Sintetis"):
             if column in frame:
