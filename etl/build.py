@@ -66,14 +66,16 @@ def build(
     warehouse: Path | None = None,
     manifest_file: Path | None = None,
     swap: bool = True,
+    wait: float | None = None,
 ) -> BuildReport:
     """Build the warehouse from the manifest (data_dir/sources.toml, or `manifest_file`). With
     swap=False the checked new file is left at <warehouse>.tmp (report.built) for the caller, who
-    holds the writer lock, to swap in."""
+    holds the writer lock, to swap in. `wait`: seconds to wait for another writer (default
+    PULIH_LOCK_TIMEOUT), then LockTimeout."""
     data_dir = data_dir or paths.data_dir()
     warehouse = warehouse or paths.warehouse_path()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    with lock.hold(warehouse, "etl build") as first:
+    with lock.hold(warehouse, "etl build", wait=wait) as first:
         if first:  # an `etl add` killed half-way: finish it or roll it back first
             journal.recover(data_dir, warehouse)
         return _build(data_dir, warehouse, manifest_file or data_dir / "sources.toml", swap)

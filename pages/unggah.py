@@ -3,7 +3,8 @@ is and the file; see what `python -m etl check` reports (rows, rejected rows wit
 masked value and reason, warnings) before anything is written; then name its publisher, URL and
 date and add it. The same check and add code as the command line runs (etl/check.py,
 etl/add.py), so the rules are the same: personal data screened out, duplicates loaded once, the
-writer lock, an atomic rebuild. What the browser sends is looked at first (etl/upload.py)."""
+writer lock, an atomic rebuild. What the browser sends is looked at first (etl/upload.py).
+Below: rebuild the warehouse from data/ as it is, as `python -m etl build` does."""
 
 import datetime as dt
 import hashlib
@@ -12,10 +13,11 @@ import io
 import pandas as pd
 import streamlit as st
 
-from etl import add, lock, manifest, upload, urls
+from etl import add, build, lock, manifest, upload, urls
 from etl.check import CheckResult, check_file
 from ui import access, downloads, fmt, safe, styles, tables
 from ui.i18n import N_, t, tn
+from warehouse import audit, location
 from warehouse.location import MANIFEST, data_dir, warehouse_path
 
 # what each kind of file is called on the page (every kind `etl check` and `etl add` take)
@@ -46,6 +48,12 @@ def main(repo) -> None:
     access.require(access.PENGELOLA)  # on the server: the router hides the page as well
     st.title(t("upload.title"))
     st.caption(t("upload.intro"))
+    upload_a_file()
+    st.divider()
+    rebuild()
+
+
+def upload_a_file() -> None:
     kind = st.selectbox(
         t("upload.kind"), tuple(KINDS), format_func=lambda k: t(KINDS[k]), key="upload_kind"
     )
@@ -71,6 +79,42 @@ def main(repo) -> None:
     show_check(result)
     if result.error is None:
         provenance_and_add(received.name, data, kind, sheet, result)
+
+
+def rebuild() -> None:
+    """Rebuild the warehouse from data/ as it is (after a file was put there by hand, or to
+    retry a build that failed), as `python -m etl build` does, and log who did."""
+    st.subheader(t("upload.rebuild_title"))
+    st.caption(t("upload.rebuild_intro"))
+    if not st.button(t("upload.rebuild"), key="upload_rebuild"):
+        return
+    try:
+        with st.spinner(t("upload.rebuilding")):
+            report = build.build(wait=LOCK_WAIT_SECONDS)
+    except lock.LockTimeout:
+        _who, since = lock.holder(warehouse_path())
+        st.warning(t("upload.busy", since=since))
+        return
+    except (build.BuildError, manifest.ManifestError) as e:
+        st.error(t("upload.rebuild_failed", error=safe.plain(str(e))))
+        return
+    audit.record(
+        "rebuild",
+        access.actor(),
+        path=location.audit_path(report.warehouse),
+        files=len(report.files),
+        rows_read=report.rows_read,
+        rows_loaded=report.rows_loaded,
+        rows_rejected=report.rows_rejected,
+    )
+    st.success(
+        t(
+            "upload.rebuilt",
+            files=fmt.number(len(report.files), decimals=0),
+            loaded=fmt.number(report.rows_loaded, decimals=0),
+            rejected=fmt.number(report.rows_rejected, decimals=0),
+        )
+    )
 
 
 def limit_mb() -> int:

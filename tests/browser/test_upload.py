@@ -225,3 +225,27 @@ def test_the_uploader_speaks_the_readers_language(open_upload, path, button, lim
     for word in english:
         assert word not in shown
     app.screenshot("unggah-uploader" + ("-en" if "lang" in path else ""))
+
+
+def test_a_steward_rebuilds_and_the_log_says_who(open_upload, writable):
+    data, warehouse = writable
+    before = warehouse.stat().st_ino, warehouse.stat().st_mtime_ns
+    app = open_upload("/unggah")
+    app.act(app.page.get_by_role("button", name="Bangun ulang").click, timeout=120)
+    said = [a for a in app.alerts() if "Gudang data dibangun ulang" in a]
+    # every [[file]] of the manifest (the shipped ones and any this module's tests added) is read
+    files = len(re.findall(r"^\[\[file\]\]$", manifest_ids(data), re.M))  # not the comment's
+    assert said and f"{files} berkas" in said[0], app.alerts()
+    assert (warehouse.stat().st_ino, warehouse.stat().st_mtime_ns) != before  # a new file
+    rebuilt = [e for e in audit_events(warehouse) if e["event"] == "rebuild"]
+    assert [(e["files"], e["actor"].split(":")[0]) for e in rebuilt] == [(files, "lokal")]
+
+
+def test_a_rebuild_while_another_writer_works_is_told_and_changes_nothing(open_upload, writable):
+    _, warehouse = writable
+    app = open_upload("/unggah")
+    before = warehouse.stat().st_ino, warehouse.stat().st_mtime_ns
+    with lock.hold(warehouse, "etl add"):
+        app.act(app.page.get_by_role("button", name="Bangun ulang").click, timeout=120)
+    assert any("Pengelola lain sedang menambahkan" in a for a in app.alerts()), app.alerts()
+    assert (warehouse.stat().st_ino, warehouse.stat().st_mtime_ns) == before
