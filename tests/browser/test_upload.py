@@ -70,7 +70,8 @@ def fill_source(app, publisher="Disnaker Kota Tangerang", url="https://example.o
 
 def accept_rejects(app) -> None:
     """Tick "add although some rows are rejected" (a form's checkbox: no run until submitted)."""
-    app.page.get_by_text("Tambahkan walau ada baris yang ditolak").click()
+    # the box itself: after a refused add, the error names the same words
+    app.page.locator('[data-testid="stCheckbox"]', has_text="Tambahkan walau ada").click()
 
 
 def press_add(app) -> None:
@@ -103,6 +104,14 @@ def test_a_messy_file_shows_its_rejects_before_anything_is_written(open_upload, 
     press_add(app)
     assert any("Ada baris yang ditolak" in a for a in app.alerts()), app.alerts()
     assert (manifest_ids(data), warehouse.stat().st_mtime_ns) == before
+    # ticked, the rows that load are added, and the log has the file with its rejected rows
+    accept_rejects(app)
+    press_add(app)
+    assert any("ditambahkan sebagai" in a for a in app.alerts()), app.alerts()
+    added = [e for e in audit_events(warehouse) if e.get("file") == "bad_numbers.csv"]
+    assert [(e["event"], e["rows_read"], e["rows_loaded"], e["rows_rejected"]) for e in added] == [
+        ("add", 4, 1, 3)  # the check's figures above: 4 read, 1 loads, 3 rejected
+    ]
 
 
 def files_counted(app) -> int:
