@@ -22,11 +22,15 @@ def style() -> None:
 
 
 # Streamlit's file uploader writes its button ("Upload") and its limits line ("50MB per file •
-# CSV, XLSX") in English only, with no setting. Their English text is hidden (visibility: hidden
-# also takes it out of what a screen reader reads) and the reader's words are drawn in its place.
+# CSV, XLSX") in English only, with no setting. Their English text is drawn at size 0 and the
+# reader's words are drawn in its place. The limits line is hidden outright; the button's word
+# stays in what a screen reader reads, since a button whose own text is hidden has no name (axe:
+# button-name) and CSS cannot give it one.
 UPLOADER = """
 <style>
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {
+  font-size: 0;
+}
 [data-testid="stFileUploaderDropzoneInstructions"] span {
   visibility: hidden;
   font-size: 0;
