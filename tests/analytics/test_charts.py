@@ -286,3 +286,33 @@ def test_a_chart_carries_its_title_sources_date_and_badge():
         a.text for a in charts.impact_over_time(real, pd.DataFrame(), None, TEXT).layout.annotations
     ]
     assert not any("SINTETIS" in n for n in notes)
+
+
+def test_scatter_names_close_points_apart_at_phone_size():
+    # Ciledug (0,6; 4,7 %) and Cipondoh (0,8; 4,8 %) sit close, Jatiuwung far right. Worked by
+    # hand at the phone plot of 280 × 300 px, ranges padded 6 %: x 0,312..5,688 -> Ciledug at
+    # 15,0 px, Cipondoh 25,4, Jatiuwung 265,0; y -> 283,9 / 278,9 / 16,1 px (from the top).
+    # Letters 7,2 px wide, a line 15 px, markers 6 px. Ciledug (50,4 px) centred would start at
+    # -10,2 (off the plot): it goes right of its point. Cipondoh centred starts at -3,4; on its
+    # right it meets Ciledug's name (271,4..286,4 against 276,4..291,4); above-right it is clear.
+    # Jatiuwung (64,8 px) runs off the right edge centred and to the right: it goes left.
+    names, positions = scatter.label_positions(
+        pd.Series([0.6, 0.8, 5.4]),
+        pd.Series([0.047, 0.048, 0.10]),
+        pd.Series(["Ciledug", "Cipondoh", "Jatiuwung"]),
+    )
+    assert names == ["Ciledug", "Cipondoh", "Jatiuwung"]
+    assert positions == ["middle right", "top right", "middle left"]
+
+
+def test_a_crowd_of_points_leaves_some_unnamed_rather_than_overwritten():
+    # twelve areas on one spot: at most the eight positions around it can hold a name, so at
+    # least four go unnamed on the chart (their names stay in the hover and the table)
+    names, _ = scatter.label_positions(
+        pd.Series([2.0] * 12 + [0.0, 4.0]),
+        pd.Series([0.05] * 12 + [0.0, 0.1]),
+        pd.Series([f"Area {i}" for i in range(14)]),
+    )
+    assert names.count("") >= 4
+    assert scatter.short_name("Kec. Ciledug") == "Ciledug"
+    assert scatter.short_name("Kota Tangerang") == "Kota Tangerang"
