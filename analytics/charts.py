@@ -217,7 +217,11 @@ def areas_over_time(
     for axis in layout.values():
         _merge(axis, chart_style.AXES)
     standing, footer = chart_style.standing(
-        text.title, text.context, chart_style.any_synthetic(frame), height=600
+        text.title,
+        text.context,
+        chart_style.any_synthetic(frame),
+        height=600,
+        entries=chart_style.legend_entries(traces),
     )
     layout |= standing | {"hovermode": "closest", "annotations": footer}
     fig = go.Figure(data=traces, layout=layout)

@@ -99,8 +99,7 @@ def test_panels_show_years_and_names_clear_of_the_data(open_app):
         below = [
             p
             for p in drawn["plots"]
-            if p["x"] <= middle <= p["x"] + p["width"]
-            and p["y"] + p["height"] > title["box"]["y"]
+            if p["x"] <= middle <= p["x"] + p["width"] and p["y"] + p["height"] > title["box"]["y"]
         ]
         panel = min(below, key=lambda p: p["y"])
         bottom = title["box"]["y"] + title["box"]["height"]
