@@ -148,6 +148,7 @@ def standing(
     x_title: bool = False,
     extra: Iterable[str] = (),
     entries: int = 0,
+    plot: tuple[int, int] | None = None,
 ) -> tuple[dict, list[dict]]:
     """What stand_alone sets, for a figure built as a dict: the layout's properties, and the
     annotations under the plot (the badge, the notes) that follow the figure's own.
@@ -165,6 +166,10 @@ def standing(
     bottom = below + badge + NOTE_LINE * len(lines) + 12
     legend = LEGEND_ROW * entries
     height = max(height, top + LEGEND_GAP + 2 * legend + LEGEND_GAP + bottom)
+    margin_top = top + 30
+    if plot is not None:
+        margin_top = top + LEGEND_GAP + legend + plot[1]
+        height = margin_top + plot[0] + bottom
     footer = [
         {
             "text": "<br>".join(lines),
@@ -232,7 +237,7 @@ def standing(
             "font": {"size": NOTE_FONT, "color": TEXT},
         },
         "margin": {
-            "t": top + 30,
+            "t": margin_top,
             "b": bottom,
             "l": left,
             "r": 16,

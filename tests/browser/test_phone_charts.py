@@ -82,13 +82,14 @@ PANELS_DRAWN = """
 """
 
 
-def test_panels_show_years_and_names_clear_of_the_data(open_app):
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_panels_show_years_and_names_clear_of_the_data(open_app, viewport):
     """Wilayah's panels (Banten's four kab/kota, three panels a row) on a phone: only the bottom
     row's x axes had tick labels, and with four areas that row has one panel, so the chart showed
     a single year; and the area names sat inside the panels' top edge, over the points."""
-    app = open_app("/wilayah?tab=panels", "phone")
+    app = open_app("/wilayah?tab=panels", viewport)
     drawn = app.page.evaluate(PANELS_DRAWN, "areas_panels")
-    app.page.locator(".st-key-areas_panels").screenshot(path=SCREENSHOTS / "panels-phone.png")
+    app.page.locator(".st-key-areas_panels").screenshot(path=SCREENSHOTS / f"panels-{viewport}.png")
     # four panels of 2020-2023 with a label every other year ("M24"): at least two a panel,
     # and one a column at the very least: three columns, three labels
     assert len(drawn["xticks"]) >= 3, drawn["xticks"]
