@@ -53,6 +53,10 @@ NOTE_CHARS = 52  # about 330 px of 12 px text
 TITLE_LINE, NOTE_LINE = 21, 16
 X_TICKS = 26  # the x axis' tick labels under the plot
 X_TITLE = 22  # an x axis title under them
+# A legend entry's row: a phone (390 px) fits one entry a row, and Plotly draws each 20 px high
+# (measured: 9 entries, 181 px; 16 entries, 314 px)
+LEGEND_ROW = 20
+LEGEND_GAP = 18  # between the legend's top and the title, and the legend and the plot
 
 
 # A time axis marked at each January with the year alone: "2021" reads the same in every
@@ -100,6 +104,12 @@ def any_synthetic(*frames) -> bool:
     )
 
 
+def legend_entries(traces: Iterable[dict]) -> int:
+    """How many entries Plotly writes in the legend for these traces (as dicts): one a trace
+    shown in it."""
+    return sum(1 for trace in traces if trace.get("showlegend", True) is not False)
+
+
 def notes(context: ChartContext, extra: Iterable[str] = ()) -> list[str]:
     """The lines under the plot: any extra lines (the scatter's statistics, Plotly text), the
     sources, the as-of dates (plain text from the data, escaped); each part wrapped on its own."""
@@ -120,8 +130,10 @@ def stand_alone(
     extra: Iterable[str] = (),
 ) -> go.Figure:
     """Title on top with the legend right under it, the badge and the notes under the plot, all
-    inside the figure; dark text on white. `height` is the height of the whole figure in px."""
-    layout, footer = standing(title, context, synthetic, height, x_title, extra)
+    inside the figure; dark text on white. `height` is the height of the whole figure in px, at
+    least (standing: a long legend makes it taller)."""
+    entries = legend_entries(trace.to_plotly_json() for trace in fig.data)
+    layout, footer = standing(title, context, synthetic, height, x_title, extra, entries)
     fig.update_layout(annotations=list(fig.layout.annotations) + footer, **layout)
     fig.update_xaxes(**AXES)
     fig.update_yaxes(**AXES)
@@ -135,15 +147,29 @@ def standing(
     height: int,
     x_title: bool = False,
     extra: Iterable[str] = (),
+    entries: int = 0,
+    plot: tuple[int, int] | None = None,
 ) -> tuple[dict, list[dict]]:
     """What stand_alone sets, for a figure built as a dict: the layout's properties, and the
-    annotations under the plot (the badge, the notes) that follow the figure's own."""
+    annotations under the plot (the badge, the notes) that follow the figure's own.
+
+    `entries`: how many entries the legend has. On a phone each takes a row of its own, and a
+    legend of many areas was taller than the plot it explains; the figure grows so that the plot
+    keeps at least the legend's height there (on a desktop, where the entries share a row, the
+    plot gets the room)."""
     title_lines = wrap(title, TITLE_CHARS)
     lines = notes(context, extra)
     top = 12 + TITLE_LINE * len(title_lines)
     left = 56
     below = X_TICKS + (X_TITLE if x_title else 0)
     badge = NOTE_LINE + 8 if synthetic else 0
+    bottom = below + badge + NOTE_LINE * len(lines) + 12
+    legend = LEGEND_ROW * entries
+    height = max(height, top + LEGEND_GAP + 2 * legend + LEGEND_GAP + bottom)
+    margin_top = top + 30
+    if plot is not None:
+        margin_top = top + LEGEND_GAP + legend + plot[1]
+        height = margin_top + plot[0] + bottom
     footer = [
         {
             "text": "<br>".join(lines),
@@ -211,8 +237,8 @@ def standing(
             "font": {"size": NOTE_FONT, "color": TEXT},
         },
         "margin": {
-            "t": top + 30,
-            "b": below + badge + NOTE_LINE * len(lines) + 12,
+            "t": margin_top,
+            "b": bottom,
             "l": left,
             "r": 16,
         },

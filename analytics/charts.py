@@ -217,7 +217,11 @@ def areas_over_time(
     for axis in layout.values():
         _merge(axis, chart_style.AXES)
     standing, footer = chart_style.standing(
-        text.title, text.context, chart_style.any_synthetic(frame), height=600
+        text.title,
+        text.context,
+        chart_style.any_synthetic(frame),
+        height=600,
+        entries=chart_style.legend_entries(traces),
     )
     layout |= standing | {"hovermode": "closest", "annotations": footer}
     fig = go.Figure(data=traces, layout=layout)
@@ -247,10 +251,13 @@ def small_multiples(
     """
     names = frame.drop_duplicates("region_code").sort_values("region_name")
     rows = max(1, -(-len(names) // columns))
-    grid, refs = _grid(rows, columns, len(names))
+    # each panel PANEL px high, and between two rows the room for the upper panel's years and
+    # the lower panel's name, so that neither covers the other or the data
+    plots = rows * PANEL + (rows - 1) * PANEL_GAP
+    grid, refs = _grid(rows, columns, len(names), round(PANEL_GAP / plots, 4))
     layout = json.loads(grid)
     for note, name in zip(layout["annotations"], names["region_name"], strict=True):
-        note.update(_name_inside_panel(plain_label(name)))
+        note.update(_name_above_panel(plain_label(name)))
     traces = []
     by_area = dict(tuple(frame.groupby("region_code", sort=False)))
     for i, area in enumerate(names.itertuples()):
@@ -267,8 +274,10 @@ def small_multiples(
             traces.append(trace | {"xaxis": x_ref, "yaxis": y_domain.removesuffix(" domain")})
     traces += policy.legend_entries(events, text.unknown)
     y_axis = ticks.y_ticks(frame[y], text.context.locale, percent=text.percent)
-    # two labels a panel: four panels a row on a phone
-    x_axis: dict = chart_style.YEARS_ON_X | {"dtick": "M24"}
+    # two labels a panel: four panels a row on a phone; and on every panel, not on the bottom
+    # row's alone (make_subplots' shared axes): with four areas in three columns that row has one
+    # panel, and the chart showed a single year
+    x_axis: dict = chart_style.YEARS_ON_X | {"dtick": "M24", "showticklabels": True}
     for key, axis in layout.items():
         if key.startswith("xaxis"):
             _merge(axis, x_axis | chart_style.AXES)
@@ -278,11 +287,15 @@ def small_multiples(
     for i in range(len(names), rows * columns):
         layout["xaxis" + refs[i][0].removeprefix("x")]["visible"] = False
         layout["yaxis" + refs[i][1].removeprefix("y").removesuffix(" domain")]["visible"] = False
+    # the legend (one entry a row on a phone) and the first row's names above the plots: the
+    # top margin holds both, so Plotly does not push the plots up under the names
     standing, footer = chart_style.standing(
         text.title,
         text.context,
         chart_style.any_synthetic(frame),
-        height=max(320, 150 * rows + 200),
+        height=0,
+        entries=chart_style.legend_entries(traces),
+        plot=(plots, NAME_ROOM),
     )
     layout |= standing | {"hovermode": "closest"}
     layout["annotations"] = layout.get("annotations", []) + footer
@@ -294,8 +307,15 @@ def small_multiples(
     return fig
 
 
+PANEL = 150  # px, a small chart's height
+NAME_ROOM = 2 * 15 + 4  # an area's name above its panel: two lines of 12 px text
+PANEL_GAP = chart_style.X_TICKS + NAME_ROOM  # the years under a panel and the name above the next
+
+
 @functools.lru_cache(maxsize=64)
-def _grid(rows: int, columns: int, titles: int) -> tuple[str, tuple[tuple[str, str], ...]]:
+def _grid(
+    rows: int, columns: int, titles: int, spacing: float = 0.06
+) -> tuple[str, tuple[tuple[str, str], ...]]:
     """make_subplots' layout of a grid of panels (the axes, their domains and shared scales, the
     places of `titles` panel names), as JSON (each figure reads its own copy), and each panel's
     x axis and y domain, row by row. Cached: it depends on the grid's size alone, and makes
@@ -308,7 +328,7 @@ def _grid(rows: int, columns: int, titles: int) -> tuple[str, tuple[tuple[str, s
         # different rows would look alike at different scales
         shared_yaxes="all",
         subplot_titles=["-"] * titles,
-        vertical_spacing=0.06,
+        vertical_spacing=spacing if rows > 1 else 0,
         horizontal_spacing=0.03,
     )
     layout = fig.layout.to_plotly_json()
@@ -323,6 +343,17 @@ def _merge(target: dict, patch: dict) -> None:
             _merge(target[key], value)
         else:
             target[key] = value
+
+
+def _name_above_panel(text: str) -> dict:
+    """An area's name right above its panel, small, wrapped: inside the panel it covered the
+    first points; at 16 px four names a row run into each other on a phone. (make_subplots puts
+    it there, anchored at its bottom.)"""
+    return {
+        "yanchor": "bottom",
+        "font": {"size": chart_style.NOTE_FONT, "color": chart_style.TEXT},
+        "text": "<br>".join(chart_style.wrap(text, 14)),
+    }
 
 
 def _name_inside_panel(text: str) -> dict:
