@@ -74,7 +74,9 @@ def test_a_marker_click_drills_down_and_the_url_follows(open_app):
     ranked = open_app("/wilayah")
     click_ranking_row(ranked, 2)
     assert ranked.radio_value(LEVEL) == "Kecamatan"
-    assert ranked.query == app.query
+    # (the ranking stays the part shown there, so its link also says tab=ranking)
+    assert ranked.param("tab") == "ranking"
+    assert {k: v for k, v in ranked.query.items() if k != "tab"} == app.query
 
     again = open_app(url)
     assert again.radio_value(LEVEL) == "Kecamatan"
