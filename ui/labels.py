@@ -190,3 +190,54 @@ OUTLETS = {
     "BPS releases as reported, per row": N_("outlet.bps_releases"),
     "Pulih demo generator (sintetis)": N_("outlet.demo_generator"),
 }
+
+# The titles of the shipped files and the publishers written as phrases (data/sources.toml), in
+# the reader's language as the licences are (tests/ui/test_source_words.py checks the manifest).
+TITLES = {
+    ("Metric catalogue: codes, labels (id/en), units, kind, basis, aggregation rules"): N_(
+        "title.metrics"
+    ),
+    ("Banten and its 8 kabupaten/kota: Kemendagri codes, SP2020 population, area, centroid"): N_(
+        "title.regions_banten"
+    ),
+    (
+        "The 13 kecamatan of Kota Tangerang: Kemendagri codes, kelurahan counts, area, "
+        "centroid, population where verified"
+    ): N_("title.regions_kota_tangerang"),
+    (
+        "Provinsi Banten: PHK, dirumahkan and company closures reported by Disnakertrans "
+        "Banten, Apr 2020 - Jul 2021"
+    ): N_("title.banten_labour"),
+    (
+        "Kabupaten/kota of Banten: Disnaker labour-impact figures, incl. Kota Tangerang "
+        "(workplace and KTP-resident bases)"
+    ): N_("title.kabkota_labour"),
+    (
+        "BPS Sakernas: open unemployment rate and people affected by COVID-19, Banten and "
+        "kabupaten/kota"
+    ): N_("title.bps_sakernas"),
+    (
+        "UMKM register counts of Kota Tangerang 2016-2020, top-3 kecamatan 2019, programme "
+        "figures, affected UKM in Banten"
+    ): N_("title.umkm_counts"),
+    (
+        "Kemnaker national snapshots: formal PHK, formal dirumahkan, informal workers "
+        "affected (context)"
+    ): N_("title.kemnaker"),
+    ("PSBB and PPKM periods in Banten and Tangerang Raya, with legal basis"): N_("title.events"),
+    (
+        "DEMO - synthetic monthly PHK, dirumahkan and closures per kecamatan of Kota "
+        "Tangerang, Jan 2020 - Dec 2022"
+    ): N_("title.demo_labour"),
+    ("DEMO - synthetic record-level UMKM register of Kota Tangerang with digital onboarding"): N_(
+        "title.demo_register"
+    ),
+}
+PUBLISHERS = {
+    "Disnaker of each kabupaten/kota": N_("publisher.disnaker_each"),
+    "BPS (Sensus Penduduk 2020) via public encyclopaedia pages; Kemendagri codes and areas": N_(
+        "publisher.bps_kemendagri"
+    ),
+    "Pulih demo generator (python -m etl demo)": N_("publisher.demo_generator"),
+    "Pemkot Tangerang (Profil Kota Tangerang); BPS SP2020 via Databoks": N_("publisher.pemkot_bps"),
+}

@@ -1,8 +1,9 @@
 """The manifest's own phrases in the reader's language. data/sources.toml is written in English,
-and a few of its texts reach the screen: each file's licence (a handful the project uses) and the
-outlet of a file whose rows name none of their own ("per row", the demo generator). Those phrases
-are catalog keys (ui/labels.py: LICENCES, OUTLETS); any other text is a name (Kompas.com, BPS)
-and stays as it is."""
+and a few of its texts reach the screen: each file's licence (a handful the project uses), the
+outlet of a file whose rows name none of their own ("per row", the demo generator), the shipped
+files' titles and the publishers written as phrases. Those are catalog keys (ui/labels.py:
+LICENCES, OUTLETS, TITLES, PUBLISHERS); any other text is a name (Kompas.com, BPS) and stays as
+it is. A file added later (`etl add`, Unggah data) keeps the title its steward gave."""
 
 import pandas as pd
 
@@ -20,8 +21,10 @@ COLUMNS = (
     "also_cited",
     "source_names",
     "sources",
+    "title",
+    "publisher",
 )
-PHRASES = {**labels.LICENCES, **labels.OUTLETS}
+PHRASES = {**labels.LICENCES, **labels.OUTLETS, **labels.TITLES, **labels.PUBLISHERS}
 
 
 def phrase(text: str) -> str:

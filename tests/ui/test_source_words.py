@@ -80,3 +80,25 @@ def test_english_with_lang_en(english):
 def test_a_frame_with_no_phrase_is_returned_as_it_is():
     frame = pd.DataFrame({"outlet": ["Kompas.com"], "value": [1.0]})
     assert source_words.in_language(frame) is frame
+
+
+def test_every_title_and_phrase_publisher_of_the_shipped_manifest_has_words():
+    # the shipped files' own titles are the project's descriptions (English in the manifest);
+    # publishers are names except the few written as phrases ("Disnaker of each ...")
+    shipped = tomllib.loads((DATA / "sources.toml").read_text(encoding="utf-8"))["file"]
+    assert {e["title"] for e in shipped} - set(labels.TITLES) == set()
+    phrases = {e["publisher"] for e in shipped if " of " in e["publisher"]
+               or " via " in e["publisher"]
+               or "generator" in e["publisher"]}  # fmt: skip
+    assert phrases and phrases - set(labels.PUBLISHERS) == set()
+
+
+def test_a_title_in_indonesian_by_default_and_english_on_request():
+    frame = pd.DataFrame(
+        {"title": ["PSBB and PPKM periods in Banten and Tangerang Raya, with legal basis", "rekap"]}
+    )
+    # the catalog's Indonesian for the events file; a steward's own title stays as given
+    assert source_words.in_language(frame)["title"].tolist() == [
+        "Masa PSBB dan PPKM di Banten dan Tangerang Raya, dengan dasar hukumnya",
+        "rekap",
+    ]
