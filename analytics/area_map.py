@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.chart_text import MapText
-from analytics.charts import plain_label, wrapped_title
+from analytics.charts import plain_label, short_name, wrapped_title
 
 # "white-bg" draws with no tiles, so the map works on a network that cannot reach a tile server;
 # PULIH_MAP_STYLE (e.g. "carto-positron") asks for a street basemap where it can be loaded.
@@ -90,8 +90,29 @@ def area_map(
                 name=text.no_figure,
             )
         )
-    _labels(fig, with_figure, sizes if boundaries is None else sizes * 0)
-    _labels(fig, without, pd.Series(9, index=without.index))
+    centre, zoom = _view(frame)
+    _labels(
+        fig,
+        pd.concat([with_figure, without]),
+        pd.concat([sizes if boundaries is None else sizes * 0, pd.Series(9, index=without.index)]),
+        zoom,
+        _pixels(centre["lat"], centre["lon"], zoom)[0],
+    )
+    title, lines = wrapped_title(text.title)
+    fig.update_layout(
+        title=title,
+        map={"style": map_style, "center": centre, "zoom": zoom},
+        # the colour bar, then the legend, under the map
+        margin={"t": 30 + 22 * lines, "b": 110, "l": 0, "r": 0},
+        height=560,
+        separators=text.separators,
+        legend={"orientation": "h", "y": -0.17, "yanchor": "top", "x": 0},
+    )
+    return fig
+
+
+def _view(frame: pd.DataFrame) -> tuple[dict, float]:
+    """The map's centre and zoom for these areas."""
     located = frame.dropna(subset=["lat", "lon"])
     # the middle of the areas' extent (not their mean): the farthest area is as far from the
     # edge as the nearest, and fits a phone's width
@@ -113,42 +134,91 @@ def area_map(
         if len(located) > 1
         else 1.0
     )
-    title, lines = wrapped_title(text.title)
-    fig.update_layout(
-        title=title,
-        map={"style": map_style, "center": centre, "zoom": _zoom(spread)},
-        # the colour bar, then the legend, under the map
-        margin={"t": 30 + 22 * lines, "b": 110, "l": 0, "r": 0},
-        height=560,
-        separators=text.separators,
-        legend={"orientation": "h", "y": -0.17, "yanchor": "top", "x": 0},
-    )
-    return fig
+    return centre, _zoom(spread)
 
 
-def _labels(fig: go.Figure, frame: pd.DataFrame, sizes: pd.Series) -> None:
-    """Each area's name by its marker, as plain text. One trace per area: Plotly places a trace's
-    text by the mean size of its markers, so a shared trace writes names over the big markers.
-    Neighbours from west to east take turns above and below, so their names collide less."""
-    ordered = frame.assign(label_size=sizes).sort_values("lon")
-    # added in one call: each add_trace call walks the figure again
-    fig.add_traces(
-        [
+def _labels(
+    fig: go.Figure, frame: pd.DataFrame, sizes: pd.Series, zoom: float, middle: float
+) -> None:
+    """Each area's name by its marker, as plain text, where it covers no other name and no other
+    marker at the map's zoom: above, below, right or left of its marker, the first that is free
+    (the bigger markers named first); a name beside its marker stays within a phone's width of
+    the map's middle (x `middle`). An area with no free place is named in its hover and the
+    ranking only, rather than written over another. One trace per area: Plotly places a trace's
+    text by the mean size of its markers, so a shared trace writes names over the big markers."""
+    located = frame.assign(label_size=sizes).dropna(subset=["lat", "lon"])
+    ordered = located.sort_values("label_size", ascending=False, kind="stable")
+    at = {r.Index: _pixels(r.lat, r.lon, zoom) for r in ordered.itertuples()}
+    radius = {r.Index: (r.label_size + OUTLINE_PX) / 2 for r in ordered.itertuples()}
+    markers = {
+        i: (x - radius[i], y - radius[i], x + radius[i], y + radius[i]) for i, (x, y) in at.items()
+    }
+    names: list[tuple[float, float, float, float]] = []
+    traces = []
+    for r in ordered.itertuples():
+        x, y = at[r.Index]
+        name = plain_label(short_name(r.region_name))
+        boxes = _name_boxes(x, y, radius[r.Index] + LABEL_GAP_PX, LABEL_CHAR_PX * len(name))
+        others = [box for i, box in markers.items() if i != r.Index] + names
+        free = next(
+            (
+                (p, b)
+                for p, b in boxes.items()
+                if not any(_clash(b, o) for o in others)
+                and (
+                    p.endswith("center")
+                    or abs(b[0] - middle) <= PHONE_HALF_PX >= abs(b[2] - middle)
+                )
+            ),
+            None,
+        )
+        if free is None:
+            continue
+        names.append(free[1])
+        traces.append(
             {
                 "type": "scattermap",
                 "lat": [r.lat],
                 "lon": [r.lon],
                 "mode": "markers+text",
-                "text": [plain_label(r.region_name)],
-                "textposition": "top center" if i % 2 == 0 else "bottom center",
+                "text": [name],
+                "textposition": free[0],
                 "textfont": LABEL,
                 "marker": {"size": [_label_offset(r.label_size + OUTLINE_PX)], "opacity": 0},
                 "hoverinfo": "skip",
                 "showlegend": False,
             }
-            for i, r in enumerate(ordered.itertuples())
-        ]
-    )
+        )
+    fig.add_traces(traces)  # in one call: each add_trace call walks the figure again
+
+
+LABEL_GAP_PX = 3  # between a marker's ring and its name
+PHONE_HALF_PX = 179  # half the map's width on a 390 px phone (the page's 16 px margins left out)
+LABEL_CHAR_PX, LABEL_LINE_PX = 0.6 * LABEL_PX, 1.2 * LABEL_PX  # a name's letters and line
+
+
+def _pixels(lat: float, lon: float, zoom: float) -> tuple[float, float]:
+    """A point on the map in screen pixels at `zoom` (web Mercator, y down), as maplibre draws
+    it: 512 px per 360° at zoom 0."""
+    per_degree = 512 * 2**zoom / 360
+    north = math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+    return lon * per_degree, -north * per_degree
+
+
+def _name_boxes(x: float, y: float, off: float, width: float) -> dict[str, tuple]:
+    """(left, top, right, bottom) of a name `width` px wide at each place around a point, `off`
+    px from it, in the order they are tried."""
+    h = LABEL_LINE_PX
+    return {
+        "top center": (x - width / 2, y - off - h, x + width / 2, y - off),
+        "bottom center": (x - width / 2, y + off, x + width / 2, y + off + h),
+        "middle right": (x + off, y - h / 2, x + off + width, y + h / 2),
+        "middle left": (x - off - width, y - h / 2, x - off, y + h / 2),
+    }
+
+
+def _clash(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _label_offset(diameter: float, gap: float = 3) -> float:

@@ -28,6 +28,15 @@ def plain_label(text) -> str:
     return html.escape(str(text))
 
 
+def short_name(name: str) -> str:
+    """An area's name beside its point (the scatter) or marker (the map): "Kec. " and "Kab. "
+    left out, since such a chart is of one level; the full name is in the hover and the table."""
+    for prefix in ("Kec. ", "Kab. ", "Kecamatan "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
 TITLE_CHARACTERS = 38  # what a 390 px phone fits of a chart title on one line
 
 

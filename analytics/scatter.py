@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from analytics import chart_style, ticks
 from analytics.chart_text import ScatterText
-from analytics.charts import plain_label
+from analytics.charts import plain_label, short_name
 
 # Where a point's name may go, in the order it is tried: above, below, beside, at a corner.
 POSITIONS = ("top center", "bottom center", "middle right", "middle left", "top right",
@@ -18,15 +18,6 @@ POSITIONS = ("top center", "bottom center", "middle right", "middle left", "top 
 PLOT_PX = (280.0, 300.0)
 MARKER_PX = 6.0  # the marker's radius (size 11) and a pixel of air
 CHAR_PX, LINE_PX = 0.6 * chart_style.NOTE_FONT, 1.25 * chart_style.NOTE_FONT  # a name's letters
-
-
-def short_name(name: str) -> str:
-    """A point's name on the chart: "Kec. " and "Kab. " left out (the chart is of one level; the
-    full name is in the hover and in the table below)."""
-    for prefix in ("Kec. ", "Kab. ", "Kecamatan "):
-        if name.startswith(prefix):
-            return name[len(prefix) :]
-    return name
 
 
 def _box(position: str, x: float, y: float, width: float) -> tuple[float, float, float, float]:

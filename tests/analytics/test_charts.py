@@ -129,13 +129,15 @@ MAP_TEXT = MapText(title="T", colorbar="per 1.000", no_figure="tanpa angka")
 def test_area_map_markers_sized_and_coloured_by_value_and_grey_without_a_figure():
     fig = area_map.area_map(located(), MAP_TEXT)
     ring, figures, grey_ring, grey, *labels = fig.data  # each marker trace on its dark outline
-    # one name per area: those with a figure west to east (Jatiuwung 106.58, Batuceper 106.67),
-    # taking turns above and below, then the grey one
+    # one name per area, the biggest marker first (Jatiuwung 11,06 -> 40 px, Batuceper 8,83 ->
+    # 36,8 px, the grey one 9 px). At the map's zoom (spread 0,09° -> 10,77: 2.491 px a degree)
+    # Batuceper is 224 px east and 100 px north of Jatiuwung, Tangerang 150 px east and 25 px
+    # north: each name, "Kec." left out (9 letters, 59 px at most), fits above its marker
     names = [(label.text[0], label.textposition) for label in labels]
     assert names == [
-        ("Kec. Jatiuwung", "top center"),
-        ("Kec. Batuceper", "bottom center"),
-        ("Kec. Tangerang", "top center"),
+        ("Jatiuwung", "top center"),
+        ("Batuceper", "top center"),
+        ("Tangerang", "top center"),
     ]
     assert (figures.type, grey.type) == ("scattermap", "scattermap")
     assert list(ring.marker.size) == [s + 3 for s in figures.marker.size]
@@ -144,6 +146,34 @@ def test_area_map_markers_sized_and_coloured_by_value_and_grey_without_a_figure(
     assert figures.marker.size[0] > figures.marker.size[1]  # bigger figure, bigger marker
     assert list(grey.customdata) == ["36.71.01"] and grey.name == "tanpa angka"
     assert list(figures.customdata) == ["36.71.02", "36.71.03"]  # a click drills into this code
+
+
+def test_map_names_on_one_spot_take_turns_around_it_and_never_overlap():
+    # five areas on one spot (equal figures: 40 px markers, ring 43 px) and one far away. Each
+    # name is 8 letters ("Kec." left out), 52,8 px, 24,5 px off the point: the first goes above, the second below,
+    # the third right. The spot is 0,05° (112 px at zoom 10,62) west of the map's middle, so a
+    # name on its left would end 189 px west of it, off a phone's 358 px wide map: the fourth and
+    # fifth are left unnamed (their names are in their hover and the ranking); the far one goes
+    # above its own marker
+    names = [f"Kec. Tempat {i}" for i in range(5)] + ["Kec. Jauh Sekal"]
+    frame = pd.DataFrame(
+        {
+            "region_code": [f"36.71.0{i}" for i in range(6)],
+            "region_name": names,
+            "lat": [-6.20] * 5 + [-6.10],
+            "lon": [106.60] * 5 + [106.70],
+            "shown": [10.0] * 6,
+            "hover": ["h"] * 6,
+        }
+    )
+    fig = area_map.area_map(frame, MAP_TEXT)
+    labels = [t for t in fig.data if t.mode == "markers+text"]
+    assert [(t.text[0], t.textposition) for t in labels] == [
+        ("Tempat 0", "top center"),
+        ("Tempat 1", "bottom center"),
+        ("Tempat 2", "middle right"),
+        ("Jauh Sekal", "top center"),
+    ]
 
 
 def test_colour_bar_ticks_are_round_steps_from_zero():
@@ -314,5 +344,5 @@ def test_a_crowd_of_points_leaves_some_unnamed_rather_than_overwritten():
         pd.Series([f"Area {i}" for i in range(14)]),
     )
     assert names.count("") >= 4
-    assert scatter.short_name("Kec. Ciledug") == "Ciledug"
-    assert scatter.short_name("Kota Tangerang") == "Kota Tangerang"
+    assert charts.short_name("Kec. Ciledug") == "Ciledug"
+    assert charts.short_name("Kota Tangerang") == "Kota Tangerang"
