@@ -150,9 +150,10 @@ def test_area_map_markers_sized_and_coloured_by_value_and_grey_without_a_figure(
 
 def test_map_names_on_one_spot_take_turns_around_it_and_never_overlap():
     # five areas on one spot (equal figures: 40 px markers, ring 43 px) and one far away. Each
-    # name is 8 letters ("Kec." left out), 52,8 px, 24,5 px off the point: the first goes above, the second below,
-    # the third right. The spot is 0,05° (112 px at zoom 10,62) west of the map's middle, so a
-    # name on its left would end 189 px west of it, off a phone's 358 px wide map: the fourth and
+    # name is 8 letters ("Kec." left out), 52,8 px, 24,5 px off the point: the first goes above,
+    # the second below, the third right. The spot is 0,05° (112 px at zoom 10,62) west of the
+    # map's middle, so a name on its left would end 189 px west of the middle, off a phone's
+    # 358 px wide map: the fourth and
     # fifth are left unnamed (their names are in their hover and the ranking); the far one goes
     # above its own marker
     names = [f"Kec. Tempat {i}" for i in range(5)] + ["Kec. Jauh Sekal"]
