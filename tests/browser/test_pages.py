@@ -40,21 +40,23 @@ def test_each_page_opens_from_the_sidebar(open_app):
 def test_the_wilayah_map_draws_markers_at_kecamatan_level(open_app):
     """At kecamatan level every area has a centroid (data/raw/regions_kota_tangerang.csv): the
     map's marker traces carry a point with coordinates for each of the 13 kecamatan, and the map
-    draws them (maplibre's canvas is there and sized)."""
+    draws them (maplibre's canvas is there and sized). Names are drawn where they fit, so they
+    are counted apart: a marker with no free place for its name is named in its hover."""
     app = open_app("/wilayah?level=district")
     figure = app.figure("areas_map")
-    points = []
+    points, named = [], []
     for trace in figure["data"]:
         assert trace["type"] in ("scattermap", "choroplethmap")
-        if not trace.get("text"):
-            continue  # a marker's dark outline, or the markers themselves: names are apart
         lat, lon = values(trace.get("lat")), values(trace.get("lon"))
-        points += [
-            name
-            for name, y, x in zip(values(trace.get("text")), lat, lon, strict=True)
-            if not (math.isnan(y) or math.isnan(x))
-        ]
-    assert len(points) == 13, points
+        placed = [not (math.isnan(y) or math.isnan(x)) for y, x in zip(lat, lon, strict=True)]
+        if trace.get("text"):
+            named += [n for n, ok in zip(values(trace["text"]), placed, strict=True) if ok]
+        elif trace.get("hovertext") is not None:  # the markers themselves (not their outlines)
+            points += [ok for ok in placed]
+    assert len(points) == 13 and all(points), points
+    # 8 of the 13 names find a free place (Benda, Neglasari, Periuk, Batuceper, Cipondoh,
+    # Cibodas, Pinang, Larangan, as the screenshot shows); the 5 others sit in the crowd
+    assert len(named) >= 8, named
     canvas = app.page.locator('[data-testid="stPlotlyChart"] canvas.maplibregl-canvas').first
     box = canvas.bounding_box()
     assert box and box["width"] > 200 and box["height"] > 200
