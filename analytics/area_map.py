@@ -143,9 +143,11 @@ def _labels(
     """Each area's name by its marker, as plain text, where it covers no other name and no other
     marker at the map's zoom: above, below, right or left of its marker, the first that is free
     (the bigger markers named first); a name beside its marker stays within a phone's width of
-    the map's middle (x `middle`). An area with no free place is named in its hover and the
-    ranking only, rather than written over another. One trace per area: Plotly places a trace's
-    text by the mean size of its markers, so a shared trace writes names over the big markers."""
+    the map's middle (x `middle`). An area with no free place gets a number in its marker
+    instead, 1, 2, … from west to east, and the key under the map names it (`numbered`): on a
+    phone or on paper there is no hover to tell which marker it is. One trace per area: Plotly
+    places a trace's text by the mean size of its markers, so a shared trace writes names over
+    the big markers."""
     located = frame.assign(label_size=sizes).dropna(subset=["lat", "lon"])
     ordered = located.sort_values("label_size", ascending=False, kind="stable")
     at = {r.Index: _pixels(r.lat, r.lon, zoom) for r in ordered.itertuples()}
@@ -154,7 +156,7 @@ def _labels(
         i: (x - radius[i], y - radius[i], x + radius[i], y + radius[i]) for i, (x, y) in at.items()
     }
     names: list[tuple[float, float, float, float]] = []
-    traces = []
+    traces, crowded = [], []
     for r in ordered.itertuples():
         x, y = at[r.Index]
         name = plain_label(short_name(r.region_name))
@@ -173,6 +175,7 @@ def _labels(
             None,
         )
         if free is None:
+            crowded.append(r)
             continue
         names.append(free[1])
         traces.append(
@@ -189,7 +192,49 @@ def _labels(
                 "showlegend": False,
             }
         )
+    pale = _pale_below(located["shown"])
+    for number, r in enumerate(sorted(crowded, key=lambda r: (r.lon, -r.lat)), start=1):
+        traces.append(
+            {
+                "type": "scattermap",
+                "lat": [r.lat],
+                "lon": [r.lon],
+                "mode": "text",
+                "text": [str(number)],
+                "textposition": "middle center",
+                "textfont": {
+                    "color": LABEL["color"] if pale(r.shown) else "#ffffff",
+                    "size": NUMBER_PX,
+                },
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "name": plain_label(short_name(r.region_name)),
+                "meta": NUMBERED,
+            }
+        )
     fig.add_traces(traces)  # in one call: each add_trace call walks the figure again
+
+
+def numbered(fig: go.Figure) -> list[tuple[int, str]]:
+    """(number, name) of each area the map numbers instead of naming, for the key under it."""
+    return [(int(d.text[0]), d.name) for d in fig.data if d.meta == NUMBERED]
+
+
+NUMBERED = "numbered"  # the meta of a number's trace
+NUMBER_PX = 12
+# OrRd from about 70 % of its range is dark enough for white figures (#d7301f: 4,6:1 against
+# white, 3,5:1 against LABEL's #212121); below it dark figures read better (#ef6548: 4,9:1)
+WHITE_FROM = 0.7
+
+
+def _pale_below(shown: pd.Series):
+    """Whether a figure's marker is pale enough for dark text: the colour scale runs from 0 (or
+    the lowest figure below 0) to the highest, as in `_scale`. No figure: a grey marker."""
+    figures = pd.to_numeric(shown, errors="coerce").dropna()
+    low = min(0.0, float(figures.min())) if len(figures) else 0.0
+    high = float(figures.max()) if len(figures) else 1.0
+    span = (high - low) or 1.0
+    return lambda value: pd.isna(value) or (value - low) / span < WHITE_FROM
 
 
 LABEL_GAP_PX = 3  # between a marker's ring and its name

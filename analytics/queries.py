@@ -1,4 +1,5 @@
-"""The queries: filters in, DataFrames out, one short read-only connection each (analytics/db.py).
+"""The queries: filters in, DataFrames out, a cursor each on the shared read-only warehouse
+(analytics/db.py).
 SQL lives in analytics/sql/*.sql with bound parameters only.
 
 These plain functions are the repository the pages read through. The dashboard reads them through

@@ -18,7 +18,7 @@ import streamlit as st
 from analytics import area_map, areas, boundaries, charts, policy
 from analytics.chart_text import LinesText, MapText, PanelsText
 from analytics.months import month_end
-from ui import captions, downloads, filters, fmt, hover, labels, navigation, present, tables
+from ui import captions, downloads, filters, fmt, hover, labels, navigation, present, safe, tables
 from ui.i18n import metric_label, t
 
 
@@ -171,6 +171,10 @@ def map_tab(repo, view: View) -> None:
         on_select=functools.partial(navigation.drill_from_map, repo, "areas_map"),
         selection_mode="points",
     )
+    numbered = area_map.numbered(figure)
+    if numbered:
+        key = " · ".join(f"{number} {name}" for number, name in numbered)
+        st.caption(t("map.numbered", areas=safe.plain(key)))
     st.caption(t("map.areas") if usable else t("map.markers"))
     for problem in problems:
         st.caption(t("map.problem", problem=problem))

@@ -146,6 +146,7 @@ def test_area_map_markers_sized_and_coloured_by_value_and_grey_without_a_figure(
     assert figures.marker.size[0] > figures.marker.size[1]  # bigger figure, bigger marker
     assert list(grey.customdata) == ["36.71.01"] and grey.name == "tanpa angka"
     assert list(figures.customdata) == ["36.71.02", "36.71.03"]  # a click drills into this code
+    assert area_map.numbered(fig) == []  # every area named: no key under the map
 
 
 def test_map_names_on_one_spot_take_turns_around_it_and_never_overlap():
@@ -174,6 +175,15 @@ def test_map_names_on_one_spot_take_turns_around_it_and_never_overlap():
         ("Tempat 1", "bottom center"),
         ("Tempat 2", "middle right"),
         ("Jauh Sekal", "top center"),
+    ]
+    # the two left unnamed carry a number in their marker, in the key under the map: both on the
+    # one spot, so in the order they were tried; every figure is the highest (10 of 10, over
+    # 70 % of the scale), so the numbers are white
+    assert area_map.numbered(fig) == [(1, "Tempat 3"), (2, "Tempat 4")]
+    numbers = [t for t in fig.data if t.meta == area_map.NUMBERED]
+    assert [(t.text[0], t.textposition, t.textfont.color) for t in numbers] == [
+        ("1", "middle center", "#ffffff"),
+        ("2", "middle center", "#ffffff"),
     ]
 
 
@@ -347,3 +357,10 @@ def test_a_crowd_of_points_leaves_some_unnamed_rather_than_overwritten():
     assert names.count("") >= 4
     assert charts.short_name("Kec. Ciledug") == "Ciledug"
     assert charts.short_name("Kota Tangerang") == "Kota Tangerang"
+
+
+def test_numbers_are_dark_on_pale_markers_and_white_on_dark_ones():
+    # the scale runs 0..10 (as the colour bar): 6,9 is 69 % of it, under the 70 % where OrRd
+    # turns dark enough for white; 7 is 70 %; an area with no figure is a grey marker
+    pale = area_map._pale_below(pd.Series([0.0, 10.0, None]))
+    assert (pale(6.9), pale(7.0), pale(float("nan"))) == (True, False, True)
