@@ -81,7 +81,7 @@ def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
             "pulih_name_id", lambda k, code: pseudonym.from_name(secret, k, code), [str, str], str
         )
         con.execute(
-            "update register_input as i set umkm_id = pulih_name_id(i.name_key, a.code) "
+            "update register_rows as i set umkm_id = pulih_name_id(i.name_key, a.code) "
             "from area_map as a where a.raw = i.area_raw"
         )
         con.remove_function("pulih_name_id")

@@ -145,6 +145,26 @@ def test_register_lines_after_a_row_the_parser_refused_keep_their_numbers(tmp_pa
     assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (3, 1, 2)
 
 
+def test_lines_hold_in_a_register_duckdb_reads_in_parallel(tmp_path):
+    # 1.000.000 rows of ~40 bytes (40 MB, more than DuckDB's 32 MB buffer): the read is split
+    # between threads, and a row's line comes from the order the rows were stored in. Row n is on
+    # line n + 1 (the header is line 1); three rows carry a scale that is not one, at the start,
+    # the middle and the end of the file, and each reject names its own line and id ("B-<line>")
+    bad = {2, 500_001, 1_000_001}
+    rows = [
+        f"B-{line},Karawaci,kuliner,{'Raksasa' if line in bad else 'Mikro'},2019-03-01,,"
+        for line in range(2, 1_000_002)
+    ]
+    result = check_file(register(tmp_path, rows), "umkm_register")
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (1_000_000, 999_997, 3)
+    assert [(r["line"], r["column"]) for r in result.rejected] == [
+        (n, "Skala") for n in sorted(bad)
+    ]
+    assert all(
+        f"(umkm_id B-{n})" in r["reason"] for n, r in zip(sorted(bad), result.rejected, strict=True)
+    )
+
+
 def test_blank_lines_in_a_register_do_not_shift_line_numbers(tmp_path):
     path = register(tmp_path, [GOOD[0], "", "", "A-3,Pinang,kuliner,Raksasa,2019-05-01,,"])
     result = check_file(path, "umkm_register")
