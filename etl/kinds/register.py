@@ -24,7 +24,7 @@ from etl.aliases import norm
 from etl.columns import Reject, missing_columns
 from etl.kinds.register_staging import Staged, stage
 from etl.load import Citations, Context, CountError, Kind, Loaded
-from etl.read import shown
+from etl.read import CONTROL, shown
 
 if TYPE_CHECKING:
     from etl.manifest import FileEntry
@@ -98,7 +98,10 @@ def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
     # one grouping by id, one pass for the lines that may have a bad cell, and the rejects
     # worked out on those lines alone
     con.execute(paths.sql_text("register/repeated_ids"))
-    con.execute(paths.sql_text("register/suspects"), {"any_personal": headers["any_personal"]})
+    con.execute(
+        paths.sql_text("register/suspects"),
+        {"id_suspect": f"{headers['any_personal']}|{CONTROL.pattern}"},
+    )
     con.execute(paths.sql_text("register/rejects"), headers)
     before = con.execute("select count(*) from umkm").fetchone()[0]
     con.execute(paths.sql_text("register/insert"), {"source_id": source_id})
@@ -213,6 +216,9 @@ def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list
         frame = pd.DataFrame(rows, columns=columns).astype(
             {c: "object" for c in columns if c not in ("value", "shown")}
         )
+        # whether the raw value holds a control character: looked at once per distinct value
+        # here, so the pass over every row (suspects.sql) tests only the id with a regex
+        frame["control"] = [CONTROL.search(raw) is not None for raw in frame["raw"]]
         if name == "date_map":
             frame["value"] = pd.to_datetime(frame["value"]).dt.date
         elif name in ("sector_map", "platform_map"):

@@ -147,3 +147,23 @@ def test_an_excel_export_of_what_loaded_works_and_the_rejects_hold_no_control(
     assert [row[header.index("note")] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
         "catatan penting"
     ]
+
+
+@pytest.mark.parametrize(
+    "row, column",
+    [
+        ("A-\x021,Benda,kuliner,Mikro,2019-05-01,,", "ID UMKM"),
+        ("A-1,Ben\x02da,kuliner,Mikro,2019-05-01,,", "Kecamatan"),
+        ("A-1,Benda,kuliner,Mik\x02ro,2019-05-01,,", "Skala"),
+        ("A-1,Benda,kuliner,Mikro,2019-05-01\x02,,", "Tanggal Daftar"),
+        ("A-1,Benda,kuliner,Mikro,2019-05-01,2020-01-01\x02,Shopee", "Tanggal Onboarding"),
+    ],
+)
+def test_a_control_character_in_any_register_column_rejects_its_row(tmp_path, row, column):
+    # the register's pass over every row looks for control characters in the id itself and in
+    # the other columns through their distinct values (etl/kinds/register.py): each column once,
+    # U+0002 in it, one reject naming that column on line 2 and nothing loaded
+    path = write(tmp_path, "register.csv", REGISTER + row + "\n")
+    result = check_file(path, "umkm_register")
+    assert [(r["line"], r["column"]) for r in result.rejected] == [(2, column)]
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (1, 0, 1)
