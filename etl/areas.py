@@ -11,6 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from etl import reasons
 from etl.aliases import norm, read_rows
 
 # a name's first word, and the other ways of writing that same word
@@ -64,28 +65,26 @@ class RegionResolver:
             if r["code"] in self.regions:
                 self.add_alias(r["alias"], r["code"])
 
-    def resolve(self, raw, level: str | None = None) -> tuple[str | None, str]:
-        """(code, "") or (None, reason with a suggestion)."""
+    def resolve(self, raw, level: str | None = None) -> tuple[str | None, reasons.Reason | None]:
+        """(code, None) or (None, reason with a suggestion)."""
         key = norm(raw)
         codes = self.keys.get(key) or self.keys.get(key.replace(" ", "")) or set()
         if level:
             codes = {c for c in codes if self.regions[c].level == level} or codes
         if len(codes) == 1:
-            return next(iter(codes)), ""
-        where = {"district": "kecamatan", "regency": "kabupaten/kota", "province": "provinsi"}
+            return next(iter(codes)), None
         if len(codes) > 1:
-            names = " or ".join(sorted(self.regions[c].name for c in codes))
-            return None, f"'{raw}' could be {names}: write the full name or the Kemendagri code"
-        reason = f"unknown {where.get(level or '', 'area')} '{raw}'"
+            names = reasons.joined(sorted(self.regions[c].name for c in codes), reasons.OR)
+            return None, reasons.reason(reasons.AMBIGUOUS_AREA, raw=str(raw), names=names)
+        where = reasons.Word(reasons.LEVELS.get(level, reasons.LEVELS[None]))
         suggestion = self.suggest(key, level)
         if suggestion:
-            return None, f"{reason} — did you mean {suggestion}?"
-        return None, (
-            f"{reason}: use a Kemendagri code (e.g. 36.71.05) or a name in data/raw/regions_*.csv, "
-            "or add the spelling to data/aliases/regions.csv"
-        )
+            return None, reasons.reason(
+                reasons.UNKNOWN_AREA_SUGGESTED, level=where, raw=str(raw), suggestion=suggestion
+            )
+        return None, reasons.reason(reasons.UNKNOWN_AREA, level=where, raw=str(raw))
 
-    def suggest(self, key: str, level: str | None = None) -> str | None:
+    def suggest(self, key: str, level: str | None = None) -> reasons.Joined | None:
         candidates = {
             k: codes
             for k, codes in self.keys.items()
@@ -96,4 +95,6 @@ class RegionResolver:
         if not match:
             return None
         codes = candidates[match[0]]
-        return " or ".join(sorted(self.regions[c].name.removeprefix("Kec. ") for c in codes))
+        return reasons.joined(
+            sorted(self.regions[c].name.removeprefix("Kec. ") for c in codes), reasons.OR
+        )

@@ -21,9 +21,20 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
-from etl import columns, golden, journal, lock, manifest, marts, paths, pause, read, store, verify
+from etl import (
+    columns,
+    golden,
+    journal,
+    lock,
+    manifest,
+    marts,
+    paths,
+    pause,
+    read,
+    reasons,
+    store,
+    verify,
+)
 from etl.kinds import REGISTRY
 from etl.load import Context, CountError, Loaded
 from warehouse import location
@@ -136,7 +147,7 @@ def load_file(
         twin = next((f for f in earlier if f.sha256 == checksum and not f.duplicate_of), None)
         kind = REGISTRY[entry.kind]
         if twin:  # the same file listed twice loads once
-            note = f"same content as {twin.entry.path}: loaded once, not twice"
+            note = reasons.reason(reasons.SAME_CONTENT, path=twin.entry.path)
             loaded = Loaded(kind.table, None, [], [], 0, 0, 0, [note])
         elif kind.reads_itself:  # the register: DuckDB reads it, streaming
             loaded = kind.load(con, path, entry, ctx)
@@ -170,17 +181,13 @@ def _run_golden(con, data_dir: Path) -> None:
             "hand (data/golden/monthly.csv); fix the rule or the data, or the case if the "
             "sources say otherwise:\n  " + "\n  ".join(failures)
         )
-    store.append(
-        con,
-        "load_warning",
-        pd.DataFrame({"file_id": "golden", "message": skipped}, columns=["file_id", "message"]),
-    )
+    store.append(con, "load_warning", store.notes("golden", skipped))
 
 
 def _record_run(con, report: BuildReport, started: dt.datetime) -> None:
     con.execute(
         'insert into rejected select $run_id as run_id, source_file, line, "column", '
-        "value, reason from rejected_staging "
+        "value, reason, reason_key, reason_args from rejected_staging "
         'order by source_file, line, "column"',
         {"run_id": report.run_id},
     )

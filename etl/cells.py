@@ -15,6 +15,8 @@ import datetime as dt
 import math
 import re
 
+from etl import reasons
+
 MISSING = frozenset({"", "-", "–", "—", "n/a", "na", "n.a.", "#n/a", "tidak ada data", "tad", "?"})
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than")
@@ -50,7 +52,11 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 class CellError(ValueError):
-    pass
+    """A cell that cannot be read; its reason (etl/reasons.py) says how to fix it."""
+
+    def __init__(self, reason: reasons.Reason):
+        super().__init__(reason)
+        self.reason = reason
 
 
 def _ascii_digits(raw) -> None:
@@ -60,8 +66,7 @@ def _ascii_digits(raw) -> None:
     if isinstance(raw, str) and any(c.isdigit() and not c.isascii() for c in raw):
         odd = next(c for c in raw if c.isdigit() and not c.isascii())
         raise CellError(
-            f"'{raw}' is written with the digit '{odd}' (U+{ord(odd):04X}), not the digits 0-9: "
-            "type the figure again with the digits 0-9"
+            reasons.reason(reasons.ODD_DIGIT, raw=raw, digit=odd, code=f"{ord(odd):04X}")
         )
 
 
@@ -94,20 +99,23 @@ def _rounded(digits: str, scale: float) -> bool:
 def _finite(value: float, raw) -> float:
     """'9' typed 400 times is 1e400 to Python: infinity, which no export can write."""
     if not math.isfinite(value):
-        shown = raw if len(str(raw)) <= 20 else f"{str(raw)[:12]}... ({len(str(raw))} characters)"
-        raise CellError(
-            f"'{shown}' is too large to be a figure (not a finite number); check the cell"
+        text = str(raw)
+        shown = (
+            text
+            if len(text) <= 20
+            else reasons.reason(reasons.CUT_SHORT, start=text[:12], length=len(text))
         )
+        raise CellError(reasons.reason(reasons.TOO_LARGE, raw=shown))
     return value
 
 
 def quantity(raw) -> tuple[float, str]:
     """A reported figure -> (value, qualifier). Raises CellError; callers check is_missing first."""
     if isinstance(raw, bool):
-        raise CellError(f"'{raw}' is not a number")
+        raise CellError(reasons.reason(reasons.NOT_NUMBER_PLAIN, raw=str(raw)))
     if isinstance(raw, int | float):
         if raw != raw or raw in (float("inf"), float("-inf")):
-            raise CellError(f"'{raw}' is not a finite number")
+            raise CellError(reasons.reason(reasons.NOT_FINITE, raw=str(raw)))
         return float(raw), "exact"
     _ascii_digits(raw)
     text = " ".join(str(raw).strip().lower().split())
@@ -117,9 +125,7 @@ def quantity(raw) -> tuple[float, str]:
             qualifier, text = meaning, text[len(word) :].strip()
             break
     if text.startswith("<"):
-        raise CellError(
-            f"'{raw}': an upper bound ('<') cannot be stored as a figure; write the figure"
-        )
+        raise CellError(reasons.reason(reasons.UPPER_BOUND, raw=str(raw)))
     scale = 1.0
     match = re.fullmatch(r"(.+?)\s*(ribu|rb|juta|jt|miliar|milyar)(an)?(\s+lebih)?", text)
     if match:
@@ -133,10 +139,7 @@ def quantity(raw) -> tuple[float, str]:
     try:
         value = _plain_number(text) * scale
     except ValueError:
-        raise CellError(
-            f"'{raw}' is not a number: write digits as in 17.298, 1.234,5, 8.52, '4 ribu' or "
-            "'2,5 juta'; use '-' or leave blank for no figure"
-        ) from None
+        raise CellError(reasons.reason(reasons.NOT_NUMBER, raw=str(raw))) from None
     return _finite(value, raw), qualifier
 
 
@@ -147,14 +150,14 @@ def number(raw) -> float:
         return _finite(float(raw), raw)  # coordinates and our own files: dot decimals, may be < 0
     value, qualifier = quantity(raw)
     if qualifier != "exact":
-        raise CellError(f"'{raw}' must be an exact number here")
+        raise CellError(reasons.reason(reasons.NOT_EXACT, raw=str(raw)))
     return value
 
 
 def integer(raw) -> int:
     value = number(raw)
     if value != int(value):
-        raise CellError(f"'{raw}' must be a whole number")
+        raise CellError(reasons.reason(reasons.NOT_WHOLE, raw=str(raw)))
     return int(value)
 
 
@@ -184,19 +187,19 @@ def date_with_precision(raw) -> tuple[dt.date, str]:
     except CellError:
         raise
     except ValueError:
-        raise CellError(f"'{raw}' is not a calendar date: check the day and the month") from None
-    raise CellError(f"'{raw}' is not a date: write 20/05/2020, 20 Mei 2020, Mei 2020 or 2020-05-20")
+        raise CellError(reasons.reason(reasons.NOT_CALENDAR_DATE, raw=str(raw))) from None
+    raise CellError(reasons.reason(reasons.NOT_DATE, raw=str(raw)))
 
 
 def _month(name: str, raw) -> int:
     if name not in MONTHS:
-        raise CellError(f"'{raw}': '{name}' is not a month name (e.g. Mei, Agustus, Des)")
+        raise CellError(reasons.reason(reasons.NOT_MONTH, raw=str(raw), name=name))
     return MONTHS[name]
 
 
 def _excel_serial(value: float, raw) -> tuple[dt.date, str]:
     if not 20000 <= value <= 80000:  # 1954 to 2119: anything else is not a date here
-        raise CellError(f"'{raw}' is a number, not a date")
+        raise CellError(reasons.reason(reasons.NUMBER_NOT_DATE, raw=str(raw)))
     return EXCEL_EPOCH + dt.timedelta(days=int(value)), "day"
 
 
@@ -211,14 +214,16 @@ def period_start(day: dt.date | None, precision: str | None) -> dt.date | None:
 def date(raw) -> dt.date:
     value, precision = date_with_precision(raw)
     if precision != "day":
-        raise CellError(f"'{raw}' needs a day: write e.g. 20/05/2020 or 2020-05-20")
+        raise CellError(reasons.reason(reasons.NEEDS_DAY, raw=str(raw)))
     return value
 
 
 def choice(*allowed: str):
     def parse(raw) -> str:
         if raw not in allowed:
-            raise CellError(f"'{raw}' is not one of: {', '.join(allowed)}")
+            raise CellError(
+                reasons.reason(reasons.NOT_ONE_OF, raw=str(raw), allowed=reasons.joined(allowed))
+            )
         return raw
 
     return parse
@@ -230,7 +235,7 @@ def boolean(raw) -> bool:
         return True
     if text in ("false", "0", "no", "tidak"):
         return False
-    raise CellError(f"'{raw}' is not true or false")
+    raise CellError(reasons.reason(reasons.NOT_BOOLEAN, raw=str(raw)))
 
 
 def text(raw) -> str:

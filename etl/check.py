@@ -9,12 +9,12 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from etl import manifest, paths
+from etl import manifest, paths, reasons
 from etl.build import BuildError, load_file
 from etl.kinds import REGISTRY
 from etl.load import Context
 from etl.read import brief
-from etl.store import masked_rejects, open_database
+from etl.store import cleaned, masked_rejects, open_database
 
 REFERENCE_KINDS = tuple(name for name, kind in REGISTRY.items() if kind.reference)
 COUNTS = ("rows_read", "rows_loaded", "rows_rejected", "rows_partly", "rows_repeated",
@@ -35,7 +35,7 @@ class CheckResult:
     figures_loaded: int = 0
     cells_rejected: int = 0
     rejected: list[dict] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # each a Reason where it has a template
     error: str | None = None  # the file cannot be read at all
 
     @property
@@ -110,12 +110,17 @@ def check_file(
         with loaded_in_memory(path, kind, sheet, data_dir) as (con, report):
             for count in COUNTS:
                 setattr(result, count, getattr(report.loaded, count))
-            result.warnings = list(report.loaded.warnings)
-            result.rejected = [
-                {"line": line, "column": column, "value": value, "reason": reason}
-                for source_file, line, column, value, reason in masked_rejects(con)
-                if source_file == str(path)
+            # each note as stored: masked, and keeping its template (etl/reasons.py)
+            result.warnings = [
+                reasons.decoded(key, args) if key and args else text
+                for text, key, args in map(cleaned, report.loaded.warnings)
             ]
+            result.rejected = [
+                {"line": line, "column": column, "value": value, "reason": reason,
+                 "reason_key": key, "reason_args": args}
+                for source_file, line, column, value, reason, key, args in masked_rejects(con)
+                if source_file == str(path)
+            ]  # fmt: skip
     except BuildError as e:
         result.error = str(e).split(": ", 1)[-1]
     return result

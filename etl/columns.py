@@ -13,6 +13,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from etl import reasons
 from etl.aliases import norm, read_rows
 from etl.personal import is_personal_header
 from etl.read import BREAKS, CONTROL, FileError, Grid, blank, shown
@@ -88,10 +89,7 @@ class Table:
 
 
 def control_reason(header: str, character: str) -> str:
-    return (
-        f"{header} holds the control character U+{ord(character):04X}, which a spreadsheet "
-        "cannot store: delete it (retype the cell) and save again"
-    )
+    return reasons.reason(reasons.CONTROL, header=header, code=f"{ord(character):04X}")
 
 
 def find_header(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool) -> int:
@@ -125,7 +123,7 @@ class Naming:
     headers: dict[str, str]  # column -> its header as written
     levels: dict[str, str]  # area column -> the level its names are at, if the header says
     dropped: dict[int, str]  # personal-data columns, never read: position -> header as written
-    warnings: list[str]  # columns not read, and why
+    warnings: list[str]  # columns not read, and why (etl/reasons.py)
 
 
 def name_columns(header: list, columns: ColumnMap, wanted: set[str], wide: bool = False) -> Naming:
@@ -151,14 +149,11 @@ def name_columns(header: list, columns: ColumnMap, wanted: set[str], wide: bool 
         if name == "-":
             continue  # known and deliberately not read, such as a row number
         if not read or name is None:
-            naming.warnings.append(
-                f"column '{written}' is not recognised and was not read; if it holds data, "
-                "add its name to data/aliases/columns.csv"
-            )
+            naming.warnings.append(reasons.reason(reasons.UNKNOWN_COLUMN, header=written))
             continue
         if name in naming.headers:
             naming.warnings.append(
-                f"column '{written}' repeats '{naming.headers[name]}'; only the first is read"
+                reasons.reason(reasons.REPEATED_COLUMN, header=written, first=naming.headers[name])
             )
             continue
         naming.index[i] = name
@@ -167,8 +162,9 @@ def name_columns(header: list, columns: ColumnMap, wanted: set[str], wide: bool 
             naming.levels[name] = column.level
     if naming.dropped:
         naming.warnings.append(
-            "personal-data column(s) dropped and never stored: "
-            + ", ".join(naming.dropped.values())
+            reasons.reason(
+                reasons.PERSONAL_COLUMNS, headers=reasons.joined(naming.dropped.values())
+            )
         )
     return naming
 
@@ -195,14 +191,11 @@ def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = Fals
         # a CSV row with more cells than its header is shifted; a sheet's trailing blanks are not
         extra = [c for c in cells[len(header) :] if not blank(c)]
         if extra or (grid.delimiter and len(cells) > len(header)):
-            reason = (
-                f"row has {len(cells)} cells but the header has {len(header)}: "
-                "check for an unquoted comma or a shifted cell"
-            )
+            reason = reasons.reason(reasons.ROW_WIDTH, cells=len(cells), width=len(header))
             table.broken.append(Reject(line, None, None, reason))
             continue
         if any(isinstance(c, str) and len(c) > MAX_CELL_CHARS for c in cells):
-            reason = f"a cell is longer than {MAX_CELL_CHARS:,} characters"
+            reason = reasons.reason(reasons.LONG_CELL, limit=MAX_CELL_CHARS)
             table.broken.append(Reject(line, None, None, reason))
             continue
         row, fault = {}, None
@@ -233,11 +226,14 @@ def missing_columns(
     missing = [c for c in required if c not in headers]
     if not missing:
         return []
-    named = [f"{c} (e.g. {', '.join(columns.examples(c)) or c})" for c in missing]
-    reason = (
-        f"missing column(s) {'; '.join(named)}: add the column, or its name to "
-        "data/aliases/columns.csv; no row of this file was loaded"
-    )
+    named = [
+        reasons.reason(
+            reasons.MISSING_COLUMN, column=c, examples=reasons.joined(columns.examples(c) or [c])
+        )
+        for c in missing
+    ]
+    reason = reasons.reason(reasons.MISSING_COLUMNS, missing=reasons.joined(named, "; "))
+    not_loaded = reasons.reason(reasons.NOT_LOADED_HEADER)
     return [Reject(header_line, None, ", ".join(headers.values()), reason)] + [
-        Reject(line, None, None, "not loaded: the header lacks required columns") for line in lines
+        Reject(line, None, None, not_loaded) for line in lines
     ]

@@ -15,7 +15,7 @@ to work the case out from again.
 import csv
 from pathlib import Path
 
-from etl import paths
+from etl import paths, reasons
 
 GOLDEN = Path("golden") / "monthly.csv"
 FILES = Path("golden") / "files.csv"
@@ -90,16 +90,19 @@ def load(con, data_dir: Path) -> int:
 
 
 def check(con, data_dir: Path) -> tuple[list[str], list[str]]:
-    """(failures, skipped): one line each, naming the case by its line in the golden file."""
+    """(failures, skipped): one line each, naming the case by its line in the golden file; a
+    case skipped is a load note (etl/reasons.py)."""
     if not load(con, data_dir):
         return [], []
-    failures, skipped = [], []
-    for line, region, month, metric, problem, detail in con.execute(
+    failures: list[str] = []
+    skipped: list[str] = []
+    for line, region, month, metric, problem, detail, absent, files in con.execute(
         paths.sql_text("checks_golden/golden")
     ).fetchall():
         where = f"{GOLDEN.as_posix()}:{line} ({region}, {month:%Y-%m}, {metric})"
         if problem == "not_checked":
-            skipped.append(f"{where}: not checked, {detail}; work the case out again")
+            template = reasons.GOLDEN_NOT_LOADED if absent else reasons.GOLDEN_UNLISTED
+            skipped.append(reasons.reason(template, where=where, files=files))
         else:
             failures.append(f"{where}: {detail}")
     return failures, skipped

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from etl import cells, validate
+from etl import cells, reasons, validate
 from etl.aliases import Vocabulary
 from etl.areas import RegionResolver
 from etl.columns import ColumnMap, Reject, Table, missing_columns
@@ -146,13 +146,13 @@ class Row:
                 self.reject(
                     column,
                     self.cells.get(column),
-                    f"{self.header(column)} is empty: every row needs one",
+                    reasons.reason(reasons.EMPTY, header=self.header(column)),
                 )
             return None
         try:
             value = parse(raw)
         except cells.CellError as e:
-            self.reject(column, raw, str(e))
+            self.reject(column, raw, e.reason)
             return None
         if (
             parse is cells.text
@@ -176,7 +176,7 @@ class Row:
         if raw is None:
             return self.get(column, required=required)
         code, reason = ctx.resolver.resolve(raw, self.table.levels.get(column))
-        if code is None:
+        if reason is not None:  # no code: the reason says why
             self.reject(column, raw, reason)
         return code
 
@@ -187,16 +187,16 @@ class Row:
             self.reject(
                 column,
                 self.cells.get(column),
-                "no figure ('-', blank or n/a mean missing, never zero)",
+                reasons.reason(reasons.NO_FIGURE),
             )
             return None, None
         try:
             value, qualifier = cells.quantity(raw)
         except cells.CellError as e:
-            self.reject(column, raw, str(e))
+            self.reject(column, raw, e.reason)
             return None, None
         if value < 0:
-            self.reject(column, raw, "a count cannot be negative")
+            self.reject(column, raw, reasons.reason(reasons.NEGATIVE))
         return value, qualifier
 
 
@@ -207,7 +207,8 @@ class Citations:
         self.entry = entry
         self.ids: dict[tuple, str] = {}
         self.rows: list[dict] = []
-        self.url_problems: dict[str, str] = {}  # cited URL -> why it cannot stand as a citation
+        # cited URL -> why it cannot stand as a citation
+        self.url_problems: dict[str, reasons.Reason] = {}
 
     def id_for(self, statement_by="", outlet="", url="", published="") -> str:
         key = (statement_by or "", outlet or "", url or "", published or "")
@@ -234,7 +235,10 @@ class Citations:
 
     def url_warnings(self) -> list[str]:
         """One load note per cited URL that cannot stand as a citation (etl/urls.py)."""
-        return [f"cited URL '{u}': {why}" for u, why in self.url_problems.items()]
+        return [
+            reasons.reason(reasons.CITED_URL, url=url, why=why)
+            for url, why in self.url_problems.items()
+        ]
 
     def file_source(self) -> str:
         return self.id_for(
@@ -276,10 +280,9 @@ def run(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -> 
     if "source" in table.headers and (
         named := [c for c in ("outlet", "url") if c in table.headers]
     ):
-        both = " and ".join(f"'{table.headers[c]}'" for c in named)
+        both = reasons.joined((f"'{table.headers[c]}'" for c in named), reasons.AND)
         table.warnings.append(
-            f"column '{table.headers['source']}' names a row's source, and so does {both}: "
-            f"where a row fills both, {both} is cited and '{table.headers['source']}' is not"
+            reasons.reason(reasons.TWO_SOURCE_COLUMNS, source=table.headers["source"], both=both)
         )
     rejects = list(table.broken)
     header_faults = missing_columns(

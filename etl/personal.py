@@ -16,6 +16,8 @@ register (read by DuckDB) binds the same strings as SQL parameters.
 import re
 from typing import overload
 
+from etl import reasons
+
 # A NIK: 16 digits, as one run or grouped as 4-4-4-4 or 6-6-4 with spaces, dots or dashes
 # ("3671 0999 8887 7755", "3671-0999-8887-7722"). Arbitrary separators between every digit would
 # also match two dates in a note, so only the groupings people use are read as a NIK.
@@ -93,9 +95,6 @@ def mask(text: str | None) -> str | None:
     return re.sub(NAME_MARK[4:] + r"[\w .'-]*", MASKS["nama"], text, flags=re.IGNORECASE)
 
 
-def reason(kind: str, header: str) -> str:
+def reason(kind: str, header: str) -> reasons.Reason:
     """Why a cell was rejected, without its value."""
-    return (
-        f"{header} looks like personal data ({kind}): personal data is not stored; remove it "
-        "from the cell (or the column from the file) and send the file again"
-    )
+    return reasons.reason(reasons.PERSONAL_DATA, header=header, kind=reasons.Word(kind))

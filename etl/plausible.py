@@ -19,6 +19,8 @@ percentage at most 100.
 
 import datetime as dt
 
+from etl import reasons
+
 OBSERVED_FROM = dt.date(2015, 1, 1)  # observations (ref_date)
 REGISTERED_FROM = dt.date(2010, 1, 1)  # the UMKM register (registered_on, onboarded_on)
 EVENTS_FROM = dt.date(2019, 1, 1)  # PSBB/PPKM periods (start_date, end_date)
@@ -36,40 +38,48 @@ OTHER_CEILING = 1_000_000_000_000  # a unit not listed above
 PEOPLE = ("workers", "persons")  # units compared with the area's population
 
 
-def dots(n: float) -> str:
-    """17.298 as Indonesian readers write it (and 100,5 for a fraction)."""
-    if float(n).is_integer():
-        return f"{n:,.0f}".replace(",", ".")
-    return f"{n:,.2f}".rstrip("0").replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def date_problem(value: dt.date, earliest: dt.date, latest: dt.date, what: str) -> str | None:
+def date_problem(
+    value: dt.date, earliest: dt.date, latest: dt.date, what: str
+) -> reasons.Reason | None:
     """Why a date cannot be right, or None. `what` names where the data begins, for the reason."""
     if value > latest:
-        return (
-            f"{value.isoformat()} is after the date of this build ({latest.isoformat()}): a "
-            "figure cannot be reported before its date; check the year"
-        )
+        return reasons.reason(reasons.AFTER_BUILD, date=value.isoformat(), build=latest.isoformat())
     if value < earliest:
-        return f"{value.isoformat()} is before {earliest.isoformat()}, {what}: check the year"
+        return reasons.reason(
+            reasons.BEFORE_DATA,
+            date=value.isoformat(),
+            earliest=earliest.isoformat(),
+            what=reasons.Word(what),
+        )
     return None
 
 
-def value_problem(value: float, unit: str | None, area: tuple | None = None) -> str | None:
+def value_problem(
+    value: float, unit: str | None, area: tuple | None = None
+) -> reasons.Reason | None:
     """Why a figure in `unit` cannot be right, or None. `area` is (name, population, year, name of
     the area the figure is for) of the nearest area, the figure's own or one it lies in, whose
     population the regions files give."""
     ceiling = CEILINGS.get(unit or "", OTHER_CEILING)
     if unit in PEOPLE and area and value > area[1]:
         name, population, year, asked = area
-        within = f", the area {asked} lies in" if asked and asked != name else ""
-        return (
-            f"{dots(value)} {unit} is more than {name}'s {dots(population)} people ({year})"
-            f"{within}: check the figure and its unit"
+        within = asked and asked != name
+        return reasons.reason(
+            reasons.ABOVE_POPULATION_WITHIN if within else reasons.ABOVE_POPULATION,
+            value=value,
+            unit=_unit(unit),
+            area=name,
+            population=population,
+            year=str(year),
+            **({"asked": asked} if within else {}),
         )
     if value > ceiling:
-        return (
-            f"{dots(value)} is more than {dots(ceiling)} {unit or ''}, more than any area could "
-            "have: check the figure and its unit"
-        ).replace("  ", " ")
+        if not unit:
+            return reasons.reason(reasons.ABOVE_CEILING_NO_UNIT, value=value, ceiling=ceiling)
+        return reasons.reason(reasons.ABOVE_CEILING, value=value, ceiling=ceiling, unit=_unit(unit))
     return None
+
+
+def _unit(unit: str | None) -> str:
+    """A unit the reasons know by name is a word to translate; any other is shown as written."""
+    return reasons.Word(unit) if unit in reasons.UNITS else (unit or "")

@@ -13,7 +13,7 @@ import sys
 import duckdb
 import pandas as pd
 
-from etl import paths, personal
+from etl import paths, personal, reasons
 from etl.load import Loaded
 from etl.manifest import FileEntry
 from etl.read import shown
@@ -75,19 +75,44 @@ def store(
     if loaded.frame is not None:
         append(con, loaded.table, loaded.frame)
     # rejects are shown to people: masked (personal data) and with no control character
-    rejects = [
-        {
-            "source_file": entry.path,
-            "line": r.line,
-            "column": shown(r.column),
-            "value": shown(personal.mask(r.value)),
-            "reason": shown(personal.mask(r.reason)),
-        }
-        for r in loaded.rejects
-    ]
+    rejects = []
+    for r in loaded.rejects:
+        text, key, args = cleaned(r.reason)
+        rejects.append(
+            {
+                "source_file": entry.path,
+                "line": r.line,
+                "column": shown(r.column),
+                "value": shown(personal.mask(r.value)),
+                "reason": text,
+                "reason_key": key,
+                "reason_args": args,
+            }
+        )
     append(con, "rejected_staging", pd.DataFrame.from_records(rejects))
-    warnings = [{"file_id": entry.id, "message": shown(w)} for w in loaded.warnings]
-    append(con, "load_warning", pd.DataFrame.from_records(warnings))
+    append(con, "load_warning", notes(entry.id, loaded.warnings))
+
+
+def cleaned(text: str) -> tuple[str, str | None, str | None]:
+    """A reason or load note as stored: (its English text, its template, its values as JSON),
+    every value masked for personal data and with its control characters written out, so that
+    the text and the values say the same (etl/reasons.py). A text made without a template
+    (None, None) is masked as a whole."""
+    if isinstance(text, reasons.Reason):
+        masked = text.mapped(lambda value: shown(personal.mask(value)))
+        return str(masked), masked.key, masked.encoded()
+    return shown(personal.mask(text)), None, None
+
+
+def notes(file_id: str, warnings: list[str]) -> pd.DataFrame:
+    """A file's load notes (or the build's own, file_id "golden") as load_warning rows."""
+    rows = []
+    for warning in warnings:
+        text, key, args = cleaned(warning)
+        rows.append({"file_id": file_id, "message": text, "message_key": key, "message_args": args})
+    return pd.DataFrame.from_records(
+        rows, columns=["file_id", "message", "message_key", "message_args"]
+    )
 
 
 def append(con, table: str, frame: pd.DataFrame) -> None:
@@ -102,9 +127,9 @@ def append(con, table: str, frame: pd.DataFrame) -> None:
 
 
 def masked_rejects(con) -> list[tuple]:
-    """The staged rejects (masked as they were staged)."""
+    """The staged rejects (masked as they were staged), with their templates and values."""
     return con.execute(
-        'select source_file, line, "column", value, reason '
+        'select source_file, line, "column", value, reason, reason_key, reason_args '
         "from rejected_staging "
         'order by source_file, line, "column"'
     ).fetchall()

@@ -2,11 +2,15 @@
 page, a tracking, paging or print query, or an encyclopaedia mirror. Pure: no network, no I/O.
 
 url_problem(url) returns None for a usable URL (and for "", no URL at all: the caller decides
-whether one is required), else one short English sentence naming the offending part and the fix.
+whether one is required), else one short English sentence naming the offending part and the fix
+(a template of etl/reasons.py).
 """
 
 import re
 from urllib.parse import parse_qsl, urlsplit
+
+from etl import reasons
+from etl.reasons import reason
 
 # sites that copy Wikipedia articles under their own address, often with junk queries
 MIRROR_HOSTS = (
@@ -55,58 +59,53 @@ def _on(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 
 
-def url_problem(url: str) -> str | None:
+def url_problem(url: str) -> reasons.Reason | None:
     """None when the URL is a usable citation; else a short English reason with the fix, e.g.
     "a share link ('whatsapp:/send'): cite the article's own URL"."""
     if url == "":
         return None
     if _WHITESPACE.search(url):
-        return "contains whitespace: a URL is one unbroken address; put any remark in the note"
+        return reason(reasons.URL_WHITESPACE)
     scheme = url.split(":", 1)[0].lower() if ":" in url else ""
     if scheme in ("data", "javascript"):
-        return f"a '{scheme}:' URL is not an address of a page: cite the article's own URL"
+        return reason(reasons.URL_SCHEME, scheme=scheme)
     if scheme == "whatsapp":
-        return "a share link ('whatsapp:'): cite the article's own URL"
+        return reason(reasons.URL_SHARE, part="whatsapp:")
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
-        return "not an http(s) URL: write the article's address starting with https://"
+        return reason(reasons.URL_NOT_HTTP)
     host = (parts.hostname or "").lower()
     if not host:
-        return "has no host: write the full address, e.g. https://www.example.com/..."
+        return reason(reasons.URL_NO_HOST)
 
     for mirror in MIRROR_HOSTS:
         if _on(host, mirror):
-            return (
-                f"an encyclopaedia mirror ('{mirror}'): cite the en.wikipedia.org or "
-                "id.wikipedia.org page itself, once it is checked to give the same figure"
-            )
+            return reason(reasons.URL_MIRROR, host=mirror)
     for share_host in SHARE_HOSTS:
         if _on(host, share_host):
-            return f"a share link ('{share_host}'): cite the article's own URL"
+            return reason(reasons.URL_SHARE, part=share_host)
 
     path = parts.path
     lowered = path.lower()
     if "whatsapp:" in lowered:
         start = lowered.index("whatsapp:")
-        return f"a share link ('{path[start:]}'): cite the article's own URL"
+        return reason(reasons.URL_SHARE, part=path[start:])
     segments = [s for s in lowered.split("/") if s]
     for i, segment in enumerate(segments):
         if segment in SOCIAL_HOSTS:
             shown = f"copy/.../{segment}" if "copy" in segments[:i] else f"/{segment}"
-            return f"a share link ('{shown}'): cite the article's own URL"
+            return reason(reasons.URL_SHARE, part=shown)
         stem = segment.split(".")[0]
         if stem in SHARE_SEGMENTS:
             shown = f"{host}/{segment}" if host.removeprefix("www.") in SOCIAL_HOSTS else segment
-            return f"a share link ('{shown}'): cite the article's own URL"
+            return reason(reasons.URL_SHARE, part=shown)
         if stem in CONTACT_SEGMENTS:
-            return f"a contact or about page ('{segment}'): cite the article's own URL"
+            return reason(reasons.URL_CONTACT, segment=segment)
 
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         name = key.lower()
         if name.startswith("utm_") or name in TRACKING_KEYS:
-            return f"a tracking query ('{key}={value}'): drop it and cite the article's own URL"
+            return reason(reasons.URL_TRACKING, query=f"{key}={value}")
         if name in PAGING_KEYS:
-            return (
-                f"a paging or print query ('{key}={value}'): drop it and cite the article's own URL"
-            )
+            return reason(reasons.URL_PAGING, query=f"{key}={value}")
     return None

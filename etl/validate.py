@@ -11,7 +11,7 @@ cannot be (for a reject) or None; the rules it applies are each stated once, els
 
 import functools
 
-from etl import cells, personal, plausible, urls
+from etl import cells, personal, plausible, reasons, urls
 from etl.aliases import norm
 from etl.columns import Table
 
@@ -23,13 +23,13 @@ TOTAL_WORDS = frozenset(
 )
 
 
-def personal_data(text, header: str) -> tuple[str, str] | None:
+def personal_data(text, header: str) -> tuple[str, reasons.Reason] | None:
     """(the kind of personal data, the reject's reason) when a kept text holds personal data."""
     kind = personal.finding(text)
     return (kind, personal.reason(kind, header)) if kind else None
 
 
-def cited_url_problem(url: str | None) -> tuple[str, str] | None:
+def cited_url_problem(url: str | None) -> tuple[str, reasons.Reason] | None:
     """(the address, why it cannot stand as a citation) for a URL a file or a row cites, or None.
     A URL column may carry a note after the address (regions' population_source)."""
     cited = (url or "").split()[0] if (url or "").strip() else ""
@@ -54,7 +54,9 @@ def counted_in(code: str | None, areas: dict[str, tuple]) -> tuple | None:
     return None
 
 
-def figure_problem(value: float, unit: str | None, code: str | None, areas: dict) -> str | None:
+def figure_problem(
+    value: float, unit: str | None, code: str | None, areas: dict
+) -> reasons.Reason | None:
     """Why a figure in `unit` for the area `code` cannot be true (etl/plausible.py), or None."""
     return plausible.value_problem(value, unit, counted_in(code, areas))
 
@@ -90,11 +92,18 @@ def set_aside_totals(table: Table) -> Table:
             header = table.headers.get(column, column)
             if abs(sum(parts) - total) > 0.5:
                 table.warnings.append(
-                    f"line {line}: total '{values['area_code']}' of {header} is {total:,.0f} "
-                    f"but the {len(parts)} rows above add up to {sum(parts):,.0f}"
+                    reasons.reason(
+                        reasons.TOTAL_MISMATCH,
+                        line=str(line),
+                        area=values["area_code"],
+                        header=header,
+                        total=total,
+                        n=len(parts),
+                        sum=sum(parts),
+                    )
                 )
         table.warnings.append(
-            f"line {line}: total row '{values['area_code']}' checked and not loaded as an area"
+            reasons.reason(reasons.TOTAL_ROW, line=str(line), area=values["area_code"])
         )
         block = []
     table.rows = kept
@@ -139,7 +148,14 @@ class Repeats:
             )
         if repeated:
             lines = ", ".join(str(n) for n in sorted(earlier))
-            whole = not kept and not row.rejects
-            what = "" if whole else f" for {', '.join(repeated)}"
-            self.warnings.append(f"line {row.line} repeats line {lines}{what}: loaded once")
+            if not kept and not row.rejects:  # the whole row repeats
+                note = reasons.reason(reasons.REPEATS, line=str(row.line), lines=lines)
+            else:
+                note = reasons.reason(
+                    reasons.REPEATS_FOR,
+                    line=str(row.line),
+                    lines=lines,
+                    columns=reasons.joined(repeated),
+                )
+            self.warnings.append(note)
         return kept, repeated

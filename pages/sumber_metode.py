@@ -7,7 +7,7 @@ they are not queried at all."""
 import streamlit as st
 
 from analytics import privacy
-from ui import access, captions, downloads, filters, present, tables
+from ui import access, captions, downloads, filters, present, reasons, tables
 from ui.i18n import document, metric_label, t
 
 
@@ -83,14 +83,14 @@ def build_status(repo) -> None:
     tables.show(tables.files_table(files), key="files")
     downloads.downloads(files, downloads.meta_for("berkas_masukan", t("method.files")), "files_dl")
     st.subheader(t("method.rejected"))
-    rejected = repo.rejected()
+    rejected = reasons.rejected(repo.rejected())  # each reason in the reader's language
     if rejected.empty:
         st.caption(t("method.no_rejects"))
     else:
         tables.show(tables.rejected_table(rejected), key="rejected")
     meta = downloads.meta_for("baris_ditolak", t("method.rejected"))
     downloads.downloads(rejected, meta, "rejected_dl")
-    warnings = repo.load_warnings()
+    warnings = reasons.notes(repo.load_warnings())
     if not warnings.empty:
         st.subheader(t("method.warnings"))
         tables.show(

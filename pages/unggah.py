@@ -15,7 +15,7 @@ import streamlit as st
 
 from etl import add, build, lock, manifest, upload, urls
 from etl.check import CheckResult, check_file
-from ui import access, downloads, fmt, safe, styles, tables
+from ui import access, downloads, fmt, reasons, safe, styles, tables
 from ui.i18n import N_, t, tn
 from warehouse import audit, location
 from warehouse.location import MANIFEST, data_dir, warehouse_path
@@ -149,14 +149,14 @@ def show_check(result: CheckResult) -> None:
         st.caption(
             tn("upload.figures", "upload.figures_plural", n, count=fmt.number(n, decimals=0))
         )
-    for warning in result.warnings:
-        st.warning(safe.plain(warning))
+    for warning in result.warnings:  # in the reader's language, and plain text
+        st.warning(safe.plain(reasons.text(warning)))
     if not result.rejected:
         st.success(t("upload.no_rejects"))
         return
     n = len(result.rejected)
     st.warning(tn("upload.rejects", "upload.rejects_plural", n, count=fmt.number(n, decimals=0)))
-    frame = pd.DataFrame(result.rejected).assign(source_file=result.file)
+    frame = reasons.rejected(pd.DataFrame(result.rejected).assign(source_file=result.file))
     tables.show(tables.rejected_table(frame.head(SHOWN_REJECTS)), key="upload_rejects")
     if len(frame) > SHOWN_REJECTS:
         st.caption(t("upload.rejects_more", shown=SHOWN_REJECTS))
@@ -195,8 +195,8 @@ def form_problems(publisher: str, url: str, published, result: CheckResult, acce
         problems.append(t("upload.need_publisher"))
     if not url.strip().lower().startswith(("http://", "https://")):
         problems.append(t("upload.need_url"))
-    elif urls.url_problem(url.strip()):
-        problems.append(t("upload.bad_url", problem=safe.plain(urls.url_problem(url.strip()))))
+    elif problem := urls.url_problem(url.strip()):
+        problems.append(t("upload.bad_url", problem=safe.plain(reasons.text(problem))))
     if not isinstance(published, dt.date):
         problems.append(t("upload.need_date"))
     if result.rejected and not accept:

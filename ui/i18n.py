@@ -81,6 +81,12 @@ def t(key: str, **values) -> str:
     return text.format(**values) if values else text
 
 
+def english_id(message: str) -> str:
+    """The text of a message whose id is its own English text (the ETL's reasons, etl/reasons.py)
+    in the reader's language: in English the id itself, where t() would look for Indonesian."""
+    return _catalog(lang()).gettext(message)
+
+
 def tn(key: str, plural_key: str, n: int, **values) -> str:
     """The text for a count n, in the plural form the language uses for it (gettext's
     ngettext: `key` is the singular id, `plural_key` the plural id; Indonesian has one form)."""

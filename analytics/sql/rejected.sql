@@ -1,4 +1,5 @@
 -- every row that did not load, and why (values already masked for personal data)
-select source_file, line, "column", value, reason
+-- reason in English, reason_key and reason_args for the reader's language (ui/reasons.py)
+select source_file, line, "column", value, reason, reason_key, reason_args
 from rejected
 order by source_file, line, "column"

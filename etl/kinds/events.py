@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from etl import cells, plausible
+from etl import cells, plausible, reasons
 from etl.load import Citations, Context, Kind, Loaded, Row, run
 
 if TYPE_CHECKING:
     from etl.columns import Table
     from etl.manifest import FileEntry
 
-EVENTS_WHAT = "where PSBB/PPKM periods begin"
+EVENTS_WHAT = reasons.EVENTS_WHAT
 REQUIRED = ("start_date", "end_date", "name", "kind", "scope", "scope_codes")
 OPTIONAL = ("legal_basis", "outlet", "url", "source", "note")
 COLUMNS = ("start_date", "end_date", "name", "kind", "scope", "scope_codes", "legal_basis",
@@ -30,7 +30,7 @@ def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         start = row.get("start_date", cells.date)
         end = row.get("end_date", cells.date, required=False) or start
         if start and end and end < start:
-            row.reject("end_date", row.cells["end_date"], "the period ends before it starts")
+            row.reject("end_date", row.cells["end_date"], reasons.reason(reasons.PERIOD_BACKWARDS))
         if start and (
             problem := plausible.date_problem(
                 start, plausible.EVENTS_FROM, ctx.build_date, EVENTS_WHAT
@@ -41,20 +41,19 @@ def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             row.reject(
                 "end_date",
                 row.raw("end_date"),
-                f"{end.isoformat()} is more than a year after the date of this build "
-                f"({ctx.build_date.isoformat()}): check the year",
+                reasons.reason(
+                    reasons.PERIOD_TOO_FAR, date=end.isoformat(), build=ctx.build_date.isoformat()
+                ),
             )
         codes = []
         for written in str(row.raw("scope_codes") or "").split(";"):
             if written.strip():
                 code, reason = ctx.resolver.resolve(written.strip())
-                if code is None:
+                if reason is not None:  # no code: the reason says why
                     row.reject("scope_codes", written.strip(), reason)
                 codes.append(code)
         if not codes:
-            row.reject(
-                "scope_codes", "", "scope_codes is empty: list region codes separated by ';'"
-            )
+            row.reject("scope_codes", "", reasons.reason(reasons.SCOPE_EMPTY))
         return {
             "start_date": start,
             "end_date": end,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from etl import cells
+from etl import cells, reasons
 from etl.load import Citations, Context, Kind, Loaded, Row, run
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         record["parts"] = [p for p in record["parts"] if p]
         record["caveats"] = row.get("caveats", required=False)
         if record["code"] in ctx.metric_units:
-            row.reject("code", record["code"], "metric code defined twice: keep one row per code")
+            row.reject("code", record["code"], reasons.reason(reasons.METRIC_TWICE))
         return record
 
     loaded = run(table, entry, KIND, parse, ctx)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from etl import cells, plausible, validate
+from etl import cells, plausible, reasons, validate
 from etl.aliases import norm
 from etl.load import Citations, Context, Kind, Loaded, Row, run
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from etl.columns import Table
     from etl.manifest import FileEntry
 
-OBSERVED_WHAT = "where the figures Pulih takes begin"
+OBSERVED_WHAT = reasons.OBSERVED_WHAT
 BASES = ("workplace", "ktp_kota_tangerang", "reported_by_workers", "resident", "register")
 UNITS = {
     "workers": {"workers", "pekerja", "orang", "jiwa", "karyawan", "tenaga kerja"},
@@ -48,7 +48,7 @@ COLUMNS = ("obs_id", "region_code", "ref_date", "date_precision", "metric", "val
 FIGURE_KEY = ("region_code", "ref_date", "date_precision", "metric", "basis", "sector", "source_id")
 
 
-def date_problem(day: dt.date, ctx: Context) -> str | None:
+def date_problem(day: dt.date, ctx: Context) -> reasons.Reason | None:
     """Why a figure cannot be dated `day` (etl/plausible.py), or None."""
     return plausible.date_problem(day, plausible.OBSERVED_FROM, ctx.build_date, OBSERVED_WHAT)
 
@@ -77,20 +77,23 @@ def identity(record: dict) -> tuple[tuple, tuple]:
     return tuple(record[k] for k in FIGURE_KEY), (record["value"], record["qualifier"])
 
 
-def conflict(ctx: Context, record, figure, first_figure, first_line) -> str:
+def conflict(ctx: Context, record, figure, first_figure, first_line) -> reasons.Reason:
     """The reason a figure that states another value than an earlier line is rejected."""
     area = ctx.areas.get(record["region_code"], (record["region_code"],))[0]
-    return (
-        f"{area}, {record['metric']} on {record['ref_date'].isoformat()} is "
-        f"{_figure(*figure)} here but {_figure(*first_figure)} on line {first_line} of this "
-        "file, from the same source: one figure per area, measure and date; keep the right "
-        "one (a revision belongs in a later release of the file)"
+    return reasons.reason(
+        reasons.CONFLICT,
+        area=area,
+        metric=record["metric"],
+        date=record["ref_date"].isoformat(),
+        figure=_figure(*figure),
+        first=_figure(*first_figure),
+        line=str(first_line),
     )
 
 
-def _figure(value: float, qualifier: str) -> str:
+def _figure(value: float, qualifier: str) -> reasons.Reason:
     sign = {"approx": "± ", "at_least": "≥ ", "more_than": "> "}.get(qualifier, "")
-    return sign + plausible.dots(value)
+    return reasons.reason(reasons.QUALIFIED, sign=sign, value=value)
 
 
 def _metric_code(row: Row, ctx: Context) -> str | None:
@@ -102,11 +105,7 @@ def _metric_code(row: Row, ctx: Context) -> str | None:
     column = ctx.columns.get(raw)  # "PHK", "Dirumahkan", "Perusahaan Tutup"
     if column and column.name.startswith("metric:"):
         return column.name.removeprefix("metric:")
-    row.reject(
-        "metric",
-        raw,
-        f"unknown metric '{raw}': use a code from data/raw/metrics.csv or add it there",
-    )
+    row.reject("metric", raw, reasons.reason(reasons.UNKNOWN_METRIC, raw=raw))
     return None
 
 
@@ -116,13 +115,19 @@ def _unit_ok(row: Row, metric: str | None, ctx: Context) -> None:
     if unit is None or expected is None:
         return  # no unit written: the metric's own unit applies
     if norm(unit) != norm(expected) and norm(unit) not in UNITS.get(expected, set()):
-        row.reject("unit", unit, f"metric '{metric}' is measured in '{expected}', not '{unit}'")
+        row.reject(
+            "unit",
+            unit,
+            reasons.reason(reasons.WRONG_UNIT, metric=metric, expected=expected, unit=str(unit)),
+        )
 
 
 def _qualifier(row: Row, from_value: str | None) -> str | None:
     written = row.get("qualifier", cells.choice(*cells.QUALIFIERS), required=False)
     if written and from_value and from_value != "exact" and written != from_value:
-        row.reject("qualifier", written, f"the value itself says '{from_value}'; the two disagree")
+        row.reject(
+            "qualifier", written, reasons.reason(reasons.QUALIFIER_DISAGREES, qualifier=from_value)
+        )
     return written or from_value or "exact"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from etl import cells
+from etl import cells, reasons
 from etl.load import Citations, Context, Kind, Loaded, Row, run
 
 if TYPE_CHECKING:
@@ -37,13 +37,11 @@ def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
     def parse(row: Row, citations: Citations):
         code = row.get("code")
         if code in ctx.resolver.regions:
-            row.reject("code", code, f"region '{code}' is defined twice: keep one row per code")
+            row.reject("code", code, reasons.reason(reasons.REGION_TWICE, code=code))
         level = row.get("level", cells.choice(*LEVELS))
         parent = row.get("parent_code", required=level != "country")
         if parent is not None and parent not in ctx.resolver.regions:
-            row.reject(
-                "parent_code", parent, f"parent '{parent}' is not a region defined above this row"
-            )
+            row.reject("parent_code", parent, reasons.reason(reasons.PARENT_UNKNOWN, parent=parent))
         record = {
             "code": code,
             "name": row.get("name"),
@@ -64,7 +62,7 @@ def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
             ),
         }
         if record["population"] is not None and record["population_year"] is None:
-            row.reject("population_year", "", "a population needs its year (e.g. 2020 for SP2020)")
+            row.reject("population_year", "", reasons.reason(reasons.POPULATION_YEAR))
         if not row.rejects:  # later rows may name this region as their parent
             ctx.resolver.add_region(code, record["name"], level)
             ctx.areas[code] = (

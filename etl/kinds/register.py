@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from etl import cells, paths, personal, plausible, pseudonym, validate
+from etl import cells, paths, personal, plausible, pseudonym, reasons, validate
 from etl.aliases import norm
 from etl.columns import Reject, missing_columns
 from etl.kinds.register_staging import Staged, stage
@@ -86,6 +86,12 @@ def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
         )
         con.remove_function("pulih_name_id")
     headers = {f"h_{key}": staged.headers.get(col, col) for key, col in HEADER_PARAMS.items()}
+    # the templates of the reasons rejects.sql gives (etl/reasons.py)
+    headers |= {
+        f"k_{name.lower()}": getattr(reasons, name)
+        for name in ("CONTROL", "EMPTY", "ID_EMPTY", "PERSONAL_ID", "ID_AGAIN", "ONBOARDED_BEFORE",
+                     "NEEDS_PLATFORM", "NEEDS_ONBOARDING")
+    }  # fmt: skip
     headers |= {
         "nik": personal.NIK,
         "phone": personal.PHONE,
@@ -109,7 +115,7 @@ def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
     _stored_once(con, source_id)
     rejected = con.execute("select count(distinct line) from register_rejects").fetchone()[0]
     rejects = [
-        Reject(line, col, shown(value), shown(_with_id(reason, umkm_id)))
+        Reject(line, col, shown(value), _with_id(reasons.from_json(reason), umkm_id))
         for line, col, value, reason, umkm_id in con.execute(
             "select x.line, x.col, x.value, x.reason, i.umkm_id from register_rejects as x "
             "left join register_input as i using (line) order by x.line, x.col"
@@ -131,10 +137,10 @@ def _stored_once(con, source_id: str) -> None:
         )
 
 
-def _with_id(reason: str, umkm_id) -> str:
+def _with_id(reason: reasons.Reason, umkm_id) -> reasons.Reason:
     if not umkm_id or "umkm_id" in reason or personal.finding(umkm_id):
         return reason
-    return f"{reason} (umkm_id {umkm_id})"
+    return reasons.reason(reasons.WITH_ID, reason=reason, umkm_id=umkm_id)
 
 
 def _distinct(con, column: str) -> list[str]:
@@ -147,7 +153,7 @@ def _distinct(con, column: str) -> list[str]:
     ]
 
 
-def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list[str]:
+def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list[reasons.Reason]:
     """Parse each distinct raw area, sector, platform, scale and date once; DuckDB joins the
     answers back. Returns load notes (values outside the closed vocabularies, counted, not named).
     """
@@ -157,16 +163,14 @@ def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list
         code, why = ctx.resolver.resolve(raw, level or "district")
         found = validate.personal_data(raw, headers.get("area_code", "area"))
         kind, personal_why = found if found else (None, None)
-        suggested = why is not None and "did you mean" in why
+        suggested = why is not None and why.key == reasons.UNKNOWN_AREA_SUGGESTED
         if code is None and not suggested:
             # an area nobody recognises may be a name typed in the wrong column: not repeated
-            why = (
-                "not a known kecamatan or kabupaten/kota: use a Kemendagri code (e.g. 36.71.05) "
-                "or a name in data/raw/regions_*.csv, or add the spelling to "
-                "data/aliases/regions.csv (the value is not shown: it may be personal data)"
-            )
-        area_rows.append((raw, None if kind else code, personal_why or why, kind, suggested))
-    vocabulary_rows, notes = {}, []
+            why = reasons.reason(reasons.AREA_HIDDEN)
+        stored = reasons.to_json(personal_why or why)
+        area_rows.append((raw, None if kind else code, stored, kind, suggested))
+    vocabulary_rows: dict[str, list] = {}
+    notes: list[reasons.Reason] = []
     for column, vocabulary in (("sector", ctx.sectors), ("platform", ctx.platforms)):
         header = headers.get(column, column)
         rows, unknown = [], 0
@@ -175,20 +179,21 @@ def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list
             kind, reason = personal if personal else (None, None)
             value, known = vocabulary.get(raw)
             unknown += not known and kind is None
-            rows.append((raw, None if kind else value, reason, kind))
+            rows.append((raw, None if kind else value, reasons.to_json(reason), kind))
         vocabulary_rows[column] = rows
         if unknown:
             notes.append(
-                f"{unknown} distinct {header} value(s) not in data/aliases/{column}s.csv were "
-                f"stored as '{vocabulary.other}' (not listed here: free text may hold personal "
-                f"data); add common ones to data/aliases/{column}s.csv"
+                reasons.reason(
+                    reasons.OUTSIDE_VOCABULARY,
+                    n=unknown,
+                    header=header,
+                    table=f"data/aliases/{column}s.csv",
+                    other=vocabulary.other,
+                )
             )
+    not_a_scale = lambda raw: reasons.to_json(reasons.reason(reasons.NOT_A_SCALE, raw=raw))  # noqa: E731
     scale_rows = [
-        (
-            raw,
-            SCALES.get(norm(raw)),
-            None if norm(raw) in SCALES else f"'{raw}' is not mikro, kecil or menengah",
-        )
+        (raw, SCALES.get(norm(raw)), None if norm(raw) in SCALES else not_a_scale(raw))
         for raw in _distinct(con, "scale_raw")
     ]
     dates = [r[0] for r in con.execute(
@@ -200,11 +205,11 @@ def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list
         try:
             day = cells.date(raw)
             problem = plausible.date_problem(
-                day, plausible.REGISTERED_FROM, ctx.build_date, "where register dates begin"
+                day, plausible.REGISTERED_FROM, ctx.build_date, reasons.REGISTER_WHAT
             )
-            date_rows.append((raw, None if problem else day, problem))
+            date_rows.append((raw, None if problem else day, reasons.to_json(problem)))
         except cells.CellError as e:
-            date_rows.append((raw, None, str(e)))
+            date_rows.append((raw, None, reasons.to_json(e.reason)))
     maps: tuple[tuple[str, list, list[str]], ...] = (
         ("area_map", area_rows, ["raw", "code", "reason", "personal", "shown"]),
         ("sector_map", vocabulary_rows["sector"], ["raw", "value", "reason", "personal"]),

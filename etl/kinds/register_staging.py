@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from etl import cells, lines, pseudonym
+from etl import cells, lines, pseudonym, reasons
 from etl.aliases import norm
 from etl.columns import Reject, find_header, name_columns, to_table
 from etl.load import Context
@@ -73,10 +73,11 @@ def _derived_id(header: list, headers: dict, warnings: list) -> tuple[str, int] 
         what, i = source
         headers["umkm_id"] = f"(id derived from {str(header[i]).strip()})"
         warnings.append(
-            f"no id column: each business gets a pseudonymous id derived from its "
-            f"{'NIK' if what == 'nik' else 'name and kecamatan'} ({str(header[i]).strip()}) with "
-            "a keyed hash (HMAC-SHA256); the column itself is not stored. Keep the key "
-            "(PULIH_ID_KEY or data/.pulih_id_key): the next export then gets the same ids"
+            reasons.reason(
+                reasons.DERIVED_ID,
+                what=reasons.Word(reasons.FROM_NIK if what == "nik" else reasons.FROM_NAME),
+                header=str(header[i]).strip(),
+            )
         )
     return source
 
@@ -230,18 +231,11 @@ def _numbered(con, table: str) -> None:
 def _refused(line: int, kind: str, message: str, found, width: int, long: dict) -> Reject:
     """The reject for a row DuckDB's parser refused, in the words the Python reader uses."""
     if line in long:
-        reason = (
-            f"the line is {long[line]:,} bytes long, more than the {lines.MAX_LINE_BYTES:,} a "
-            "register row may have: a cell was pasted by mistake, or line breaks were lost; "
-            "fix or remove the line"
-        ).replace(",", ".")
+        reason = reasons.reason(reasons.LONG_LINE, length=long[line], limit=lines.MAX_LINE_BYTES)
     elif kind in ("MISSING COLUMNS", "TOO MANY COLUMNS") and found is not None:
-        reason = (
-            f"row has {found} cells but the header has {width}: check for an unquoted comma or "
-            "a shifted cell"
-        )
+        reason = reasons.reason(reasons.ROW_WIDTH, cells=found, width=width)
     else:
-        reason = f"the row cannot be split into the header's columns: {message}"
+        reason = reasons.reason(reasons.CANNOT_SPLIT, message=message)
     return Reject(line, None, None, reason)
 
 

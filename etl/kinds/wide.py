@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from etl import cells, validate
+from etl import cells, reasons, validate
 from etl.kinds.observations import (
     COLUMNS,
     conflict,
@@ -36,13 +36,11 @@ def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
     metrics = [c for c in table.columns if c.startswith("metric:")]
     title_date = None if "ref_date" in table.columns else _date_in_title(table)
     if not metrics:
-        table.warnings.append(
-            "no figure column recognised (e.g. PHK, Dirumahkan, Perusahaan Tutup)"
-        )
+        table.warnings.append(reasons.reason(reasons.NO_FIGURE_COLUMN))
     if "ref_date" not in table.columns and title_date is None:
-        table.warnings.append("no Tanggal/Periode column and no date in the title rows")
+        table.warnings.append(reasons.reason(reasons.NO_DATE))
     elif title_date:
-        table.warnings.append(f"date taken from the title rows: {title_date[0].isoformat()}")
+        table.warnings.append(reasons.reason(reasons.TITLE_DATE, date=title_date[0].isoformat()))
     empty_cells = 0
 
     def parse(row: Row, citations: Citations):
@@ -53,7 +51,11 @@ def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         if title_date:
             ref_date, precision = title_date
             if problem := date_problem(ref_date, ctx):
-                row.reject(None, ref_date.isoformat(), f"the date in the title rows: {problem}")
+                row.reject(
+                    None,
+                    ref_date.isoformat(),
+                    reasons.reason(reasons.TITLE_DATE_PROBLEM, problem=problem),
+                )
                 ref_date = None
         else:
             ref_date, precision = observed_date(row, "ref_date", ctx)
@@ -87,15 +89,13 @@ def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
                 }
             )
         if metrics and all(row.raw(column) is None for column in metrics):
-            row.reject(None, None, "no figure in this row: every figure column is '-', blank, n/a")
+            row.reject(None, None, reasons.reason(reasons.ROW_WITHOUT_FIGURE))
         return records
 
     table = validate.set_aside_totals(table)
     loaded = run(table, entry, KIND, parse, ctx)
     if empty_cells:
-        loaded.warnings.append(
-            f"{empty_cells} cell(s) with no figure ('-', blank, n/a) were not loaded"
-        )
+        loaded.warnings.append(reasons.reason(reasons.EMPTY_CELLS, n=empty_cells))
     return loaded
 
 

@@ -29,9 +29,14 @@ create table source_file (
 
 -- Everything a load noticed that is not a reject: unread columns, totals checked, dropped
 -- personal-data columns, empty cells.
+-- The message is in English (the command line's); message_key and message_args are its template
+-- (etl/reasons.py) and values as JSON, for the dashboard to write it in the reader's language;
+-- null where a note has no template (the dashboard then shows the message).
 create table load_warning (
     file_id varchar not null,
-    message varchar not null
+    message varchar not null,
+    message_key  varchar,
+    message_args varchar
 );
 
 -- One row per citation: every figure points at the outlet, URL and statement it came from.
@@ -160,5 +165,7 @@ create table rejected (
     line        integer not null,
     "column"    varchar,
     value       varchar,
-    reason      varchar not null
+    reason      varchar not null,  -- in English (the command line's)
+    reason_key  varchar,           -- its template (etl/reasons.py), null if it has none
+    reason_args varchar            -- the template's values as JSON, masked as the value is
 );

@@ -191,7 +191,7 @@ def test_a_register_line_longer_than_any_row_is_rejected_and_the_rest_loads(tmp_
     result = check_file(path, "umkm_register")
     assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (4, 3, 1)
     assert [(r["line"], r["column"], r["value"]) for r in result.rejected] == [(3, None, None)]
-    assert "33.000.035 bytes long" in result.rejected[0]["reason"]
+    assert "33,000,035 bytes long" in result.rejected[0]["reason"]  # English, as the CLI speaks
     assert loaded_ids(path) == ["A-1", "A-2", "A-3"]
 
 

@@ -5,7 +5,7 @@ import shutil
 
 from etl.__main__ import main
 from etl.build import build
-from tests.conftest import PROJECT, entry, make_data_dir, table_rows
+from tests.conftest import PROJECT, REASON_TEMPLATE, entry, make_data_dir, table_rows
 
 AGENCY = PROJECT / "tests" / "fixtures" / "agency"
 
@@ -22,7 +22,7 @@ BAD = """\
 def test_bad_rows_are_rejected_with_where_and_why(tmp_path):
     data = make_data_dir(tmp_path, {"labour.csv": BAD})
     report = build(data, tmp_path / "w.duckdb")
-    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
+    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=REASON_TEMPLATE)
     assert [(f, line, col, val) for f, line, col, val, _ in rejected] == [
         ("raw/labour.csv", 3, "area_code", "36.99"),
         ("raw/labour.csv", 4, "value", "27.569a"),
@@ -69,7 +69,7 @@ def test_unknown_metric_wrong_unit_and_bad_qualifier(tmp_path):
     """
     data = make_data_dir(tmp_path, {"odd.csv": body})
     build(data, tmp_path / "w.duckdb")
-    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
+    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=REASON_TEMPLATE)
     assert [(line, col) for _, line, col, _, _ in rejected] == [
         (2, "metric"),
         (3, "unit"),
@@ -93,7 +93,7 @@ def test_a_bad_cell_repeated_is_rejected_on_every_line_it_is_on(tmp_path):
     """
     data = make_data_dir(tmp_path, {"odd.csv": body})
     build(data, tmp_path / "w.duckdb")
-    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
+    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=REASON_TEMPLATE)
     # lines 2 and 3 write '12x'; lines 5 and 6 name the unknown area 36.99 (line 1 is the header)
     assert [(line, col, value) for _, line, col, value, _ in rejected] == [
         (2, "value", "12x"),
@@ -110,7 +110,7 @@ def test_a_row_with_too_many_cells_is_rejected_not_shifted(tmp_path):
     body = "36,Provinsi Banten,2020-05-20,day,phk,17,298,workers,exact,workplace,,x,https://e.org,2020,\n"
     data = make_data_dir(tmp_path, {"shifted.csv": body})
     build(data, tmp_path / "w.duckdb")
-    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
+    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=REASON_TEMPLATE)
     assert len(rejected) == 1 and rejected[0][1] == 2
     assert "15 cells but the header has 14" in rejected[0][-1]
 
@@ -129,7 +129,7 @@ def test_a_header_without_required_columns_rejects_every_row_once(tmp_path):
     report = build(data, tmp_path / "w.duckdb")
     x = next(f for f in report.files if f.entry.id == "x")
     assert (x.loaded.rows_read, x.loaded.rows_loaded, x.loaded.rows_rejected) == (1, 0, 1)
-    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
+    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=REASON_TEMPLATE)
     assert [(line, reason.split(":")[0]) for _, line, _, _, reason in rejected] == [
         (1, "missing column(s) metric (e.g. ukuran, indikator)"),
         (2, "not loaded"),
@@ -159,7 +159,7 @@ def test_two_csv_registers_each_refuse_only_their_own_rows(tmp_path):
         if f.entry.id in ("first", "second")
     }
     assert counts == {"first": (4, 2, 2), "second": (4, 3, 1)}
-    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=("run_id",))
+    rejected = table_rows(tmp_path / "w.duckdb", "rejected", exclude=REASON_TEMPLATE)
     assert [(source, line) for source, line, *_ in rejected] == [
         ("raw/first.csv", 3),
         ("raw/first.csv", 5),

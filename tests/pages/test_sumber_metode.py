@@ -122,7 +122,8 @@ def test_method_page_lists_sources_dictionary_notes_and_build_status(small_wareh
             "Baris ke-": "2",
             "Kolom": "ref_date",
             "Angka": "20 Mai 2020",
-            "Alasan": "'20 Mai 2020': 'mai' is not a month name (e.g. Mei, Agustus, Des)",
+            # in the reader's language (the catalog's Indonesian of the template, etl/reasons.py)
+            "Alasan": "'20 Mai 2020': 'mai' bukan nama bulan (mis. Mei, Agustus, Des)",
         }
     ]
     notes = " ".join(m.value for m in at.markdown)

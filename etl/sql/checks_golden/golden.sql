@@ -68,7 +68,9 @@ final as (
                 || ' as of ' || c.got_as_of || ' from ' || array_to_string(c.got_sources, ';')
                 || coalesce(', basis ' || c.got_basis || ' (expected ' || c.basis || ')', '')
                 || coalesce(', conflict ' || c.got_conflict || ' (expected ' || c.conflict || ')', '')
-        end as detail
+        end as detail,
+        -- a case not checked, for its load note (etl/reasons.py): which files, and why
+        a.line is not null as absent, coalesce(a.files, u.files) as files
     from compared as c
     left join untrusted as u using (line)
     left join absent as a using (line)

@@ -1,6 +1,6 @@
 -- Every bad cell of the staged register, one row each: (line, column as headed in the file,
--- value, reason). Parsed values come from the *_map tables, filled once per distinct raw value
--- (etl/kinds/register.py); those maps also say which raw values look like personal data
+-- value, reason as JSON: etl/reasons.py). Parsed values come from the *_map tables, filled once
+-- per distinct raw value (etl/kinds/register.py); those maps also say which raw values look like personal data
 -- (etl/personal.py), and such a value is never shown: '[disamarkan]' stands in its place.
 -- A row with a control character (U+0000-U+001F but tab, LF, CR; tabs and line breaks became
 -- spaces as the rows were staged) gets one reject per such cell and no other: the same rule as
@@ -45,12 +45,13 @@ personal_ids as (
     where regexp_matches(umkm_id, $any_personal)
 ),
 
+-- a reason is its template's key (bound: etl/reasons.py) and its values, as JSON
+-- ({"key": ..., "args": {...}}); the maps' reasons come the same way from Python
 final as (
     select line, header as col, v as value,
-        header || ' holds the control character U+'
-        || upper(lpad(hex(ord(regexp_extract(v, '[\x00-\x08\x0b\x0c\x0e-\x1f]'))), 4, '0'))
-        || ', which a spreadsheet cannot store: delete it (retype the cell) and save again'
-        as reason
+        json_object('key', $k_control, 'args', json_object('header', header, 'code',
+            upper(lpad(hex(ord(regexp_extract(v, '[\x00-\x08\x0b\x0c\x0e-\x1f]'))), 4, '0'))
+        ))::varchar as reason
     from (
         select line, v, case col
             when 'umkm_id' then $h_umkm_id when 'area_raw' then $h_area
@@ -62,26 +63,26 @@ final as (
     )
     union all
     select line, $h_umkm_id as col, umkm_id as value,
-        'umkm_id is empty: every business needs its register number' as reason
+        json_object('key', $k_id_empty, 'args', json_object())::varchar as reason
     from input where umkm_id is null
     union all
     select line, $h_umkm_id, '[disamarkan]',
-        $h_umkm_id || ' looks like personal data (' || kind || '): personal data is not stored; '
-        || 'use the register number, or leave the id column out and let Pulih derive a '
-        || 'pseudonymous id (README, "Personal data and small cells")'
+        json_object('key', $k_personal_id, 'args',
+            json_object('header', $h_umkm_id, 'kind', json_object('word', kind)))::varchar
     from personal_ids
     union all
     select d.line, $h_umkm_id, d.umkm_id,
-        'umkm_id ' || d.umkm_id || ' appears again (first at line ' || d.first_line
-        || '): one row per business'
+        json_object('key', $k_id_again, 'args',
+            json_object('umkm_id', d.umkm_id, 'first', d.first_line::varchar))::varchar
     from duplicates as d anti join personal_ids as p using (line)
     union all
     select i.line, $h_area, case when a.personal is null and a.shown then i.area_raw else '[disamarkan]' end,
-        coalesce(a.reason, $h_area || ' is empty: every row needs one')
+        coalesce(a.reason, json_object('key', $k_empty, 'args', json_object('header', $h_area))::varchar)
     from input as i left join area_map as a on a.raw = i.area_raw
     where a.code is null
     union all
-    select line, $h_sector, sector, $h_sector || ' is empty: every row needs one'
+    select line, $h_sector, sector,
+        json_object('key', $k_empty, 'args', json_object('header', $h_sector))::varchar
     from input where sector is null
     union all
     select i.line, $h_sector, '[disamarkan]', m.reason
@@ -92,12 +93,13 @@ final as (
     from input as i inner join platform_map as m on m.raw = i.platform
     where m.personal is not null
     union all
-    select i.line, $h_scale, i.scale_raw, coalesce(s.reason, $h_scale || ' is empty: every row needs one')
+    select i.line, $h_scale, i.scale_raw,
+        coalesce(s.reason, json_object('key', $k_empty, 'args', json_object('header', $h_scale))::varchar)
     from input as i left join scale_map as s on s.raw = i.scale_raw
     where s.value is null
     union all
     select i.line, $h_registered, i.registered_raw,
-        coalesce(d.reason, $h_registered || ' is empty: every row needs one')
+        coalesce(d.reason, json_object('key', $k_empty, 'args', json_object('header', $h_registered))::varchar)
     from input as i left join date_map as d on d.raw = i.registered_raw
     where d.value is null
     union all
@@ -105,16 +107,17 @@ final as (
     from input as i inner join date_map as d on d.raw = i.onboarded_raw
     where d.value is null
     union all
-    select i.line, $h_onboarded, i.onboarded_raw, 'onboarded before it was registered'
+    select i.line, $h_onboarded, i.onboarded_raw,
+        json_object('key', $k_onboarded_before, 'args', json_object())::varchar
     from input as i
     inner join date_map as r on r.raw = i.registered_raw
     inner join date_map as o on o.raw = i.onboarded_raw
     where o.value < r.value
     union all
-    select line, $h_platform, '', 'an onboarded business needs its platform'
+    select line, $h_platform, '', json_object('key', $k_needs_platform, 'args', json_object())::varchar
     from input where onboarded_raw is not null and platform is null
     union all
-    select line, $h_onboarded, '', 'a platform is given but no onboarding date'
+    select line, $h_onboarded, '', json_object('key', $k_needs_onboarding, 'args', json_object())::varchar
     from input where onboarded_raw is null and platform is not null
 )
 
