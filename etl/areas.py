@@ -11,8 +11,8 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl import reasons
 from etl.aliases import norm, read_rows
+from warehouse import reasons
 
 # a name's first word, and the other ways of writing that same word
 PREFIXES = {

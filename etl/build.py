@@ -31,13 +31,12 @@ from etl import (
     paths,
     pause,
     read,
-    reasons,
     store,
     verify,
 )
 from etl.kinds import REGISTRY
 from etl.load import Context, CountError, Loaded
-from warehouse import location
+from warehouse import location, reasons
 
 
 class BuildError(RuntimeError):

@@ -15,7 +15,7 @@ import datetime as dt
 import math
 import re
 
-from etl import reasons
+from warehouse import reasons
 
 MISSING = frozenset({"", "-", "–", "—", "n/a", "na", "n.a.", "#n/a", "tidak ada data", "tad", "?"})
 
@@ -52,7 +52,7 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 class CellError(ValueError):
-    """A cell that cannot be read; its reason (etl/reasons.py) says how to fix it."""
+    """A cell that cannot be read; its reason (warehouse/reasons.py) says how to fix it."""
 
     def __init__(self, reason: reasons.Reason):
         super().__init__(reason)

@@ -9,12 +9,13 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from etl import manifest, paths, reasons
+from etl import manifest, paths
 from etl.build import BuildError, load_file
 from etl.kinds import REGISTRY
 from etl.load import Context
 from etl.read import brief
 from etl.store import cleaned, masked_rejects, open_database
+from warehouse import reasons
 
 REFERENCE_KINDS = tuple(name for name, kind in REGISTRY.items() if kind.reference)
 COUNTS = ("rows_read", "rows_loaded", "rows_rejected", "rows_partly", "rows_repeated",
@@ -110,7 +111,7 @@ def check_file(
         with loaded_in_memory(path, kind, sheet, data_dir) as (con, report):
             for count in COUNTS:
                 setattr(result, count, getattr(report.loaded, count))
-            # each note as stored: masked, and keeping its template (etl/reasons.py)
+            # each note as stored: masked, and keeping its template (warehouse/reasons.py)
             result.warnings = [
                 reasons.decoded(key, args) if key and args else text
                 for text, key, args in map(cleaned, report.loaded.warnings)

@@ -13,10 +13,10 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl import reasons
 from etl.aliases import norm, read_rows
 from etl.personal import is_personal_header
 from etl.read import BREAKS, CONTROL, FileError, Grid, blank, shown
+from warehouse import reasons
 
 HEADER_SEARCH_ROWS = 30
 MAX_CELL_CHARS = 100_000  # a cell longer than this is not data a human typed
@@ -123,7 +123,7 @@ class Naming:
     headers: dict[str, str]  # column -> its header as written
     levels: dict[str, str]  # area column -> the level its names are at, if the header says
     dropped: dict[int, str]  # personal-data columns, never read: position -> header as written
-    warnings: list[str]  # columns not read, and why (etl/reasons.py)
+    warnings: list[str]  # columns not read, and why (warehouse/reasons.py)
 
 
 def name_columns(header: list, columns: ColumnMap, wanted: set[str], wide: bool = False) -> Naming:

@@ -15,7 +15,8 @@ to work the case out from again.
 import csv
 from pathlib import Path
 
-from etl import paths, reasons
+from etl import paths
+from warehouse import reasons
 
 GOLDEN = Path("golden") / "monthly.csv"
 FILES = Path("golden") / "files.csv"
@@ -91,7 +92,7 @@ def load(con, data_dir: Path) -> int:
 
 def check(con, data_dir: Path) -> tuple[list[str], list[str]]:
     """(failures, skipped): one line each, naming the case by its line in the golden file; a
-    case skipped is a load note (etl/reasons.py)."""
+    case skipped is a load note (warehouse/reasons.py)."""
     if not load(con, data_dir):
         return [], []
     failures: list[str] = []

@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from etl import cells, reasons, validate
+from etl import cells, validate
 from etl.aliases import Vocabulary
 from etl.areas import RegionResolver
 from etl.columns import ColumnMap, Reject, Table, missing_columns
+from warehouse import reasons
 
 if TYPE_CHECKING:  # the manifest validates its kinds against etl/kinds: imported for types only
     from etl.manifest import FileEntry

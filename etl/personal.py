@@ -16,7 +16,7 @@ register (read by DuckDB) binds the same strings as SQL parameters.
 import re
 from typing import overload
 
-from etl import reasons
+from warehouse import reasons
 
 # A NIK: 16 digits, as one run or grouped as 4-4-4-4 or 6-6-4 with spaces, dots or dashes
 # ("3671 0999 8887 7755", "3671-0999-8887-7722"). Arbitrary separators between every digit would

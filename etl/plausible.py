@@ -19,7 +19,7 @@ percentage at most 100.
 
 import datetime as dt
 
-from etl import reasons
+from warehouse import reasons
 
 OBSERVED_FROM = dt.date(2015, 1, 1)  # observations (ref_date)
 REGISTERED_FROM = dt.date(2010, 1, 1)  # the UMKM register (registered_on, onboarded_on)

@@ -13,10 +13,11 @@ import sys
 import duckdb
 import pandas as pd
 
-from etl import paths, personal, reasons
+from etl import paths, personal
 from etl.load import Loaded
 from etl.manifest import FileEntry
 from etl.read import shown
+from warehouse import reasons
 
 # DuckDB's own cap, well below the 1.5 GB the whole process may use on a 5-million-row register
 # (make bench: about 0.95 GB peak at 768 MB, no slower than at 1 GB); beyond it DuckDB spills to
@@ -96,7 +97,7 @@ def store(
 def cleaned(text: str) -> tuple[str, str | None, str | None]:
     """A reason or load note as stored: (its English text, its template, its values as JSON),
     every value masked for personal data and with its control characters written out, so that
-    the text and the values say the same (etl/reasons.py). A text made without a template
+    the text and the values say the same (warehouse/reasons.py). A text made without a template
     (None, None) is masked as a whole."""
     if isinstance(text, reasons.Reason):
         masked = text.mapped(lambda value: shown(personal.mask(value)))

@@ -3,14 +3,14 @@ page, a tracking, paging or print query, or an encyclopaedia mirror. Pure: no ne
 
 url_problem(url) returns None for a usable URL (and for "", no URL at all: the caller decides
 whether one is required), else one short English sentence naming the offending part and the fix
-(a template of etl/reasons.py).
+(a template of warehouse/reasons.py).
 """
 
 import re
 from urllib.parse import parse_qsl, urlsplit
 
-from etl import reasons
-from etl.reasons import reason
+from warehouse import reasons
+from warehouse.reasons import reason
 
 # sites that copy Wikipedia articles under their own address, often with junk queries
 MIRROR_HOSTS = (

@@ -11,9 +11,10 @@ cannot be (for a reject) or None; the rules it applies are each stated once, els
 
 import functools
 
-from etl import cells, personal, plausible, reasons, urls
+from etl import cells, personal, plausible, urls
 from etl.aliases import norm
 from etl.columns import Table
+from warehouse import reasons
 
 # columns that hold a web address (checked by etl/urls.py, not screened as free text: an
 # article's numeric id can look like a phone number)

@@ -107,8 +107,8 @@ def page_fixture_data(root: Path) -> Path:
     return data
 
 
-# the columns of a stored reason's template and values (etl/reasons.py), left out by tests that
-# read the English text
+# the columns of a stored reason's template and values (warehouse/reasons.py), left out by
+# tests that read the English text
 REASON_TEMPLATE = ("run_id", "reason_key", "reason_args")
 NOTE_TEMPLATE = ("message_key", "message_args")
 

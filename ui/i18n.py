@@ -82,7 +82,7 @@ def t(key: str, **values) -> str:
 
 
 def english_id(message: str) -> str:
-    """The text of a message whose id is its own English text (the ETL's reasons, etl/reasons.py)
+    """The text of a message whose id is its own English text (the ETL's reasons, warehouse/reasons.py)
     in the reader's language: in English the id itself, where t() would look for Indonesian."""
     return _catalog(lang()).gettext(message)
 

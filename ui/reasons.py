@@ -1,22 +1,22 @@
 """Why a row was rejected, and what a load noticed, in the reader's language.
 
-The ETL stores each reason as its English text, its template (a message id of etl/reasons.py, in
-the gettext catalogs) and the template's values as JSON (rejected.reason_key / reason_args,
+The ETL stores each reason as its English text, its template (a message id of warehouse/reasons.py,
+in the gettext catalogs) and the template's values as JSON (rejected.reason_key / reason_args,
 load_warning.message_key / message_args). Here the template is looked up in the reader's language
 and filled in: values from the file as written (already masked), words the code chose ("NIK",
-"kecamatan", a unit) translated, numbers written as the reader's language writes them (ui/fmt.py).
-A reason stored without a template, or whose values cannot be read, shows its stored text.
-The result is plain text: a page shows it in a table cell, or through ui/safe.py.
+"kecamatan", a unit) translated, numbers written as the reader's language writes them (ui/fmt.py). A
+reason stored without a template, or whose values cannot be read, shows its stored text. The result
+is plain text: a page shows it in a table cell, or through ui/safe.py.
 
-The templates and how values are written into them are the ETL's own (etl/reasons.py, pure: no
+The templates and how values are written into them are the ETL's own (warehouse/reasons.py, pure: no
 database, no Streamlit), so the English on screen is the English the command line prints.
 """
 
 import pandas as pd
 
-from etl import reasons
 from ui import fmt
 from ui.i18n import english_id
+from warehouse import reasons
 
 
 def text(stored: str, key: str | None = None, args: str | None = None) -> str:

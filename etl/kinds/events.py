@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from etl import cells, plausible, reasons
+from etl import cells, plausible
 from etl.load import Citations, Context, Kind, Loaded, Row, run
+from warehouse import reasons
 
 if TYPE_CHECKING:
     from etl.columns import Table

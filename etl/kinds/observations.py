@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from etl import cells, plausible, reasons, validate
+from etl import cells, plausible, validate
 from etl.aliases import norm
 from etl.load import Citations, Context, Kind, Loaded, Row, run
+from warehouse import reasons
 
 if TYPE_CHECKING:
     from etl.columns import Table

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from etl import cells, reasons
+from etl import cells
 from etl.load import Citations, Context, Kind, Loaded, Row, run
+from warehouse import reasons
 
 if TYPE_CHECKING:
     from etl.columns import Table

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from etl import cells, paths, personal, plausible, pseudonym, reasons, validate
+from etl import cells, paths, personal, plausible, pseudonym, validate
 from etl.aliases import norm
 from etl.columns import Reject, missing_columns
 from etl.kinds.register_staging import Staged, stage
 from etl.load import Citations, Context, CountError, Kind, Loaded
 from etl.read import CONTROL, shown
+from warehouse import reasons
 
 if TYPE_CHECKING:
     from etl.manifest import FileEntry
@@ -86,7 +87,7 @@ def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
         )
         con.remove_function("pulih_name_id")
     headers = {f"h_{key}": staged.headers.get(col, col) for key, col in HEADER_PARAMS.items()}
-    # the templates of the reasons rejects.sql gives (etl/reasons.py)
+    # the templates of the reasons rejects.sql gives (warehouse/reasons.py)
     headers |= {
         f"k_{name.lower()}": getattr(reasons, name)
         for name in ("CONTROL", "EMPTY", "ID_EMPTY", "PERSONAL_ID", "ID_AGAIN", "ONBOARDED_BEFORE",

@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from etl import cells, lines, pseudonym, reasons
+from etl import cells, lines, pseudonym
 from etl.aliases import norm
 from etl.columns import Reject, find_header, name_columns, to_table
 from etl.load import Context
 from etl.read import FileError, is_xlsx, read_grid, read_head
+from warehouse import reasons
 
 if TYPE_CHECKING:
     from etl.manifest import FileEntry

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from etl import cells, reasons, validate
+from etl import cells, validate
 from etl.kinds.observations import (
     COLUMNS,
     conflict,
@@ -20,6 +20,7 @@ from etl.kinds.observations import (
     plausible_figure,
 )
 from etl.load import Citations, Context, Kind, Loaded, Row, run
+from warehouse import reasons
 
 if TYPE_CHECKING:
     from etl.columns import Table

@@ -271,7 +271,7 @@ def test_check_json_output_and_exit_codes(capsys):
         "column": "Tanggal",
         "value": "31/02/2020",
         "reason": "'31/02/2020' is not a calendar date: check the day and the month",
-        # its template and values (etl/reasons.py), for the dashboard's languages
+        # its template and values (warehouse/reasons.py), for the dashboard's languages
         "reason_key": "'{raw}' is not a calendar date: check the day and the month",
         "reason_args": '{"raw": "31/02/2020"}',
     }

@@ -122,7 +122,8 @@ def test_method_page_lists_sources_dictionary_notes_and_build_status(small_wareh
             "Baris ke-": "2",
             "Kolom": "ref_date",
             "Angka": "20 Mai 2020",
-            # in the reader's language (the catalog's Indonesian of the template, etl/reasons.py)
+            # in the reader's language (the catalog's Indonesian of the template,
+            # warehouse/reasons.py)
             "Alasan": "'20 Mai 2020': 'mai' bukan nama bulan (mis. Mei, Agustus, Des)",
         }
     ]

@@ -25,7 +25,7 @@ def used_keys() -> set[str]:
             ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
         ):
             keys.add(message if isinstance(message, str) else message[0])
-    for file in ("analytics/metrics.py", "dashboard.py", "etl/reasons.py"):
+    for file in ("analytics/metrics.py", "dashboard.py", "warehouse/reasons.py"):
         with (ROOT / file).open("rb") as f:
             for _, message, _, _ in extract("python", f, keywords=KEYWORDS):
                 keys.add(message if isinstance(message, str) else message[0])

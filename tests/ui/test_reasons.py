@@ -1,6 +1,7 @@
-"""Reject reasons and load notes in the reader's language (etl/reasons.py, ui/reasons.py): every
-template has its Indonesian text with the same values, and what a real build stores as template
-and values writes again exactly the English text it stored beside them, so the two cannot drift.
+"""Reject reasons and load notes in the reader's language (warehouse/reasons.py, ui/reasons.py):
+every template has its Indonesian text with the same values, and what a real build stores as
+template and values writes again exactly the English text it stored beside them, so the two cannot
+drift.
 """
 
 import shutil
@@ -9,12 +10,12 @@ import string
 import duckdb
 import pytest
 
-from etl import reasons
 from etl.build import build
 from tests.conftest import PROJECT, entry, make_data_dir
 from tests.ui.test_catalogs import catalog
 from ui import i18n
 from ui import reasons as shown_reasons
+from warehouse import reasons
 
 AGENCY = PROJECT / "tests" / "fixtures" / "agency"
 
