@@ -40,7 +40,14 @@ from warehouse import location, reasons
 
 
 class BuildError(RuntimeError):
-    """The build stopped; the previous warehouse is untouched. The message says why."""
+    """The build stopped; the previous warehouse is untouched. The message says why. When a file
+    could not be read, the message is a template with its values (warehouse/reasons.py IN_ENTRY:
+    the entry, and the file's own reason), which the dashboard writes in the reader's language
+    (`reason`); the build's own checks say theirs in English to the operator."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.reason = message if isinstance(message, reasons.Reason) else None
 
 
 @dataclass
@@ -154,8 +161,12 @@ def load_file(
             grid = read.read_grid(path, entry.sheet, entry.kind)
             table = columns.to_table(grid, ctx.columns, kind.wanted, kind.wide)
             loaded = kind.load(table, entry, ctx)
-    except (read.FileError, OSError, CountError) as e:
-        raise BuildError(f"{entry.id}: {e}") from None
+    except (read.FileError, CountError) as e:
+        raise BuildError(
+            reasons.reason(reasons.IN_ENTRY, entry=entry.id, problem=e.reason)
+        ) from None
+    except OSError as e:  # the system's own words ("Permission denied"), as they are
+        raise BuildError(reasons.reason(reasons.IN_ENTRY, entry=entry.id, problem=str(e))) from None
     store.store(con, entry, loaded, checksum, twin.entry.id if twin else None)
     return FileReport(entry, loaded, checksum, twin.entry.id if twin else None)
 

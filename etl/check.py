@@ -37,7 +37,11 @@ class CheckResult:
     cells_rejected: int = 0
     rejected: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # each a Reason where it has a template
-    error: str | None = None  # the file cannot be read at all
+    error: str | None = None  # the file cannot be read at all: why, in English
+    # ... and the same as its template and values (warehouse/reasons.py; the values as JSON, as
+    # the warehouse stores a reason's), for the dashboard to write it in the reader's language
+    error_key: str | None = None
+    error_args: str | None = None
 
     @property
     def exit_code(self) -> int:
@@ -46,7 +50,8 @@ class CheckResult:
     def to_json(self) -> str:
         body = asdict(self)
         if not self.error:
-            body.pop("error")
+            for name in ("error", "error_key", "error_args"):
+                body.pop(name)
         return json.dumps(body, ensure_ascii=False, indent=2)
 
 
@@ -123,7 +128,14 @@ def check_file(
                 if source_file == str(path)
             ]  # fmt: skip
     except BuildError as e:
-        result.error = str(e).split(": ", 1)[-1]
+        # the file's own reason, without the build's entry id (the file has no entry yet)
+        if e.reason is not None and e.reason.key == reasons.IN_ENTRY:
+            problem = e.reason.args["problem"]
+        else:
+            problem = str(e).split(": ", 1)[-1]
+        result.error = str(problem)
+        if isinstance(problem, reasons.Reason):
+            result.error_key, result.error_args = problem.key, problem.encoded()
     return result
 
 

@@ -108,9 +108,7 @@ def find_header(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool) ->
             best, best_score = i, score
     if best is None:
         raise FileError(
-            f"{grid.path.name}: no header row in the first {HEADER_SEARCH_ROWS} rows: a header "
-            "names the columns (e.g. Kecamatan, Tanggal, PHK); add unknown names to "
-            "data/aliases/columns.csv"
+            reasons.reason(reasons.NO_HEADER, name=grid.path.name, rows=HEADER_SEARCH_ROWS)
         )
     return best
 

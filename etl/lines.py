@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy
 
+from warehouse import reasons
+
 MAX_LINE_BYTES = 1_000_000  # a register row is a few hundred bytes
 BLOCK = 1 << 19  # read size; smaller than MAX_LINE_BYTES, so a line inside a block is never long
 PLACEHOLDER = b"#pulih: this line was %d bytes long"
@@ -25,7 +27,12 @@ _PLACEHOLDER = re.compile(rb"#pulih: this line was (\d+) bytes long")
 
 
 class LineError(ValueError):
-    """The file's lines cannot be told apart; the message says where and why."""
+    """The file's lines cannot be told apart; the message says where and why (a template with its
+    values, warehouse/reasons.py, as etl/read.py's FileError)."""
+
+    def __init__(self, message: reasons.Reason):
+        super().__init__(message)
+        self.reason = message
 
 
 @dataclass
@@ -109,9 +116,11 @@ class _Walker:
         if (opens or not starts_record) and self.record_len > MAX_LINE_BYTES:
             where = record if starts_record else self.quote_line
             raise LineError(
-                f"line {where}: a quoted cell runs on for more than "
-                f"{MAX_LINE_BYTES:,} bytes (a quote that is never closed?); check the quotes on "
-                "that line".replace(",", ".")
+                reasons.reason(
+                    reasons.QUOTE_RUNS_ON,
+                    line=str(where),
+                    limit=f"{MAX_LINE_BYTES:,}".replace(",", "."),
+                )
             )
         if length > MAX_LINE_BYTES:
             self.shape.long[record] = length
@@ -128,10 +137,7 @@ class _Walker:
         if self.pending_len:
             self._line(b"".join(self.pending), self.pending_len, self.pending_quotes, ended=False)
         if self.in_quote:
-            raise LineError(
-                f"line {self.quote_line} opens a quote that is never closed, so no row after it "
-                "can be told apart; close the quote (or remove it) on that line"
-            )
+            raise LineError(reasons.reason(reasons.QUOTE_NEVER_CLOSED, line=str(self.quote_line)))
         return self.shape
 
 

@@ -61,7 +61,12 @@ class Context:
 
 
 class CountError(RuntimeError):
-    """Rows read do not add up to rows loaded and rejected: a fault in the ETL, never the file's."""
+    """Rows read do not add up to rows loaded and rejected: a fault in the ETL, never the file's.
+    The message is a template with its values (warehouse/reasons.py), as etl/read.py's FileError."""
+
+    def __init__(self, message: reasons.Reason):
+        super().__init__(message)
+        self.reason = message
 
 
 @dataclass
@@ -93,9 +98,16 @@ class Loaded:
             self.rows_partly <= self.rows_loaded and self.rows_repeated <= self.rows_loaded
         ):
             raise CountError(
-                f"{self.table}: {self.rows_read} rows read but {self.rows_loaded} loaded and "
-                f"{self.rows_rejected} rejected ({self.rows_partly} partly, "
-                f"{self.rows_repeated} repeated); please report this with the file"
+                reasons.reason(
+                    reasons.COUNTS_DISAGREE,
+                    table=self.table,
+                    # written as the counts were before they were templates: plain digits
+                    read=str(self.rows_read),
+                    loaded=str(self.rows_loaded),
+                    rejected=str(self.rows_rejected),
+                    partly=str(self.rows_partly),
+                    repeated=str(self.rows_repeated),
+                )
             )
 
 

@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from warehouse import reasons
+
 csv.field_size_limit(16 * 1024 * 1024)  # agency notes can be long; a 16 MB cell is still refused
 
 DELIMITERS = (",", ";", "\t")
@@ -66,7 +68,13 @@ def brief(value: str, limit: int = 80) -> str:
 
 
 class FileError(ValueError):
-    """The file as a whole cannot be read; the message says why and how to fix it."""
+    """The file as a whole cannot be read; the message says why and how to fix it. It is a
+    template with its values (warehouse/reasons.py): its text is the English the command line
+    prints, and the dashboard writes it again in the reader's language (`reason`)."""
+
+    def __init__(self, message: reasons.Reason):
+        super().__init__(message)
+        self.reason = message
 
 
 @dataclass
@@ -94,13 +102,13 @@ def is_xlsx(path: Path) -> bool:
 
 def read_grid(path: Path, sheet: str | None = None, kind: str | None = None) -> Grid:
     if not path.exists():
-        raise FileError(f"{path.name}: file not found; check the path")
+        raise FileError(reasons.reason(reasons.FILE_NOT_FOUND, name=path.name))
     if path.is_dir():
-        raise FileError(f"{path.name}: is a folder, not a file")
+        raise FileError(reasons.reason(reasons.FILE_IS_FOLDER, name=path.name))
     if is_xlsx(path):
         return _read_xlsx(path, sheet, kind)
     if path.suffix.lower() in (".xls", ".xlsm", ".ods"):
-        raise FileError(f"{path.name}: save the workbook as .xlsx (Excel Workbook) or CSV")
+        raise FileError(reasons.reason(reasons.OLD_WORKBOOK, name=path.name))
     return _read_csv(path)
 
 
@@ -119,9 +127,7 @@ def encoding_of(blocks: Iterable[bytes], name: str) -> str:
             if head.count(0) > BINARY_NUL_SHARE * len(head) or (
                 controls > BINARY_CONTROL_SHARE * len(head)
             ):
-                raise FileError(
-                    f"{name}: this is a binary file, not CSV or XLSX; export the data as CSV"
-                )
+                raise FileError(reasons.reason(reasons.BINARY_FILE, name=name))
             if block.startswith(codecs.BOM_UTF8):
                 return "utf-8-sig"
         if block.isascii() and not decoder.getstate()[0]:
@@ -151,11 +157,14 @@ def as_text(data: bytes, encoding: str, name: str, cut: bool = False) -> str:
         return codecs.getincrementaldecoder(encoding)().decode(data, final=not cut)
     except UnicodeDecodeError as e:
         if encoding == "cp1252":
+            # the byte's offset as a plain number, as a text editor's "go to byte" takes it
             raise FileError(
-                f"{name}: byte {e.start} is neither UTF-8 nor Windows-1252 text; "
-                "save the file as 'CSV UTF-8' and try again"
+                reasons.reason(reasons.NOT_TEXT, name=name, byte=str(e.start))
             ) from None
-        raise FileError(f"{name}: not valid UTF-8 after its byte-order mark ({e.reason})") from None
+        # e.reason: the codec's own words ("invalid start byte")
+        raise FileError(
+            reasons.reason(reasons.NOT_UTF8_AFTER_BOM, name=name, message=e.reason)
+        ) from None
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -197,7 +206,10 @@ def _read_csv(path: Path) -> Grid:
             rows.append((line, [c.strip() for c in cells]))
             start = reader.line_num + 1  # the text line the next row starts on, for quote errors
     except csv.Error as e:
-        raise FileError(f"{path.name}: line {start}: {e}; check the quotes on that line") from None
+        # str(e): the csv module's own words ("field larger than field limit (16777216)")
+        raise FileError(
+            reasons.reason(reasons.CSV_LINE, name=path.name, line=str(start), message=str(e))
+        ) from None
     return Grid(path, sha256(path), rows, encoding=encoding, delimiter=delimiter)
 
 
@@ -213,8 +225,7 @@ def _read_xlsx(path: Path, sheet: str | None, kind: str | None = None) -> Grid:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as e:
         raise FileError(
-            f"{path.name}: cannot be opened as an Excel workbook ({type(e).__name__}); "
-            "open it in Excel and save it again as .xlsx"
+            reasons.reason(reasons.NOT_A_WORKBOOK, name=path.name, error=type(e).__name__)
         ) from None
     try:
         if sheet is None:
@@ -223,7 +234,12 @@ def _read_xlsx(path: Path, sheet: str | None, kind: str | None = None) -> Grid:
             ws = workbook[sheet]
         else:
             raise FileError(
-                f"{path.name}: no sheet '{sheet}'; the sheets are {', '.join(workbook.sheetnames)}"
+                reasons.reason(
+                    reasons.NO_SHEET,
+                    name=path.name,
+                    sheet=sheet,
+                    sheets=reasons.joined(workbook.sheetnames),
+                )
             )
         if ws.max_row and ws.max_column:  # the used range the sheet declares, from A1
             _check_used_range(path, kind, ws.max_row, ws.max_column, declared=True)
@@ -233,7 +249,7 @@ def _read_xlsx(path: Path, sheet: str | None, kind: str | None = None) -> Grid:
         raise
     except Exception as e:
         raise FileError(
-            f"{path.name}: the workbook is damaged ({type(e).__name__}); save it again as .xlsx"
+            reasons.reason(reasons.DAMAGED_WORKBOOK, name=path.name, error=type(e).__name__)
         ) from None
     finally:
         workbook.close()
@@ -249,23 +265,29 @@ def _check_unpacked_size(path: Path) -> None:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as e:
         raise FileError(
-            f"{path.name}: cannot be opened as an Excel workbook ({type(e).__name__}); "
-            "open it in Excel and save it again as .xlsx"
+            reasons.reason(reasons.NOT_A_WORKBOOK, name=path.name, error=type(e).__name__)
         ) from None
     total = sum(p.file_size for p in parts)
     if total > MAX_UNPACKED_BYTES:
         raise FileError(
-            f"{path.name}: the workbook unpacks to {total / 1e6:,.0f} MB, more than the "
-            f"{MAX_UNPACKED_BYTES / 1e6:,.0f} MB a workbook may hold; send the data as CSV, or "
-            "remove pictures and other sheets and save again".replace(",", ".")
+            reasons.reason(
+                reasons.UNPACKS_TO,
+                name=path.name,
+                size=f"{total / 1e6:,.0f}".replace(",", "."),
+                limit=f"{MAX_UNPACKED_BYTES / 1e6:,.0f}".replace(",", "."),
+            )
         )
     for p in parts:
         ratio = p.file_size / max(p.compress_size, 1)
         if p.file_size > RATIO_CHECKED_FROM_BYTES and ratio > MAX_PACKING_RATIO:
             raise FileError(
-                f"{path.name}: part {p.filename} unpacks to {ratio:,.0f} times its stored size "
-                f"(more than {MAX_PACKING_RATIO}), which no table typed in Excel does; open the "
-                "workbook in Excel, save it again as .xlsx, or send the data as CSV"
+                reasons.reason(
+                    reasons.PACKING_RATIO,
+                    name=path.name,
+                    part=p.filename,
+                    ratio=round(ratio),  # a number: 1,234 in English, 1.234 in Indonesian
+                    limit=MAX_PACKING_RATIO,
+                )
             )
 
 
@@ -278,25 +300,22 @@ def _check_used_range(path: Path, kind, rows: int, columns: int, declared: bool)
         return
     from openpyxl.utils import get_column_letter
 
-    last = f"{get_column_letter(columns)}{rows}"
-    if declared:
-        what = (
-            f"the sheet declares its used range as A1:{last}: {_dots(rows)} rows x "
-            f"{_dots(columns)} columns = {_dots(rows * columns)} cells"
-        )
-    else:
-        what = (
-            f"the sheet's data reaches row {_dots(rows)} and column {_dots(columns)} "
-            f"({get_column_letter(columns)}): {_dots(rows * columns)} cells from A1"
-        )
-    fix = (
-        "send the register as CSV, which is read streaming at any size"
-        if kind == "umkm_register"
-        else "delete the empty rows and columns beyond the data (Ctrl+End shows where Excel "
-        "thinks the data ends) and save again, or split the table"
+    size = {"rows": _dots(rows), "columns": _dots(columns), "cells": _dots(rows * columns)}
+    letter = get_column_letter(columns)
+    what = (
+        reasons.reason(reasons.DECLARED_RANGE, last=f"{letter}{rows}", **size)
+        if declared
+        else reasons.reason(reasons.DATA_RANGE, letter=letter, **size)
     )
+    fix = reasons.REGISTER_AS_CSV if kind == "umkm_register" else reasons.TRIM_THE_SHEET
     raise FileError(
-        f"{path.name}: {what}, more than the {_dots(MAX_WORKBOOK_CELLS)} a workbook may hold; {fix}"
+        reasons.reason(
+            reasons.TOO_MANY_CELLS,
+            name=path.name,
+            what=what,
+            limit=_dots(MAX_WORKBOOK_CELLS),
+            fix=reasons.reason(fix),
+        )
     )
 
 
@@ -356,8 +375,9 @@ def _fill_merged(path: Path, rows: dict[int, list], ranges: list[str]) -> None:
                 filled += 1
         if filled > MAX_WORKBOOK_CELLS:
             raise FileError(
-                f"{path.name}: its merged cells cover more than {_dots(MAX_WORKBOOK_CELLS)} cells; "
-                "unmerge them and save again"
+                reasons.reason(
+                    reasons.MERGED_TOO_MANY, name=path.name, limit=_dots(MAX_WORKBOOK_CELLS)
+                )
             )
 
 
@@ -369,7 +389,7 @@ def read_head(path: Path) -> Grid:
     """The first HEAD_BYTES of a CSV as a grid (encoding and delimiter found as for a whole file),
     for a file too large to hold in Python: the register, whose rows DuckDB reads."""
     if is_xlsx(path):
-        raise FileError(f"{path.name}: is a workbook; the fast path reads CSV only")
+        raise FileError(reasons.reason(reasons.WORKBOOK_NOT_CSV, name=path.name))
     encoding = file_encoding(path)  # of the whole file: the head alone may mislead
     with path.open("rb") as f:
         head = f.read(HEAD_BYTES)

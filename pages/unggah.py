@@ -95,7 +95,11 @@ def rebuild() -> None:
         _who, since = lock.holder(warehouse_path())
         st.warning(t("upload.busy", since=since))
         return
-    except (build.BuildError, manifest.ManifestError) as e:
+    except build.BuildError as e:  # a file that cannot be read says why in the reader's language
+        why = reasons.text(e.reason) if e.reason else str(e)
+        st.error(t("upload.rebuild_failed", error=safe.plain(why)))
+        return
+    except manifest.ManifestError as e:
         st.error(t("upload.rebuild_failed", error=safe.plain(str(e))))
         return
     audit.record(
@@ -138,7 +142,8 @@ def checked(name: str, data: bytes, kind: str, sheet: str | None) -> CheckResult
 def show_check(result: CheckResult) -> None:
     st.subheader(t("upload.check_title"))
     if result.error is not None:
-        st.error(t("upload.unreadable", error=safe.plain(result.error)))
+        why = reasons.text(result.error, result.error_key, result.error_args)
+        st.error(t("upload.unreadable", error=safe.plain(why)))
         return
     read, loaded, rejected = st.columns(3)
     read.metric(t("upload.rows_read"), fmt.number(result.rows_read, decimals=0))

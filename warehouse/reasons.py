@@ -241,6 +241,82 @@ GOLDEN_UNLISTED = N_(
     "since); work the case out again"
 )
 
+# --- a whole file that cannot be read (etl/read.py, etl/columns.py, etl/lines.py,
+# etl/kinds/register_staging.py; a build names the file's entry, etl/build.py) ------------------
+# The file's name is a value. So is a reader's own message (Python's codecs and csv module,
+# openpyxl's error type, DuckDB's CSV reader): it is their text, and the Indonesian says whose.
+# Numbers the English writes with dots (1.000.000) are passed written, so the command line prints
+# what it printed before these were templates.
+FILE_NOT_FOUND = N_("{name}: file not found; check the path")
+FILE_IS_FOLDER = N_("{name}: is a folder, not a file")
+OLD_WORKBOOK = N_("{name}: save the workbook as .xlsx (Excel Workbook) or CSV")
+BINARY_FILE = N_("{name}: this is a binary file, not CSV or XLSX; export the data as CSV")
+NOT_TEXT = N_(
+    "{name}: byte {byte} is neither UTF-8 nor Windows-1252 text; save the file as 'CSV UTF-8' "
+    "and try again"
+)
+NOT_UTF8_AFTER_BOM = N_("{name}: not valid UTF-8 after its byte-order mark ({message})")
+CSV_LINE = N_("{name}: line {line}: {message}; check the quotes on that line")
+NOT_A_WORKBOOK = N_(
+    "{name}: cannot be opened as an Excel workbook ({error}); open it in Excel and save it again "
+    "as .xlsx"
+)
+NO_SHEET = N_("{name}: no sheet '{sheet}'; the sheets are {sheets}")
+DAMAGED_WORKBOOK = N_("{name}: the workbook is damaged ({error}); save it again as .xlsx")
+UNPACKS_TO = N_(
+    "{name}: the workbook unpacks to {size} MB, more than the {limit} MB a workbook may hold; "
+    "send the data as CSV, or remove pictures and other sheets and save again"
+)
+PACKING_RATIO = N_(
+    "{name}: part {part} unpacks to {ratio} times its stored size (more than {limit}), which no "
+    "table typed in Excel does; open the workbook in Excel, save it again as .xlsx, or send the "
+    "data as CSV"
+)
+TOO_MANY_CELLS = N_("{name}: {what}, more than the {limit} a workbook may hold; {fix}")
+DECLARED_RANGE = N_(
+    "the sheet declares its used range as A1:{last}: {rows} rows x {columns} columns = {cells} "
+    "cells"
+)
+DATA_RANGE = N_(
+    "the sheet's data reaches row {rows} and column {columns} ({letter}): {cells} cells from A1"
+)
+REGISTER_AS_CSV = N_("send the register as CSV, which is read streaming at any size")
+TRIM_THE_SHEET = N_(
+    "delete the empty rows and columns beyond the data (Ctrl+End shows where Excel thinks the "
+    "data ends) and save again, or split the table"
+)
+MERGED_TOO_MANY = N_(
+    "{name}: its merged cells cover more than {limit} cells; unmerge them and save again"
+)
+WORKBOOK_NOT_CSV = N_("{name}: is a workbook; the fast path reads CSV only")
+NO_HEADER = N_(
+    "{name}: no header row in the first {rows} rows: a header names the columns (e.g. Kecamatan, "
+    "Tanggal, PHK); add unknown names to data/aliases/columns.csv"
+)
+QUOTE_RUNS_ON = N_(
+    "line {line}: a quoted cell runs on for more than {limit} bytes (a quote that is never "
+    "closed?); check the quotes on that line"
+)
+QUOTE_NEVER_CLOSED = N_(
+    "line {line} opens a quote that is never closed, so no row after it can be told apart; close "
+    "the quote (or remove it) on that line"
+)
+IN_FILE = N_("{name}: {problem}")
+NOT_CSV = N_("{name}: cannot be read as CSV ({message})")
+ROWS_UNACCOUNTED = N_(
+    "{name}: the file has {expected} rows below its header but {read} were read; the rest cannot "
+    "be told apart (check the quotes and line endings), and nothing of it was loaded"
+)
+COUNTS_DISAGREE = N_(
+    "{table}: {read} rows read but {loaded} loaded and {rejected} rejected ({partly} partly, "
+    "{repeated} repeated); please report this with the file"
+)
+STORED_TWICE = N_(
+    "umkm: {n} business id(s) stored more than once from one register, {umkm_id} {times} times; "
+    "please report this with the file"
+)
+IN_ENTRY = N_("{entry}: {problem}")
+
 
 class Word(str):
     """A word the code chose (a kind of personal data, an area level, a unit): a reason names it

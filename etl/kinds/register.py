@@ -133,8 +133,12 @@ def _stored_once(con, source_id: str) -> None:
     twice = con.execute(paths.sql_text("register/ids_stored_twice"), {"source_id": source_id})
     if found := twice.fetchall():
         raise CountError(
-            f"umkm: {len(found)} business id(s) stored more than once from one register, "
-            f"{found[0][0]} {found[0][1]} times; please report this with the file"
+            reasons.reason(
+                reasons.STORED_TWICE,
+                n=str(len(found)),  # plain digits, as COUNTS_DISAGREE's
+                umkm_id=str(found[0][0]),
+                times=str(found[0][1]),
+            )
         )
 
 

@@ -99,7 +99,7 @@ def _stage_csv(con, path: Path, ctx: Context, wanted: set[str], scratch: Path) -
             shape = lines.normalised_copy(path, encoding, scratch / "register.csv")
             path = scratch / "register.csv"
     except lines.LineError as e:
-        raise FileError(f"{name}: {e}") from None
+        raise FileError(reasons.reason(reasons.IN_FILE, name=name, problem=e.reason)) from None
     naming = name_columns(header, ctx.columns, wanted)
     headers, levels, warnings = naming.headers, naming.levels, naming.warnings
     derived = _derived_id(header, headers, warnings)
@@ -149,7 +149,8 @@ def _stage_csv(con, path: Path, ctx: Context, wanted: set[str], scratch: Path) -
             },
         )
     except Exception as e:  # DuckDB's own message names the line; the file stays unread
-        raise FileError(f"{name}: cannot be read as CSV ({str(e).splitlines()[0]})") from None
+        message = str(e).splitlines()[0]  # DuckDB's text: a value, shown as DuckDB wrote it
+        raise FileError(reasons.reason(reasons.NOT_CSV, name=name, message=message)) from None
     finally:
         con.remove_function("pulih_nik_id")
         con.remove_function("pulih_name_key")
@@ -166,9 +167,12 @@ def _stage_csv(con, path: Path, ctx: Context, wanted: set[str], scratch: Path) -
     expected = shape.records - header_line - len(blank)
     if read != expected:
         raise FileError(
-            f"{name}: the file has {expected:,} rows below its header but {read:,} were read; "
-            "the rest cannot be told apart (check the quotes and line endings), and nothing of "
-            "it was loaded".replace(",", ".")
+            reasons.reason(
+                reasons.ROWS_UNACCOUNTED,
+                name=name,
+                expected=f"{expected:,}".replace(",", "."),
+                read=f"{read:,}".replace(",", "."),
+            )
         )
     return Staged(headers, levels, warnings, rejects, header_line, derived and derived[0])
 

@@ -54,9 +54,9 @@ def open_upload(browser, upload_server):
 FIGURES = "Angka per wilayah dan tanggal (satu angka per baris)"  # the kind chosen at first
 
 
-def choose_file(app, path, kind_label: str) -> None:
-    if app.selectbox_value("Jenis berkas") != kind_label:  # choosing the shown one runs nothing
-        app.choose("Jenis berkas", kind_label)
+def choose_file(app, path, kind_label: str, kind_box: str = "Jenis berkas") -> None:
+    if app.selectbox_value(kind_box) != kind_label:  # choosing the shown one runs nothing
+        app.choose(kind_box, kind_label)
     # as a person does: the uploader's button opens the browser's file chooser. (A file set
     # straight on the hidden input at times started no run, when the input was drawn anew just
     # then; a person would choose the file again, and so does the test, once.)
@@ -225,6 +225,44 @@ def test_a_file_that_is_not_what_its_name_says_is_refused(open_upload, tmp_path,
     choose_file(app, path, "Angka per wilayah dan tanggal (satu angka per baris)")
     assert any(said in a for a in app.alerts()), app.alerts()
     assert "Hasil pemeriksaan" not in app.text()
+
+
+@pytest.mark.parametrize(
+    ("path", "kind_box", "kind", "said", "not_said"),
+    [
+        (
+            "/unggah",
+            "Jenis berkas",
+            FIGURES,
+            # the template of warehouse/reasons.py NO_HEADER in the Indonesian catalog, with the
+            # file's name and the 30 rows of etl/columns.py HEADER_SEARCH_ROWS written in
+            "Berkas tidak dapat dibaca: no_header.csv: tidak ada baris judul kolom di 30 baris "
+            "pertama",
+            "no header row",
+        ),
+        (
+            "/unggah?lang=en",
+            "Kind of file",
+            "Figures per area and date (one figure per row)",
+            # the same template: its English, as `python -m etl check` prints it
+            "The file cannot be read: no_header.csv: no header row in the first 30 rows: a header "
+            "names the columns (e.g. Kecamatan, Tanggal, PHK)",
+            "baris judul",
+        ),
+    ],
+    ids=["id", "en"],
+)
+def test_a_file_that_cannot_be_read_says_why_in_the_readers_language(
+    open_upload, path, kind_box, kind, said, not_said
+):
+    # no_header.csv is text (the upload takes it) with no row that names a column: the check
+    # cannot read it at all, and says why
+    app = open_upload(path)
+    choose_file(app, AGENCY / "no_header.csv", kind, kind_box)
+    alerts = app.alerts()
+    assert any(said in a for a in alerts), alerts
+    assert not any(not_said in a for a in alerts), alerts
+    app.screenshot("unggah-unreadable" + ("-en" if "lang" in path else ""))
 
 
 @pytest.mark.parametrize(
