@@ -325,7 +325,10 @@ def test_a_build_names_the_entry_and_keeps_the_files_reason(tmp_path):
         manifest.write(entry("rekap_dinas", "raw/agency/binary.csv", "observations"))
     with pytest.raises(BuildError) as raised:
         build(data, tmp_path / "w.duckdb")
-    english = "rekap_dinas: binary.csv: this is a binary file, not CSV or XLSX; export the data as CSV"
+    # the entry's id, then the file's own reason
+    english = (
+        "rekap_dinas: binary.csv: this is a binary file, not CSV or XLSX; export the data as CSV"
+    )
     assert str(raised.value) == english
     made = raised.value.reason
     assert made is not None and made.key == reasons.IN_ENTRY
