@@ -16,7 +16,7 @@ import pytest
 from etl import lock
 from etl.build import build
 from tests.browser.conftest import _opener, _serve
-from tests.conftest import DATA, PROJECT
+from tests.conftest import DATA, PROJECT, entry
 
 AGENCY = PROJECT / "tests" / "fixtures" / "agency"
 # the owners' names, NIKs, phone numbers, streets and e-mails of register_pii.csv (its first rows)
@@ -315,3 +315,31 @@ def test_a_rebuild_while_another_writer_works_is_told_and_changes_nothing(open_u
         app.act(app.page.get_by_role("button", name="Bangun ulang").click, timeout=120)
     assert any("Pengelola lain sedang menambahkan" in a for a in app.alerts()), app.alerts()
     assert (warehouse.stat().st_ino, warehouse.stat().st_mtime_ns) == before
+
+
+def test_a_rebuild_that_cannot_read_a_file_says_why_in_the_readers_language(open_upload, writable):
+    data, warehouse = writable
+    manifest = data / "sources.toml"
+    listed = manifest.read_bytes()
+    before = warehouse.stat().st_ino, warehouse.stat().st_mtime_ns
+    # a file put in data/ by hand and listed in the manifest, which names no column
+    (data / "raw" / "agency").mkdir(exist_ok=True)
+    (data / "raw" / "agency" / "catatan.csv").write_bytes((AGENCY / "no_header.csv").read_bytes())
+    manifest.write_bytes(
+        listed + entry("catatan_rapat", "raw/agency/catatan.csv", "observations").encode()
+    )
+    try:
+        app = open_upload("/unggah")
+        app.act(app.page.get_by_role("button", name="Bangun ulang").click, timeout=120)
+        # upload.rebuild_failed, then the entry's id and the file's reason (NO_HEADER), Indonesian
+        said = (
+            "Pembangunan gagal; gudang data lama tetap dipakai: catatan_rapat: catatan.csv: tidak "
+            "ada baris judul kolom di 30 baris pertama"
+        )
+        assert any(said in a for a in app.alerts()), app.alerts()
+        assert not any("no header row" in a for a in app.alerts()), app.alerts()
+        app.screenshot("unggah-rebuild-failed")
+        assert (warehouse.stat().st_ino, warehouse.stat().st_mtime_ns) == before  # kept
+    finally:
+        manifest.write_bytes(listed)
+        (data / "raw" / "agency" / "catatan.csv").unlink()
