@@ -252,12 +252,13 @@ def test_a_file_that_is_not_what_its_name_says_is_refused(open_upload, tmp_path,
     ],
     ids=["id", "en"],
 )
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_a_file_that_cannot_be_read_says_why_in_the_readers_language(
-    open_upload, path, kind_box, kind, said, not_said
+    open_upload, path, kind_box, kind, said, not_said, viewport
 ):
     # no_header.csv is text (the upload takes it) with no row that names a column: the check
     # cannot read it at all, and says why
-    app = open_upload(path)
+    app = open_upload(path, viewport)
     choose_file(app, AGENCY / "no_header.csv", kind, kind_box)
     alerts = app.alerts()
     assert any(said in a for a in alerts), alerts
