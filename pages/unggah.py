@@ -161,7 +161,7 @@ def show_check(result: CheckResult) -> None:
     if len(frame) > SHOWN_REJECTS:
         st.caption(t("upload.rejects_more", shown=SHOWN_REJECTS))
     meta = downloads.meta_for("baris_ditolak_unggahan", t("upload.check_title"))
-    downloads.downloads(frame, meta, "upload_rejects_dl")
+    downloads.downloads(frame, meta, "upload_rejects_dl", role=access.PENGELOLA)
 
 
 def provenance_and_add(name: str, data: bytes, kind: str, sheet, result: CheckResult) -> None:
