@@ -68,11 +68,12 @@ def nginx_binary() -> str:
     return found
 
 
-def nginx_config(folder: Path, listen: str, replicas: Sequence[str]) -> str:
+def nginx_config(folder: Path, temp: Path, listen: str, replicas: Sequence[str]) -> str:
     servers = "\n".join(f"        server {r.removeprefix('http://')};" for r in replicas)
     return (
         TEMPLATE.read_text(encoding="utf-8")
         .replace("@FOLDER@", str(folder))
+        .replace("@TEMP@", str(temp))
         .replace("@LISTEN@", listen)
         .replace("@SERVERS@", servers)
     )
@@ -146,7 +147,12 @@ def serving(
             folder = Path(
                 stack.enter_context(tempfile.TemporaryDirectory(prefix="pulih-replicas-"))
             )
-        folder.chmod(0o755)  # nginx's workers (user nobody) write their temporary files here
+        # nginx's workers run as another user (nobody, when nginx starts as root) and buffer large
+        # responses (Plotly's script) in files: a folder of their own that they can reach, since
+        # `folder` may sit in one they cannot (a test's temporary folder is private); without it
+        # the browser's chart script fails to load
+        temp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pulih-nginx-")))
+        temp.chmod(0o755)
         environment = {
             **os.environ,
             "PULIH_WAREHOUSE": str(warehouse or warehouse_path()),
@@ -169,7 +175,7 @@ def serving(
         port = port or free_port(address)
         urls = tuple(url for url, _, _ in started)
         config = folder / "nginx.conf"
-        config.write_text(nginx_config(folder, f"{address}:{port}", urls), encoding="utf-8")
+        config.write_text(nginx_config(folder, temp, f"{address}:{port}", urls), encoding="utf-8")
         test = subprocess.run(
             [binary, "-t", "-q", "-e", str(folder / "error.log"), "-c", str(config)],
             capture_output=True,
