@@ -17,8 +17,10 @@ the warehouse built from data/:
 - 20 sessions at once, 2 replicas: the same, with nginx spreading the browsers over two.
 Each replica has first served one viewer, not counted (imports, first queries, the query cache),
 so the figures are of a server that has been up for a while. Throughput is page runs finished
-per second of the whole case. Before them, the cost of one query with a connection opened for it
-against a cursor of the process's open warehouse (analytics/db.py).
+per second of the whole case; CPU per run is the replicas' CPU time over the case (from /proc)
+divided by its runs, and the clients' own (this process), to show they did not crowd the server.
+Before them, the cost of one query with a connection opened for it against a cursor of the
+process's open warehouse (analytics/db.py).
 """
 
 import argparse
@@ -184,11 +186,12 @@ def _p(values: list[float], q: int) -> float:
 
 @dataclass
 class Case:
-    name: str
     sessions: int
     replicas: int
     times: Times
     seconds: float
+    server_cpu: float  # seconds of CPU of all replicas over the case
+    client_cpu: float  # and of this process (the clients)
 
     def row(self) -> str:
         t = self.times
@@ -197,7 +200,14 @@ class Case:
             f"{_p(t.opening, 50):>10.2f}{_p(t.opening, 95):>9.2f}"
             f"{_p(t.change, 50):>12.2f}{_p(t.change, 95):>11.2f}"
             f"{t.runs / self.seconds:>9.1f}"
+            f"{self.server_cpu / t.runs:>12.2f}{self.client_cpu / t.runs:>8.3f}"
         )
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (/proc/PID/stat, fields 14 and 15)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def measure_case(replicas: int, sessions: int) -> Case:
@@ -206,13 +216,15 @@ def measure_case(replicas: int, sessions: int) -> Case:
     with serving(replicas) as deployment:
         for replica in deployment.replicas:  # each replica has served one viewer already
             asyncio.run(viewer(replica, changes=1))
-        started = time.perf_counter()
+        server = sum(_cpu_seconds(pid) for pid in deployment.pids)
+        started, client = time.perf_counter(), time.process_time()
         if sessions == 1:
             times = asyncio.run(_one_after_another(deployment.url, ALONE))
         else:
             times = asyncio.run(_together(deployment.url, sessions))
-        seconds = time.perf_counter() - started
-    return Case(f"{sessions}x{replicas}", sessions, replicas, times, seconds)
+        seconds, client = time.perf_counter() - started, time.process_time() - client
+        server = sum(_cpu_seconds(pid) for pid in deployment.pids) - server
+    return Case(sessions, replicas, times, seconds, server, client)
 
 
 def query_cost(runs: int = 40) -> tuple[float, float]:
@@ -265,12 +277,13 @@ def main() -> int:
         f"cursor of the open warehouse (medians of 40)"
     )
     print(
-        f"Wilayah, kecamatan of Kota Tangerang: open, then change the measure {CHANGES} times; "
-        "page time in seconds (websocket clients, server run + sending, no drawing)"
+        f"Wilayah, kecamatan of Kota Tangerang: open, then change the measure {CHANGES} times;\n"
+        "page time in seconds (websocket clients: the server's run and sending, no drawing);\n"
+        "CPU seconds per page run of the replicas (server) and of the clients"
     )
     print(
         f"{'sessions':>8}{'replicas':>9}{'runs':>6}{'open p50':>10}{'p95':>9}"
-        f"{'change p50':>12}{'p95':>11}{'runs/s':>9}"
+        f"{'change p50':>12}{'p95':>11}{'runs/s':>9}{'server cpu':>12}{'client':>8}"
     )
     cases = []
     for replicas, sessions in ((1, 1), (1, args.sessions), (2, args.sessions)):

@@ -43,6 +43,7 @@ class ServeError(RuntimeError):
 class Deployment:
     url: str  # nginx, what people open
     replicas: tuple[str, ...]  # each replica's own address, for measuring one alone
+    pids: tuple[int, ...]  # each replica's process, for its CPU time
     folder: Path  # nginx's configuration and logs, the replicas' logs
 
     @property
@@ -188,7 +189,7 @@ def serving(
         host = "127.0.0.1" if address in ("0.0.0.0", "") else address
         url = f"http://{host}:{port}"
         _wait_healthy(url, nginx, folder / "error.log", "nginx")
-        yield Deployment(url, urls, folder)
+        yield Deployment(url, urls, tuple(p.pid for _, p, _ in started), folder)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
