@@ -1,7 +1,7 @@
 """Read-only access to the warehouse: one database per process and warehouse version, shared by
 every session and rerun, a cursor per query.
 
-Opening the file costs more than most of the page's queries (about 25 ms against 2 ms for a cursor
+Opening the file costs more than most of the page's queries (16-27 ms against 2 ms for a cursor
 of an open database, bench/viewers.py), so the process opens it once per version of the file and
 each query takes a cursor of it (DuckDB: one cursor per thread; Streamlit runs each session in its
 own thread). The ETL never writes the file in place: it renames a new build over it. The next query
