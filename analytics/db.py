@@ -119,6 +119,7 @@ def _acquire() -> tuple[_Open, duckdb.DuckDBPyConnection]:
         if held is None or held.path != path or held.version != current:
             if held is not None:
                 _retire(held)
+                _shared.current = None  # not kept as current should the new file fail to open
             held = _shared.current = _attach(path, current)
             _shared.opened += 1
         held.running += 1
