@@ -8,7 +8,8 @@ PORT ?= 8501
 # The warehouse is rebuilt when any input, the manifest or the ETL code is newer than it.
 INPUTS := $(shell find data/raw data/aliases data/golden -type f 2>/dev/null) data/sources.toml $(shell find etl -name '*.py' -o -name '*.sql')
 
-.PHONY: run serve-lan test chromium build warehouse demo lint format bench clean i18n lock hooks
+.PHONY: run serve-lan serve-replicas nginx test chromium build warehouse demo lint format bench \
+	bench-viewers clean i18n lock hooks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +57,30 @@ serve-lan: warehouse
 		--browser.gatherUsageStats false \
 		$(if $(SSL_CERT),--server.sslCertFile $(SSL_CERT) --server.sslKeyFile $(SSL_KEY))
 
+# Several dashboard processes behind nginx on this machine (README, "Many viewers"): REPLICAS
+# Streamlit replicas on local ports, each reading the same warehouse file read-only, and nginx on
+# ADDRESS:PORT with sticky sessions and the websocket upgrade (deploy/nginx-replicas.conf). The
+# same sign-in rule and server settings as serve-lan; TLS belongs to a proxy in front.
+REPLICAS ?= 2
+REPLICAS_PORT ?= 8080
+serve-replicas: warehouse nginx
+	@grep -qs '^\[auth\]' .streamlit/secrets.toml || [ "$(ALLOW_NO_SIGN_IN)" = 1 ] || { \
+		echo "no [auth] in .streamlit/secrets.toml: on the network everyone would be pengelola."; \
+		echo "Configure sign-in (.streamlit/secrets.example.toml), or ALLOW_NO_SIGN_IN=1."; \
+		exit 1; }
+	PULIH_WAREHOUSE=$(WAREHOUSE) $(BIN)/python -m deploy.replicas --replicas $(REPLICAS) \
+		--port $(REPLICAS_PORT) --address $(ADDRESS) -- \
+		--server.enableXsrfProtection true --client.showErrorDetails none
+
+# nginx (Debian's package) for serve-replicas, bench-viewers and tests/browser/test_replicas.py:
+# installed with apt-get when it is missing and this runs as root, as chromium is below.
+nginx:
+	@{ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } \
+		|| { [ "$$(id -u)" = 0 ] && apt-get update -qq \
+			&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; } \
+		|| echo "nginx is missing and cannot be installed here (not root): install the Debian" \
+			"package nginx; serve-replicas and bench-viewers need it"
+
 # The browser suite (tests/browser) drives Debian's Chromium through Playwright, never a browser
 # Playwright downloads, and looks at the briefing PDF with poppler's pdftoppm: each is installed
 # with apt-get when it is missing and this runs as root; otherwise the suite fails and says how.
@@ -68,7 +93,7 @@ chromium:
 		|| echo "chromium or pdftoppm is missing and cannot be installed here (not root):" \
 			"install the Debian packages chromium and poppler-utils; tests/browser will fail"
 
-test: warehouse chromium
+test: warehouse chromium nginx
 	$(BIN)/python -m pytest
 
 demo: $(VENV)/.installed
@@ -76,11 +101,17 @@ demo: $(VENV)/.installed
 
 # Loads a generated 5-million-row register and prints time, rows/s and peak memory (target 1.5 GB);
 # times every page cold and warm at Banten scale (bench/page_times.py); then builds the
-# national-scale demo and times every page on it (bench/national.py).
-bench: $(VENV)/.installed
+# national-scale demo and times every page on it (bench/national.py); then how many people at once
+# (bench-viewers).
+bench: $(VENV)/.installed bench-viewers
 	$(BIN)/python bench/register_load.py
 	$(BIN)/python bench/page_times.py
 	$(BIN)/python bench/national.py
+
+# How many people at once: 1 and 20 sessions of Wilayah (websocket clients), p50/p95 page time,
+# and the throughput of 1 and 2 replicas behind nginx (bench/viewers.py), about a minute.
+bench-viewers: warehouse nginx
+	PULIH_WAREHOUSE=$(WAREHOUSE) $(BIN)/python bench/viewers.py
 
 # Style, format and types (mypy's settings are in pyproject.toml); CI runs it before the tests.
 lint: $(VENV)/.installed

@@ -1,6 +1,5 @@
-"""The queries: filters in, DataFrames out, a cursor each on the shared read-only warehouse
-(analytics/db.py).
-SQL lives in analytics/sql/*.sql with bound parameters only.
+"""The queries: filters in, DataFrames out, a cursor each on the process's read-only warehouse
+(analytics/db.py). SQL lives in analytics/sql/*.sql with bound parameters only.
 
 These plain functions are the repository the pages read through. The dashboard reads them through
 ui/data.py, a facade with the same names that caches each on its arguments and the warehouse

@@ -1,8 +1,8 @@
 """The command line only: arguments parsed, then one call into the module that does the work.
 
 `python -m etl --help` lists the commands; the docstring of each command's module (etl/build.py,
-check.py, add.py, demo.py, verify.py) says what it does. `python -m etl export` is an alias that
-runs the read side's `python -m analytics export` (analytics/export.py).
+check.py, add.py, remove.py, demo.py, verify.py) says what it does. `python -m etl export` is an
+alias that runs the read side's `python -m analytics export` (analytics/export.py).
 """
 
 import argparse
@@ -13,6 +13,7 @@ from pathlib import Path
 from etl import add as add_module
 from etl import build as build_module
 from etl import demo, journal, kinds, lock, manifest, national, paths, summary, verify
+from etl import remove as remove_module
 from etl.check import check_file, print_result
 from warehouse import audit, location
 
@@ -69,6 +70,16 @@ def main(argv: list[str] | None = None) -> int:
         "the project, or data/received/ (git-ignored); the project itself keeps a screened copy",
     )
     a.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
+
+    r = commands.add_parser(
+        "remove",
+        help="take a file `add` added out of the manifest, data/raw/agency/ and the warehouse",
+    )
+    r.add_argument(
+        "file",
+        help="its id, its copy (raw/agency/ID.csv), its name as added, or the file itself",
+    )
+    r.add_argument("--data", type=Path, help="data folder (default: data/ or $PULIH_DATA)")
 
     commands.add_parser(
         "export",
@@ -163,6 +174,8 @@ def _run(args) -> int:
             keep_original=args.keep_original,
             actor=audit.os_actor("cli"),
         )
+    if args.command == "remove":
+        return remove_module.remove(args.file, args.data, actor=audit.os_actor("cli"))
     if args.command == "demo" and args.scale == "national":
         return _national(args)
     if args.command == "demo":

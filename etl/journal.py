@@ -16,6 +16,14 @@ alone: if the warehouse holds the file (its id with its checksum), the add got p
 finished (the new manifest is swapped in); otherwise it is rolled back (the copy, the new manifest
 and any .tmp are removed, the manifest is as it was). Either way the three agree again, and
 running the add again completes it.
+
+`etl remove` (etl/remove.py) writes the same journal with "op": "remove" and takes the inverse
+steps: 1. the journal; 2. the new manifest without the file's entry, beside the old one; 3. a build
+from it into <warehouse>.tmp, checked; 4. the swap of the warehouse; 5. the swap of the manifest;
+6. the copy under data/raw/agency/ goes; 7. the journal goes. The next writer decides by the
+warehouse alone again: if it no longer holds the file, the removal got past step 4 and is finished
+(the new manifest swapped in, the copy removed); otherwise it is rolled back (the new manifest and
+any .tmp removed; the copy was never touched before step 4).
 """
 
 import datetime as dt
@@ -95,8 +103,14 @@ def for_warehouse(record: dict, warehouse: Path) -> bool:
     return Path(record["warehouse"]) == warehouse.resolve()
 
 
+def removing(record: dict) -> bool:
+    """Whether the journal is of an `etl remove` (else of an `etl add`)."""
+    return record.get("op") == "remove"
+
+
 def describe(record: dict) -> str:
-    return f"`etl add` of {record['name']} ('{record['file_id']}')"
+    command = "etl remove" if removing(record) else "etl add"
+    return f"`{command}` of {record['name']} ('{record['file_id']}')"
 
 
 def recover(data_dir: Path, warehouse: Path, err=None, say: bool = True) -> str | None:
@@ -118,6 +132,8 @@ def recover(data_dir: Path, warehouse: Path, err=None, say: bool = True) -> str 
             f"{data_dir}; the next writer of that warehouse finishes or rolls it back"
         )
         return None
+    if removing(record):
+        return _recover_removal(data_dir, warehouse, record, tell)
     if holds(warehouse, record["file_id"], record["sha256"]):
         _finish(data_dir, record)
         tell(
@@ -129,6 +145,27 @@ def recover(data_dir: Path, warehouse: Path, err=None, say: bool = True) -> str 
     tell(
         f"rolled back an interrupted {describe(record)}: the warehouse did not hold it yet, so "
         "its copy and its manifest entry were removed; run the add again to load it"
+    )
+    return "rolled back"
+
+
+def _recover_removal(data_dir: Path, warehouse: Path, record: dict, tell) -> str:
+    if not holds(warehouse, record["file_id"], record["sha256"]):
+        _swap_in_new_manifest(data_dir, record)
+        (data_dir / record["copy"]).unlink(missing_ok=True)
+        new_manifest(data_dir).unlink(missing_ok=True)
+        end(data_dir)
+        tell(
+            f"finished an interrupted {describe(record)}: the warehouse no longer held it, so "
+            "its manifest entry and its copy were removed"
+        )
+        return "finished"
+    _drop_new_build(data_dir, warehouse)
+    _put_manifest_back(data_dir, record)
+    end(data_dir)
+    tell(
+        f"rolled back an interrupted {describe(record)}: the warehouse still held it, so it is "
+        "listed and kept as before; run the removal again to remove it"
     )
     return "rolled back"
 
@@ -156,17 +193,8 @@ def holds(warehouse: Path, file_id: str, sha256: str | None = None) -> bool:
 
 
 def _finish(data_dir: Path, record: dict) -> None:
-    manifest, new = data_dir / "sources.toml", new_manifest(data_dir)
-    if _sha256(manifest) != record["manifest_after_sha256"]:
-        if not new.is_file() or _sha256(new) != record["manifest_after_sha256"]:
-            raise JournalError(
-                f"cannot finish the interrupted {describe(record)}: the warehouse holds it, but "
-                f"neither {manifest} nor {new} is the manifest that lists it (was the manifest "
-                f"edited meanwhile?). Add its entry to {manifest} by hand (path "
-                f"{record['copy']}), delete {journal_path(data_dir)}, and run python -m etl build"
-            )
-        os.replace(new, manifest)
-        _sync_folder(data_dir)
+    _swap_in_new_manifest(data_dir, record)
+    new = new_manifest(data_dir)
     copy = data_dir / record["copy"]
     if not copy.is_file() or _sha256(copy) != record["sha256"]:
         raise JournalError(
@@ -179,23 +207,53 @@ def _finish(data_dir: Path, record: dict) -> None:
 
 
 def _roll_back(data_dir: Path, warehouse: Path, record: dict) -> None:
-    manifest = data_dir / "sources.toml"
+    _drop_new_build(data_dir, warehouse)
+    _put_manifest_back(data_dir, record)
+    (data_dir / record["copy"]).unlink(missing_ok=True)
+    end(data_dir)
+
+
+def _swap_in_new_manifest(data_dir: Path, record: dict) -> None:
+    """The manifest after the change, if it is not in place yet (the warehouse has the change)."""
+    manifest, new = data_dir / "sources.toml", new_manifest(data_dir)
+    if _sha256(manifest) == record["manifest_after_sha256"]:
+        return
+    if not new.is_file() or _sha256(new) != record["manifest_after_sha256"]:
+        fix = (
+            f"Remove the entry '{record['file_id']}' from {manifest} by hand, delete "
+            f"{data_dir / record['copy']}"
+            if removing(record)
+            else f"Add its entry to {manifest} by hand (path {record['copy']})"
+        )
+        raise JournalError(
+            f"cannot finish the interrupted {describe(record)}: the warehouse has the change, "
+            f"but neither {manifest} nor {new} is the manifest after it (was the manifest edited "
+            f"meanwhile?). {fix}, delete {journal_path(data_dir)}, and run python -m etl build"
+        )
+    os.replace(new, manifest)
+    _sync_folder(data_dir)
+
+
+def _drop_new_build(data_dir: Path, warehouse: Path) -> None:
     tmp = location.new_build(warehouse)
     for leftover in (tmp, location.wal(tmp), new_manifest(data_dir)):
         leftover.unlink(missing_ok=True)
+
+
+def _put_manifest_back(data_dir: Path, record: dict) -> None:
+    """The manifest as it was before the change (the warehouse does not have the change)."""
+    manifest = data_dir / "sources.toml"
     current = _sha256(manifest)
-    if current == record["manifest_after_sha256"]:  # never by add's own order; put it back
+    if current == record["manifest_after_sha256"]:  # never by the commands' own order
         write_durably(new_manifest(data_dir), record["manifest_before"])
         os.replace(new_manifest(data_dir), manifest)
     elif current != hashlib.sha256(record["manifest_before"].encode("utf-8")).hexdigest():
         raise JournalError(
             f"cannot roll back the interrupted {describe(record)}: {manifest} is neither the "
-            f"manifest before the add nor after it (was it edited meanwhile?). Check it by hand, "
-            f"remove {data_dir / record['copy']} if it is not listed, delete "
-            f"{journal_path(data_dir)}, and run python -m etl build"
+            f"manifest before the change nor after it (was it edited meanwhile?). Check it by "
+            f"hand, make sure {data_dir / record['copy']} is there exactly when it is listed, "
+            f"delete {journal_path(data_dir)}, and run python -m etl build"
         )
-    (data_dir / record["copy"]).unlink(missing_ok=True)
-    end(data_dir)
 
 
 def write_durably(path: Path, text: str) -> None:

@@ -15,7 +15,8 @@ def main(repo) -> None:
     events = audit_log.events()
     st.caption(tn("audit.count", "audit.count.plural", len(events)))
     tables.show(audit_log.table(events), key="audit_table")
-    downloads.downloads(events, downloads.meta_for("log_audit", t("audit.title")), "audit_dl")
+    meta = downloads.meta_for("log_audit", t("audit.title"))
+    downloads.downloads(events, meta, "audit_dl", role=access.PENGELOLA)
 
 
 if __name__ == "__main__":  # a deep link's first visit runs this file alone: hand it to the router

@@ -81,7 +81,8 @@ def build_status(repo) -> None:
     files = repo.source_files()
     st.subheader(t("method.files"))
     tables.show(tables.files_table(files), key="files")
-    downloads.downloads(files, downloads.meta_for("berkas_masukan", t("method.files")), "files_dl")
+    meta = downloads.meta_for("berkas_masukan", t("method.files"))
+    downloads.downloads(files, meta, "files_dl", role=access.STAF)
     st.subheader(t("method.rejected"))
     rejected = reasons.rejected(repo.rejected())  # each reason in the reader's language
     if rejected.empty:
@@ -89,7 +90,7 @@ def build_status(repo) -> None:
     else:
         tables.show(tables.rejected_table(rejected), key="rejected")
     meta = downloads.meta_for("baris_ditolak", t("method.rejected"))
-    downloads.downloads(rejected, meta, "rejected_dl")
+    downloads.downloads(rejected, meta, "rejected_dl", role=access.STAF)
     warnings = reasons.notes(repo.load_warnings())
     if not warnings.empty:
         st.subheader(t("method.warnings"))

@@ -4,7 +4,9 @@ masked value and reason, warnings) before anything is written; then name its pub
 date and add it. The same check and add code as the command line runs (etl/check.py,
 etl/add.py), so the rules are the same: personal data screened out, duplicates loaded once, the
 writer lock, an atomic rebuild. What the browser sends is looked at first (etl/upload.py).
-Below: rebuild the warehouse from data/ as it is, as `python -m etl build` does."""
+Below: the files added so far, each removable after a confirmation, as `python -m etl remove`
+does (etl/remove.py; the shipped files are not); and a rebuild of the warehouse from data/ as it
+is, as `python -m etl build` does."""
 
 import datetime as dt
 import hashlib
@@ -13,7 +15,7 @@ import io
 import pandas as pd
 import streamlit as st
 
-from etl import add, build, lock, manifest, upload, urls
+from etl import add, build, lock, manifest, remove, upload, urls
 from etl.check import CheckResult, check_file
 from ui import access, downloads, fmt, reasons, safe, styles, tables
 from ui.i18n import N_, t, tn
@@ -50,6 +52,8 @@ def main(repo) -> None:
     st.caption(t("upload.intro"))
     upload_a_file()
     st.divider()
+    files_added()
+    st.divider()
     rebuild()
 
 
@@ -79,6 +83,90 @@ def upload_a_file() -> None:
     show_check(result)
     if result.error is None:
         provenance_and_add(received.name, data, kind, sheet, result)
+
+
+def files_added() -> None:
+    """The agency files added so far (by this page or `etl add`), each with a remove button that
+    asks once more before anything is written. The shipped files are not listed: they are part
+    of the project, changed in a commit."""
+    st.subheader(t("upload.files_title"))
+    st.caption(t("upload.files_intro"))
+    files = remove.added_files(data_dir(), warehouse_path())
+    if not files:
+        st.caption(t("upload.files_none"))
+        return
+    for added in files:
+        entry = added.entry
+        with st.container(border=True):
+            st.markdown(f"**{safe.plain(entry.title, limit=120)}**")
+            st.caption(
+                t(
+                    "upload.file_line",
+                    id=safe.plain(entry.id),
+                    publisher=safe.plain(entry.publisher, limit=80),
+                    published=_published(entry),
+                    loaded=fmt.number(added.rows_loaded, decimals=0),
+                    rejected=fmt.number(added.rows_rejected, decimals=0),
+                )
+            )
+            if st.session_state.get("upload_remove_asked") != entry.id:
+                st.button(
+                    t("upload.remove"),
+                    key=f"upload_remove_{entry.id}",
+                    icon=":material/delete:",
+                    on_click=_ask_to_remove,
+                    args=(entry.id,),
+                )
+                continue
+            st.warning(t("upload.remove_confirm", name=safe.plain(entry.title, limit=120)))
+            yes, no, _ = st.columns([1, 1, 3])
+            confirmed = yes.button(
+                t("upload.remove_yes"), key=f"upload_remove_yes_{entry.id}", type="primary"
+            )
+            no.button(
+                t("upload.remove_no"),
+                key=f"upload_remove_no_{entry.id}",
+                on_click=_ask_to_remove,
+                args=(None,),
+            )
+            if confirmed:
+                st.session_state["upload_remove_asked"] = None
+                removed(entry)
+
+
+def _published(entry: manifest.FileEntry) -> str:
+    """The publication date in the reader's language (20 Mei 2020), else as the manifest has it."""
+    return fmt.date(entry.vintage) if entry.vintage else safe.plain(entry.published)
+
+
+def _ask_to_remove(file_id: str | None) -> None:
+    st.session_state["upload_remove_asked"] = file_id
+
+
+def removed(entry: manifest.FileEntry) -> None:
+    """Run `etl remove` on the file and say what came of it."""
+    out = io.StringIO()
+    try:
+        with st.spinner(t("upload.removing")):
+            code = remove.remove(
+                entry.id,
+                data_dir(),
+                out=out,
+                warehouse=warehouse_path(),
+                wait=LOCK_WAIT_SECONDS,
+                actor=access.actor(),
+            )
+    except lock.LockTimeout:
+        _who, since = lock.holder(warehouse_path())
+        st.warning(t("upload.busy", since=since))
+        return
+    name = safe.plain(entry.title, limit=120)
+    if code == 0:
+        st.success(t("upload.removed", name=name, id=safe.plain(entry.id)))
+    else:
+        st.error(t("upload.not_removed", name=name))
+    with st.expander(t("upload.etl_output")):
+        st.code(out.getvalue(), language=None)
 
 
 def rebuild() -> None:
@@ -166,7 +254,7 @@ def show_check(result: CheckResult) -> None:
     if len(frame) > SHOWN_REJECTS:
         st.caption(t("upload.rejects_more", shown=SHOWN_REJECTS))
     meta = downloads.meta_for("baris_ditolak_unggahan", t("upload.check_title"))
-    downloads.downloads(frame, meta, "upload_rejects_dl")
+    downloads.downloads(frame, meta, "upload_rejects_dl", role=access.PENGELOLA)
 
 
 def provenance_and_add(name: str, data: bytes, kind: str, sheet, result: CheckResult) -> None:

@@ -1,9 +1,10 @@
 """The repository the dashboard reads through: analytics/queries.py, each query cached.
 
 Every function here has the name and the parameters of its query and is cached on its arguments
-plus the warehouse version, so a rebuild shows on the next interaction without a restart, and
-nothing holds a connection between calls. The cache is bounded in bytes and expires. The router
-passes this module to every page as `repo`; tests pass analytics.queries itself, or a fake.
+plus the warehouse version, so a rebuild shows on the next interaction without a restart; no
+connection passes through a cache (analytics/db.py holds the open file, one per version). The
+cache is bounded in bytes and expires. The router passes this module to every page as `repo`;
+tests pass analytics.queries itself, or a fake.
 """
 
 import datetime as dt

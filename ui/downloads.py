@@ -6,16 +6,19 @@ the callable records who, which dataset, which filters and which format before i
 bytes. A popover that is only opened makes nothing and records nothing; a click that Streamlit
 serves is always recorded, whatever the browser does with the file. The who is taken when the
 page is drawn (the callable runs outside the script run, where the session cannot be read).
-What a role may not see never reaches a download: the page does not query it (ui/access.py)."""
+What a role may not see never reaches a download: the page does not query it (ui/access.py).
+A staff-only download (`role=` above publik) is checked again when drawn, and its file is served
+once, to the click that made it, never to a replay of its URL (ui/served_once.py)."""
 
 import dataclasses
 import functools
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
 from analytics import exports
-from ui import access, labels
+from ui import access, labels, served_once
 from ui.i18n import t
 from warehouse import audit
 
@@ -27,20 +30,31 @@ def downloads(
     areas_: tuple[str, ...] = (),
     start=None,
     end=None,
+    role: access.Role = access.PUBLIK,
 ) -> None:
     """Under a chart or table: the data behind it, in the four formats, named for what it holds.
-    Files are made when clicked (a callable), so a page with many tables stays fast."""
+    Files are made when clicked (a callable), so a page with many tables stays fast. `role`: who
+    may have the data (staff-only data: served once, to the click)."""
+    access.check(role)  # a page that forgot its guard stops here, before any button is drawn
+    if role > access.PUBLIK:
+        served_once.install()
     frame = frame.drop(columns=[c for c in ("hover",) if c in frame]).reset_index(drop=True)
     meta = dataclasses.replace(meta, words=metadata_words())
     who, logged = access.actor(), filters_logged(meta, areas_, start, end)
     with st.popover(t("download.label"), icon=":material/download:"):
         for fmt_ in exports.FORMATS:
+            name = exports.file_name(
+                meta.dataset, areas_, start, end, fmt_, exports.has_synthetic(frame)
+            )
+            made: Callable[[], bytes] = functools.partial(
+                made_and_logged, frame, fmt_, meta, who, logged
+            )
+            if role > access.PUBLIK:
+                made = functools.partial(served_once_made, name, made)
             st.download_button(
                 t(labels.DOWNLOADS[fmt_]),
-                data=functools.partial(made_and_logged, frame, fmt_, meta, who, logged),
-                file_name=exports.file_name(
-                    meta.dataset, areas_, start, end, fmt_, exports.has_synthetic(frame)
-                ),
+                data=made,
+                file_name=name,
                 mime=exports.FORMATS[fmt_][1],
                 key=f"{key}_{fmt_}",
                 # no rerun after a download: the page stays as it is, and the next button of the
@@ -58,6 +72,11 @@ def made_and_logged(
         "download", who, dataset=meta.dataset, format=fmt_, rows=len(frame), filters=logged
     )
     return data
+
+
+def served_once_made(name: str, made: Callable[[], bytes]) -> bytes:
+    """A staff-only file's bytes, registered to be served once (ui/served_once.py)."""
+    return served_once.register(name, made())
 
 
 def filters_logged(meta: exports.Meta, areas_: tuple[str, ...], start, end) -> dict:

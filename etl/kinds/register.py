@@ -148,23 +148,25 @@ def _with_id(reason: reasons.Reason, umkm_id) -> reasons.Reason:
     return reasons.reason(reasons.WITH_ID, reason=reason, umkm_id=umkm_id)
 
 
-def _distinct(con, column: str) -> list[str]:
-    # `column` is one of the staged columns named in STAGED, never input
-    return [
-        r[0]
-        for r in con.execute(
-            f"select distinct {column} from register_input where {column} is not null"
-        ).fetchall()
-    ]
+DISTINCT = ("area_raw", "sector", "platform", "scale_raw", "registered_raw", "onboarded_raw")
+
+
+def _distinct(con) -> dict[str, list[str]]:
+    """Each staged column's distinct values (missing left out), all in one scan of the rows: a
+    scan a column took 0,24 s of a 5-million-row load. The columns are STAGED's, never input."""
+    lists = ", ".join(f"list(distinct {c}) filter (where {c} is not null)" for c in DISTINCT)
+    found = con.execute(f"select {lists} from register_input").fetchall()[0]
+    return {column: values or [] for column, values in zip(DISTINCT, found, strict=True)}
 
 
 def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list[reasons.Reason]:
     """Parse each distinct raw area, sector, platform, scale and date once; DuckDB joins the
     answers back. Returns load notes (values outside the closed vocabularies, counted, not named).
     """
+    distinct = _distinct(con)
     area_rows = []
     kind: str | None  # which personal data a value looks like, if any
-    for raw in _distinct(con, "area_raw"):
+    for raw in distinct["area_raw"]:
         code, why = ctx.resolver.resolve(raw, level or "district")
         found = validate.personal_data(raw, headers.get("area_code", "area"))
         kind, personal_why = found if found else (None, None)
@@ -179,7 +181,7 @@ def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list
     for column, vocabulary in (("sector", ctx.sectors), ("platform", ctx.platforms)):
         header = headers.get(column, column)
         rows, unknown = [], 0
-        for raw in _distinct(con, column):
+        for raw in distinct[column]:
             personal = validate.personal_data(raw, header)
             kind, reason = personal if personal else (None, None)
             value, known = vocabulary.get(raw)
@@ -199,12 +201,9 @@ def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list
     not_a_scale = lambda raw: reasons.to_json(reasons.reason(reasons.NOT_A_SCALE, raw=raw))  # noqa: E731
     scale_rows = [
         (raw, SCALES.get(norm(raw)), None if norm(raw) in SCALES else not_a_scale(raw))
-        for raw in _distinct(con, "scale_raw")
+        for raw in distinct["scale_raw"]
     ]
-    dates = [r[0] for r in con.execute(
-        "select distinct registered_raw from register_input where registered_raw is not null "
-        "union select distinct onboarded_raw from register_input where onboarded_raw is not null"
-    ).fetchall()]  # fmt: skip
+    dates = sorted(set(distinct["registered_raw"]) | set(distinct["onboarded_raw"]))
     date_rows = []
     for raw in dates:
         try:

@@ -10,6 +10,7 @@ a free port, driven by Debian's Chromium through Playwright's sync API.
   PULIH_NO_BROWSER=1 turns the suite into skips (`make test` and .ci/run never set it).
 - `open_app`: a fresh browser context (own cookies, own Streamlit session) per call, at a viewport,
   closed after the test; it returns a `Dashboard` (tests/browser/dashboard.py) on the page.
+- `provider`: a local OpenID provider for the sign-in tests (tests/browser/oidc.py).
 - `shown`: a page opened once per session and viewport, for tests that only read it (render
   checks, accessibility, clipping, words on screen); a screenshot of each lands in SCREENSHOTS.
 """
@@ -146,6 +147,19 @@ def _serve(
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="session")
+def provider():
+    """The base URL of a local OpenID provider (PyPI oidc-provider-mock) on a free port, with
+    the accounts of tests/browser/oidc.py; started by the first sign-in test that asks for it."""
+    import oidc_provider_mock
+
+    from tests.browser.oidc import ACCOUNTS
+
+    users = [oidc_provider_mock.User(sub=sub, claims=c) for sub, c in ACCOUNTS.items()]
+    with oidc_provider_mock.run_server_in_thread(user_claims=users) as server:
+        yield f"http://localhost:{server.server_port}"
 
 
 @pytest.fixture(scope="session")

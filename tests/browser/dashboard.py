@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 VIEWPORTS = {
     "desktop": {"width": 1366, "height": 900},
@@ -285,8 +287,14 @@ class Dashboard:
         return [h.strip() for h in grid.locator("table thead th").all_inner_texts()]
 
     def table_cells(self, index: int = 0) -> list[list[str]]:
-        """The rows the grid has drawn (the first screenful), as text."""
+        """The rows the grid has drawn (the first screenful), as text. The grid writes its rows a
+        moment after the page's run has ended: the first row is waited for (an empty table has
+        none, so an empty answer comes after the wait)."""
         grid = self.page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').nth(index)
+        try:
+            grid.locator("table tbody tr").first.wait_for(state="attached", timeout=5_000)
+        except PlaywrightTimeout:
+            return []
         return [
             [c.strip() for c in row.locator("td").all_inner_texts()]
             for row in grid.locator("table tbody tr").all()

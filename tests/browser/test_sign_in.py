@@ -1,34 +1,21 @@
 """Sign-in for real: a second dashboard server whose secrets point at a local OpenID provider
 (PyPI oidc-provider-mock, started here on a free localhost port), and Chromium signing in through
-the provider's own form as an account of each role. Signed out, what only staff may see is not on
-the page, and the stewards' page answers its direct link with the sign-in message.
+the provider's own form as an account of each role (tests/browser/oidc.py). Signed out, what only
+staff may see is not on the page, and the stewards' page answers its direct link with the sign-in
+message."""
 
-The provider's predefined accounts carry the claims the role rules read ([roles] below): a
-`groups` claim for staf and pengelola, none for the third (signed in, but publik)."""
-
+import hashlib
 import json
 import re
+from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import _serve
 from tests.browser.dashboard import VIEWPORTS, Dashboard
+from tests.browser.oidc import ACCOUNTS, ID_KEY, nav, sign_in, sign_out, write_secrets
+from tests.conftest import DATA
 from tests.e2e.test_server import free_port
-
-ACCOUNTS = {
-    "sub-ani": {"email": "ani@kota.example", "name": "Ani Analis", "groups": ["pulih-staf"]},
-    "sub-budi": {"email": "budi@kota.example", "name": "Budi Data", "groups": ["pulih-pengelola"]},
-    "sub-citra": {"email": "citra@kota.example", "name": "Citra Tamu", "groups": ["lain"]},
-}
-
-
-@pytest.fixture(scope="module")
-def provider():
-    import oidc_provider_mock
-
-    users = [oidc_provider_mock.User(sub=sub, claims=c) for sub, c in ACCOUNTS.items()]
-    with oidc_provider_mock.run_server_in_thread(user_claims=users) as server:
-        yield f"http://localhost:{server.server_port}"
 
 
 @pytest.fixture(scope="module")
@@ -36,23 +23,7 @@ def signed(chromium, warehouse, provider, tmp_path_factory):
     """(base URL, audit log) of a dashboard with sign-in configured against the provider."""
     folder = tmp_path_factory.mktemp("sign_in")
     port = free_port()
-    secrets = folder / "secrets.toml"
-    secrets.write_text(
-        f"""
-[auth]
-redirect_uri = "http://localhost:{port}/oauth2callback"
-cookie_secret = "a-cookie-secret-for-the-tests-only-0123456789"
-client_id = "pulih"
-client_secret = "pulih-secret"
-server_metadata_url = "{provider}/.well-known/openid-configuration"
-
-[roles]
-claim = "groups"
-staf = ["pulih-staf"]
-pengelola = ["pulih-pengelola"]
-""",
-        encoding="utf-8",
-    )
+    secrets = write_secrets(folder / "secrets.toml", port, provider)
     log = folder / "audit.jsonl"
     for base in _serve(
         warehouse,
@@ -60,7 +31,7 @@ pengelola = ["pulih-pengelola"]
         port=port,
         host="localhost",
         args=("--secrets.files", str(secrets)),
-        env={"PULIH_AUDIT_LOG": str(log), "PULIH_ID_KEY": "a test key"},
+        env={"PULIH_AUDIT_LOG": str(log), "PULIH_ID_KEY": ID_KEY},
     ):
         yield base, log
 
@@ -72,22 +43,15 @@ def visit(browser, signed):
     contexts = []
 
     def open_(path: str = "/") -> Dashboard:
-        context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="id-ID")
+        context = browser.new_context(
+            viewport=VIEWPORTS["desktop"], locale="id-ID", accept_downloads=True
+        )
         contexts.append(context)
         return Dashboard(context.new_page(), base).open(path)
 
     yield open_
     for context in contexts:
         context.close()
-
-
-def sign_in(app: Dashboard, account: str) -> None:
-    """Through the sidebar's button and the provider's form, back to the dashboard."""
-    app.page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Masuk").click()
-    app.page.wait_for_url(re.compile(r"/oauth2/authorize"))
-    app.page.locator(f'button[name="sub"][value="{account}"]').click()
-    app.page.wait_for_url(lambda url: app.base in url and "oauth2callback" not in url)
-    app.wait()
 
 
 # the headings of Sumber & Metode's staff-only sections (the shipped data has no rejected row, so
@@ -98,12 +62,6 @@ STAFF_SECTIONS = {"Berkas masukan (dengan checksum SHA-256)", "Baris yang ditola
 def staff_sections(app: Dashboard) -> set[str]:
     headings = app.page.locator('[data-testid="stMain"] h3').all_inner_texts()
     return STAFF_SECTIONS & {h.strip() for h in headings}
-
-
-def nav(app: Dashboard) -> list[str]:
-    return [
-        app.text_of(a).strip() for a in app.page.locator('[data-testid="stSidebarNavLink"]').all()
-    ]
 
 
 def test_signed_out_no_file_checksum_and_the_audit_log_asks_to_sign_in(visit):
@@ -179,3 +137,59 @@ def test_a_download_is_logged_on_the_server_with_its_dataset_filters_and_format(
     assert {e["dataset"] for e in downloads} == {"reported"}
     assert all(e["actor"].startswith("akun:") for e in downloads)
     assert all(e["filters"]["areas"] and e["filters"]["from"] for e in downloads)
+
+
+def staff_csv(app: Dashboard) -> tuple[str, bytes]:
+    """Sumber & Metode's input files (staff only) as CSV, clicked as a person does: the URL the
+    browser fetched the file from, and the file."""
+    popover = app.popovers()[4]  # sources, measures, columns, demo data, then the input files
+    popover.click()
+    body = app.page.locator('[data-testid="stPopoverBody"]').last
+    button = body.locator('[data-testid="stDownloadButton"] button', has_text="CSV (koma").first
+    button.wait_for(state="visible")
+    with (
+        app.page.expect_download(timeout=60_000) as download,
+        # the button's check of the URL (a fetch), answered, beside the download itself
+        app.page.expect_response(lambda r: "/media/" in r.url and "/static/" not in r.url) as got,
+    ):
+        button.click()
+    assert download.value.suggested_filename.startswith("pulih_berkas_masukan")
+    content = Path(download.value.path()).read_bytes()
+    app.page.keyboard.press("Escape")
+    return got.value.url, content
+
+
+def test_a_staff_download_is_not_served_again_to_a_replay_of_its_url(visit, browser):
+    # Streamlit serves a download at /media/<hash>.csv to any request naming it, with no session
+    # or cookie check, until two later script runs have passed it by. Observed before the fix:
+    # while the staff member stayed signed in, a signed-out browser replaying the captured URL
+    # got the input files with their checksums (200); once the staff member had signed out, the
+    # sign-out's own runs had dropped it (404). Now a staff-only file is served once, to the click.
+    app = visit("/sumber_metode")
+    sign_in(app, "sub-ani")
+    app.open("/sumber_metode")
+    url, content = staff_csv(app)
+    # the checksum of a shipped input file, read from the file itself, is in the download
+    checksum = hashlib.sha256((DATA / "raw" / "metrics.csv").read_bytes()).hexdigest()
+    assert checksum in content.decode("utf-8")
+    # a signed-out browser replaying the exact URL gets no rows, nor does the staff's own browser
+    stranger = browser.new_context()
+    try:
+        replay = stranger.request.get(url)
+        assert (replay.status, checksum in replay.text()) == (404, False), replay.status
+    finally:
+        stranger.close()
+    again = app.page.context.request.get(url)
+    assert (again.status, checksum in again.text()) == (404, False)
+    # a new click makes the file again for the staff member
+    _, second = staff_csv(app)
+    assert second == content
+    # signed out, the same URL still gives nothing, and the upload page's link asks to sign in
+    sign_out(app)
+    assert "Belum masuk" in app.sidebar_text()
+    after = app.page.context.request.get(url)
+    assert (after.status, checksum in after.text()) == (404, False)
+    app.open("/unggah")
+    assert app.title() == "Akses terbatas"
+    assert "Masuk dengan akun kantor Anda" in app.text()
+    assert not app.page.locator('[data-testid="stFileUploader"]').count()

@@ -6,6 +6,7 @@ warehouse built from it, never the session's, so the shipped data and the other 
 are untouched.
 """
 
+import hashlib
 import json
 import re
 import shutil
@@ -344,3 +345,54 @@ def test_a_rebuild_that_cannot_read_a_file_says_why_in_the_readers_language(open
     finally:
         manifest.write_bytes(listed)
         (data / "raw" / "agency" / "catatan.csv").unlink()
+
+
+# a small file of its own (no other test adds this content): two kecamatan's PHK at end of June
+JUNE = "Wilayah,Tanggal,Ukuran,Jumlah\nKarawaci,2020-06-30,PHK,41\nCibodas,2020-06-30,PHK,17\n"
+
+
+def test_a_steward_removes_an_added_file_after_confirming(open_upload, writable, tmp_path):
+    data, warehouse = writable
+    path = tmp_path / "rekap_juni.csv"
+    path.write_text(JUNE, encoding="utf-8")
+    app = open_upload("/unggah")
+    choose_file(app, path, FIGURES)
+    fill_source(app, url="https://example.org/rekap-juni", date="01/07/2020")
+    press_add(app)
+    assert any("ditambahkan sebagai '2020_07_01_rekap_juni'" in a for a in app.alerts())
+    assert (data / "raw" / "agency" / "2020_07_01_rekap_juni.csv").exists()
+    # the section lists it (the shipped files are not listed, and the page says so)
+    app.open("/unggah")
+    app.screenshot("unggah-files")
+    assert "Berkas bawaan proyek tidak dapat dihapus di sini" in app.text()
+    card = app.page.locator('[data-testid="stLayoutWrapper"]', has_text="2020_07_01_rekap_juni")
+    # its id, publisher, date and rows (the file's 2 rows: both load)
+    assert "2 baris dimuat, 0 ditolak" in app.text_of(card.last)
+    assert "banten_province_labour" not in app.text()  # a shipped file is not listed
+    # "Hapus" asks first; nothing is written until "Ya, hapus"
+    app.act(card.last.get_by_role("button", name="Hapus").click)
+    assert any("Hapus rekap_juni.csv?" in a for a in app.alerts()), app.alerts()
+    assert 'id = "2020_07_01_rekap_juni"' in manifest_ids(data)
+    app.screenshot("unggah-remove-confirm")
+    app.act(app.page.get_by_role("button", name="Ya, hapus").click, timeout=120)
+    assert any("dihapus" in a for a in app.alerts()), app.alerts()
+    assert 'id = "2020_07_01_rekap_juni"' not in manifest_ids(data)
+    assert not (data / "raw" / "agency" / "2020_07_01_rekap_juni.csv").exists()
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        held = con.execute(
+            "select count(*) from source_file where file_id = '2020_07_01_rekap_juni'"
+        ).fetchone()
+    finally:
+        con.close()
+    assert held == (0,)
+    # the log has both, the same file (its checksum) and the 2 rows it had: 2 read, 2 loaded
+    events = [e for e in audit_events(warehouse) if e.get("file_id") == "2020_07_01_rekap_juni"]
+    checksum = hashlib.sha256(JUNE.encode("utf-8")).hexdigest()
+    assert [(e["event"], e["sha256"]) for e in events] == [("add", checksum), ("remove", checksum)]
+    assert (events[1]["rows_read"], events[1]["rows_loaded"], events[1]["rows_rejected"]) == (
+        2, 2, 0
+    )  # fmt: skip
+    assert events[1]["actor"].startswith("lokal:")
+    app.open("/unggah")
+    assert "rekap_juni" not in app.text()
