@@ -19,6 +19,7 @@ reason within a reason. The etl side only marks and stores: it never imports ui/
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -27,6 +28,7 @@ from babel.numbers import format_decimal
 # the English numbers of the stored text, as the dashboard writes them in English (ui/fmt.py)
 ENGLISH = "en_GB"
 NUMBER_FORMAT = "#,##0.###"
+HUGE = 1e15  # from here on a number is written 1e+15, in either language
 
 
 def N_(template: str) -> str:  # noqa: N802  (the gettext convention: marked, translated later)
@@ -402,7 +404,9 @@ def render(
         if isinstance(v, bool) or v is None:
             return str(v)
         if isinstance(v, int | float):
-            return number(v)
+            # a figure past what anyone counts (a cell of 200 nines) is written as Python writes
+            # it, "1e+200": Babel's decimal arithmetic cannot round it to a pattern
+            return number(v) if math.isfinite(v) and abs(v) < HUGE else f"{v:.4g}"
         return str(v)
 
     return translate(template).format(**{name: value(v) for name, v in args.items()})

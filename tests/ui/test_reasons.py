@@ -120,3 +120,11 @@ def test_a_reason_without_a_template_shows_its_stored_text(language):
     language("id")
     assert shown_reasons.text("an old note", None, None) == "an old note"
     assert shown_reasons.text("broken", reasons.EMPTY, "not json") == "broken"
+
+
+def test_a_figure_past_any_count_is_written_short_in_both_languages():
+    # a truncated file left a cell of 200 nines: 10^200 - 1 as a float is 1e+200, which Babel
+    # cannot round to a pattern (decimal.InvalidOperation stopped the check); written "1e+200"
+    rendered = reasons.render("{n} workers", {"n": float("9" * 200)})
+    assert rendered == "1e+200 workers"
+    assert reasons.render("{n} workers", {"n": 1_895_487}) == "1,895,487 workers"
