@@ -169,6 +169,15 @@ def removed(entry: manifest.FileEntry) -> None:
         st.code(out.getvalue(), language=None)
 
 
+def technical_failure(details: str) -> None:
+    """A build stopped by a data check, the golden figures or the manifest: an operator's
+    message naming checks and SQL, kept as the ETL wrote it (English, as on the command line)
+    under a sentence in the reader's language."""
+    st.error(t("upload.rebuild_failed_technical"))
+    with st.expander(t("upload.etl_output"), expanded=True):
+        st.code(details, language=None)
+
+
 def rebuild() -> None:
     """Rebuild the warehouse from data/ as it is (after a file was put there by hand, or to
     retry a build that failed), as `python -m etl build` does, and log who did."""
@@ -184,11 +193,13 @@ def rebuild() -> None:
         st.warning(t("upload.busy", since=since))
         return
     except build.BuildError as e:  # a file that cannot be read says why in the reader's language
-        why = reasons.text(e.reason) if e.reason else str(e)
-        st.error(t("upload.rebuild_failed", error=safe.plain(why)))
+        if e.reason:
+            st.error(t("upload.rebuild_failed", error=safe.plain(reasons.text(e.reason))))
+        else:
+            technical_failure(str(e))
         return
     except manifest.ManifestError as e:
-        st.error(t("upload.rebuild_failed", error=safe.plain(str(e))))
+        technical_failure(str(e))
         return
     audit.record(
         "rebuild",
