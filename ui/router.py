@@ -96,7 +96,9 @@ def _unknown_path(pages: dict) -> str | None:
     link). Streamlit would answer it with its own English-only "Page not found" dialog."""
     ctx = get_script_run_ctx()
     asked = ctx.pages_manager.intended_page_name if ctx else None
-    known = {p.url_path for p in pages.values()}
+    # the default page's url_path reads "" but its own name opens it too (/ringkasan): a second,
+    # hidden page at that path made Streamlit stop with "Two pages resolve to the URL pathname"
+    known = {p.url_path for p in pages.values()} | set(pages)
     if not asked or asked in known or "/" in asked:  # a nested path cannot be a page's url_path
         return None
     return asked

@@ -28,6 +28,15 @@ def test_sidebar_names_every_page(shown):
     assert names == list(PAGES)
 
 
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_ringkasan_opens_by_its_own_name_too(open_app, viewport):
+    """/ringkasan (typed, or the link a briefing prints) is the default page by name: it stopped
+    with Streamlit's "Two pages resolve to the URL pathname" error and a traceback."""
+    app = open_app("/ringkasan", viewport)
+    assert app.failures() == []
+    assert app.title() == "Ringkasan"
+
+
 def test_each_page_opens_from_the_sidebar(open_app):
     """A reader clicks through the sidebar: each click opens its page at its own URL."""
     app = open_app("/")
