@@ -74,6 +74,9 @@ def area_map(
                 hoverinfo="text",
                 customdata=with_figure["region_code"],
                 name=text.colorbar,
+                # the colour bar names the coloured markers; a legend entry is needed only
+                # beside the grey ones ("tanpa angka"), else it says the bar's title again
+                showlegend=bool(len(without)),
             )
         )
     if len(without):

@@ -77,9 +77,21 @@ def sources_caption(
     if date_column and not frame.empty:
         shown = _dates(frame, date_column)
         if shown:
-            text = ", ".join(shown[-3:])
-            parts.append(t("caption.as_of", dates=("… " if len(shown) > 3 else "") + text))
-    st.caption(" ".join(parts))
+            parts.append(as_of_text(shown))
+    st.caption(sentences(parts))
+
+
+def as_of_text(shown: list[str]) -> str:
+    """Up to three as-of dates named ("Angka per 5 Mei 2020."); more, as a span first to last."""
+    if len(shown) > 3:
+        return t("caption.as_of_range", first=shown[0], last=shown[-1])
+    return t("caption.as_of", dates=", ".join(shown))
+
+
+def sentences(parts: list[str]) -> str:
+    """Caption parts as sentences: a part without its own full stop gets one ("Sumber: X" and
+    "Angka per Y." read as two sentences, not one)."""
+    return " ".join(p if p.rstrip().endswith((".", "!", "?")) else p.rstrip() + "." for p in parts)
 
 
 def chart_context(
@@ -106,8 +118,7 @@ def chart_context(
         dated = frame if precision is None else frame.assign(date_precision=precision)
         shown = _dates(dated, date_column)
         if shown:
-            text = ", ".join(shown[-3:])
-            as_of = t("caption.as_of", dates=("… " if len(shown) > 3 else "") + text)
+            as_of = as_of_text(shown)
     return ChartContext(
         source=t("caption.sources", sources="; ".join(names) or "—"),
         as_of=as_of,
@@ -173,10 +184,17 @@ def window_caption(latest: pd.DataFrame, window) -> None:
         return
     ranked = latest[latest["rank"].notna()]
     shown = _dates(ranked, "as_of_date")
-    if ranked["synthetic"].all():
-        st.caption(t("ranking.window_synthetic", start=shown[0], end=shown[-1]))
+    synthetic = bool(ranked["synthetic"].all())
+    start, end = shown[0], shown[-1]
+    # one date reads "tanggal Desember 2022", not "Desember 2022 sampai Desember 2022"
+    if synthetic and start == end:
+        st.caption(t("ranking.window_synthetic_one", date=end))
+    elif synthetic:
+        st.caption(t("ranking.window_synthetic", start=start, end=end))
+    elif start == end:
+        st.caption(t("ranking.window_one", date=end))
     else:
-        st.caption(t("ranking.window", start=shown[0], end=shown[-1]))
+        st.caption(t("ranking.window", start=start, end=end))
 
 
 def chart_table(table: pd.DataFrame, context: ChartContext, key: str) -> None:
@@ -184,7 +202,7 @@ def chart_table(table: pd.DataFrame, context: ChartContext, key: str) -> None:
     who cannot see the lines, or wants the numbers, with the chart's sources and dates."""
     with st.expander(t("chart.as_table")):
         st.dataframe(table, hide_index=True, key=key)
-        st.caption(safe.plain(" ".join(p for p in (context.source, context.as_of) if p)))
+        st.caption(safe.plain(sentences([p for p in (context.source, context.as_of) if p])))
 
 
 def events_caption(events: pd.DataFrame | None) -> None:

@@ -147,6 +147,8 @@ def test_area_map_markers_sized_and_coloured_by_value_and_grey_without_a_figure(
     assert list(grey.customdata) == ["36.71.01"] and grey.name == "tanpa angka"
     assert list(figures.customdata) == ["36.71.02", "36.71.03"]  # a click drills into this code
     assert area_map.numbered(fig) == []  # every area named: no key under the map
+    # a grey marker is there, so the coloured ones have their legend entry beside it
+    assert figures.showlegend is True
 
 
 def test_map_names_on_one_spot_take_turns_around_it_and_never_overlap():
@@ -180,6 +182,8 @@ def test_map_names_on_one_spot_take_turns_around_it_and_never_overlap():
     # one spot, so in the order they were tried; every figure is the highest (10 of 10, over
     # 70 % of the scale), so the numbers are white
     assert area_map.numbered(fig) == [(1, "Tempat 3"), (2, "Tempat 4")]
+    # every area has a figure: the colour bar names the markers, and no legend repeats it
+    assert fig.data[1].showlegend is False
     numbers = [t for t in fig.data if t.meta == area_map.NUMBERED]
     assert [(t.text[0], t.textposition, t.textfont.color) for t in numbers] == [
         ("1", "middle center", "#ffffff"),
