@@ -127,6 +127,11 @@ def check_file(
                 for source_file, line, column, value, reason, key, args in masked_rejects(con)
                 if source_file == str(path)
             ]  # fmt: skip
+        if result.rows_read == 0:
+            # a header and nothing under it (an export cut short): readable, but nothing to add
+            refused = reasons.reason(reasons.NO_ROWS, name=path.name)
+            result.error, result.error_key = str(refused), refused.key
+            result.error_args = refused.encoded()
     except BuildError as e:
         # the file's own reason, without the build's entry id (the file has no entry yet)
         if e.reason is not None and e.reason.key == reasons.IN_ENTRY:

@@ -251,6 +251,7 @@ GOLDEN_UNLISTED = N_(
 # what it printed before these were templates.
 FILE_NOT_FOUND = N_("{name}: file not found; check the path")
 FILE_IS_FOLDER = N_("{name}: is a folder, not a file")
+NO_ROWS = N_("{name}: no rows below its header: the file holds no figures; export it again")
 OLD_WORKBOOK = N_("{name}: save the workbook as .xlsx (Excel Workbook) or CSV")
 BINARY_FILE = N_("{name}: this is a binary file, not CSV or XLSX; export the data as CSV")
 NOT_TEXT = N_(

@@ -56,7 +56,7 @@ def visit(browser, signed):
 
 # the headings of Sumber & Metode's staff-only sections (the shipped data has no rejected row, so
 # the rejected rows' heading stands for them; its load notes have none either)
-STAFF_SECTIONS = {"Berkas masukan (dengan checksum SHA-256)", "Baris yang ditolak"}
+STAFF_SECTIONS = {"Berkas masukan (dengan nilai hash SHA-256)", "Baris yang ditolak"}
 
 
 def staff_sections(app: Dashboard) -> set[str]:

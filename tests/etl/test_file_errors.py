@@ -334,3 +334,16 @@ def test_a_build_names_the_entry_and_keeps_the_files_reason(tmp_path):
     assert made is not None and made.key == reasons.IN_ENTRY
     assert made.args["problem"].key == reasons.BINARY_FILE
     assert str(reasons.decoded(made.key, made.encoded())) == english
+
+
+def test_a_file_with_a_header_and_no_rows_is_refused_with_its_reason(tmp_path):
+    # an export cut short: the header of a wide table and nothing under it. It used to pass the
+    # check as 0 read, 0 rejected, and the upload page offered to add it
+    path = tmp_path / "header_only.csv"
+    path.write_text("Kecamatan,Tanggal,PHK\n", encoding="utf-8")
+    result = check_file(path, "observations_wide")
+    assert (result.exit_code, result.rows_read) == (2, 0)
+    assert result.error == (
+        "header_only.csv: no rows below its header: the file holds no figures; export it again"
+    )
+    assert result.error_key == reasons.NO_ROWS
