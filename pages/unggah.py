@@ -157,8 +157,7 @@ def removed(entry: manifest.FileEntry) -> None:
                 actor=access.actor(),
             )
     except lock.LockTimeout:
-        _who, since = lock.holder(warehouse_path())
-        st.warning(t("upload.busy", since=since))
+        busy()
         return
     name = safe.plain(entry.title, limit=120)
     if code == 0:
@@ -167,6 +166,13 @@ def removed(entry: manifest.FileEntry) -> None:
         st.error(t("upload.not_removed", name=name))
     with st.expander(t("upload.etl_output")):
         st.code(out.getvalue(), language=None)
+
+
+def busy() -> None:
+    """Another steward (or the command line) holds the writer lock: say since when; nothing
+    changed."""
+    _who, since = lock.holder(warehouse_path())
+    st.warning(t("upload.busy", since=since))
 
 
 def technical_failure(details: str) -> None:
@@ -189,8 +195,7 @@ def rebuild() -> None:
         with st.spinner(t("upload.rebuilding")):
             report = build.build(wait=LOCK_WAIT_SECONDS)
     except lock.LockTimeout:
-        _who, since = lock.holder(warehouse_path())
-        st.warning(t("upload.busy", since=since))
+        busy()
         return
     except build.BuildError as e:  # a file that cannot be read says why in the reader's language
         if e.reason:
@@ -328,8 +333,7 @@ def added(name, data, kind, sheet, publisher, url, published, title, accept) -> 
                 actor=access.actor(),
             )
     except lock.LockTimeout:
-        _who, since = lock.holder(warehouse_path())
-        st.warning(t("upload.busy", since=since))
+        busy()
         return
     new = [e for e in manifest.load(data_dir() / MANIFEST) if e.id not in before]
     if code == 0 and new:

@@ -60,3 +60,24 @@ def nav(app) -> list[str]:
     return [
         app.text_of(a).strip() for a in app.page.locator('[data-testid="stSidebarNavLink"]').all()
     ]
+
+
+def serve_signed_in(warehouse: Path, folder: Path, provider: str, tmp_path_factory, data=None):
+    """A dashboard with sign-in configured against `provider`, over `warehouse` (and `data`,
+    when given, for the pages that write): yields (base URL, its audit log) while it runs."""
+    from tests.browser.conftest import _serve  # the conftest imports this module's accounts
+    from tests.e2e.test_server import free_port
+
+    port = free_port()
+    secrets = write_secrets(folder / "secrets.toml", port, provider)
+    log = folder / "audit.jsonl"
+    for base in _serve(
+        warehouse,
+        tmp_path_factory,
+        port=port,
+        host="localhost",
+        args=("--secrets.files", str(secrets)),
+        env={"PULIH_AUDIT_LOG": str(log), "PULIH_ID_KEY": ID_KEY},
+        data=data,
+    ):
+        yield base, log

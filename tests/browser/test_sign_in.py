@@ -11,29 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import _serve
 from tests.browser.dashboard import VIEWPORTS, Dashboard
-from tests.browser.oidc import ACCOUNTS, ID_KEY, nav, sign_in, sign_out, write_secrets
+from tests.browser.oidc import ACCOUNTS, nav, serve_signed_in, sign_in, sign_out
 from tests.conftest import DATA
-from tests.e2e.test_server import free_port
 
 
 @pytest.fixture(scope="module")
 def signed(chromium, warehouse, provider, tmp_path_factory):
     """(base URL, audit log) of a dashboard with sign-in configured against the provider."""
     folder = tmp_path_factory.mktemp("sign_in")
-    port = free_port()
-    secrets = write_secrets(folder / "secrets.toml", port, provider)
-    log = folder / "audit.jsonl"
-    for base in _serve(
-        warehouse,
-        tmp_path_factory,
-        port=port,
-        host="localhost",
-        args=("--secrets.files", str(secrets)),
-        env={"PULIH_AUDIT_LOG": str(log), "PULIH_ID_KEY": ID_KEY},
-    ):
-        yield base, log
+    yield from serve_signed_in(warehouse, folder, provider, tmp_path_factory)
 
 
 @pytest.fixture

@@ -12,12 +12,10 @@ import urllib.request
 import pytest
 
 from etl.build import build
-from tests.browser.conftest import _serve
 from tests.browser.dashboard import VIEWPORTS, Dashboard
-from tests.browser.oidc import ID_KEY, nav, sign_in, write_secrets
+from tests.browser.oidc import ID_KEY, nav, serve_signed_in, sign_in
 from tests.browser.test_upload import FIGURES, choose_file, fill_source, press_add
 from tests.conftest import DATA
-from tests.e2e.test_server import free_port
 
 # a file of its own: one kecamatan's closures at the end of July (no other test adds it)
 JULY = "Wilayah,Tanggal,Ukuran,Jumlah\nCiledug,2020-07-31,Perusahaan Tutup,4\n"
@@ -31,18 +29,7 @@ def steward_server(chromium, provider, tmp_path_factory):
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.duckdb*", "national", "*.jsonl"))
     warehouse = root / "pulih.duckdb"
     build(data, warehouse)
-    port = free_port()
-    secrets = write_secrets(root / "secrets.toml", port, provider)
-    log = root / "audit.jsonl"
-    for base in _serve(
-        warehouse,
-        tmp_path_factory,
-        port=port,
-        host="localhost",
-        args=("--secrets.files", str(secrets)),
-        env={"PULIH_AUDIT_LOG": str(log), "PULIH_ID_KEY": ID_KEY},
-        data=data,
-    ):
+    for base, log in serve_signed_in(warehouse, root, provider, tmp_path_factory, data=data):
         yield base, data, log
 
 
