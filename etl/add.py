@@ -193,7 +193,7 @@ def _commit(path: Path, name: str, entry: dict, data_dir: Path, warehouse: Path,
     """Copy (the screened file at `path`), manifest entry and rebuild as one transaction, in the
     order etl/journal.py describes; a failure rolls it back."""
     checksum = read.sha256(path)
-    manifest_path, new_manifest = data_dir / "sources.toml", journal.new_manifest(data_dir)
+    manifest_path = data_dir / "sources.toml"
     target = data_dir / entry["path"]
     before = manifest_path.read_bytes().decode("utf-8")  # as it is, line ends included
     after = before.rstrip("\n") + "\n\n" + _toml(entry)
@@ -210,31 +210,59 @@ def _commit(path: Path, name: str, entry: dict, data_dir: Path, warehouse: Path,
         },
     )
     added = f"added {name} as '{entry['id']}' -> {entry['path']}"
-    try:
-        pause.point("add:journal")
+
+    def put_in_place() -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         journal.copy_durably(path, target)
         pause.point("add:copied")
+
+    return carry_out("add", data_dir, warehouse, after, added, "nothing was added", out,
+                     prepare=put_in_place)  # fmt: skip
+
+
+def carry_out(
+    op: str,
+    data_dir: Path,
+    warehouse: Path,
+    after: str,
+    done: str,
+    undone: str,
+    out,
+    prepare=lambda: None,
+    tidy=lambda: None,
+) -> int:
+    """The journaled steps an add and a removal share, in the order etl/journal.py describes,
+    once journal.begin has recorded the change: `prepare` (the add puts its copy in place), the
+    new manifest (`after`) written beside the old, a rebuild checked, the warehouse swapped, then
+    the manifest, then `tidy` (the removal deletes its copy). A failure before the warehouse swap
+    puts everything back; after it, the change is finished. Stopping points (etl/pause.py) are
+    named "<op>:journal", "<op>:manifest", ... for the tests that kill it midway. The exit code:
+    0 carried out (`done` is printed), 1 put back (`undone` says what did not happen)."""
+    manifest_path, new_manifest = data_dir / "sources.toml", journal.new_manifest(data_dir)
+    try:
+        pause.point(f"{op}:journal")
+        prepare()
         journal.write_durably(new_manifest, after)
-        pause.point("add:manifest")
+        pause.point(f"{op}:manifest")
         report = build(data_dir, warehouse, new_manifest, swap=False)
-        pause.point("add:built")
+        pause.point(f"{op}:built")
         assert report.built is not None  # swap=False leaves the checked file for the caller
-        os.replace(report.built, warehouse)  # from here on the add is done: it is finished
-        pause.point("add:swapped")
+        os.replace(report.built, warehouse)  # from here on the change is done: it is finished
+        pause.point(f"{op}:swapped")
         os.replace(new_manifest, manifest_path)
-        pause.point("add:committed")
+        tidy()
+        pause.point(f"{op}:committed")
         journal.end(data_dir)
     except (BuildError, manifest.ManifestError, OSError) as e:
         if journal.recover(data_dir, warehouse, say=False) == "finished":
-            print(added, file=out)
+            print(done, file=out)
             return 0
-        print(f"the rebuild failed, nothing was added: {e}", file=out)
+        print(f"the rebuild failed, {undone}: {e}", file=out)
         return 1
     except BaseException:  # Ctrl-C: put it back (or finish it) before going
         journal.recover(data_dir, warehouse)
         raise
-    print(added, file=out)
+    print(done, file=out)
     print_summary(report, out)
     return 0
 

@@ -15,7 +15,6 @@ removal is written to the audit log: the file's name, checksum and the rows it h
 """
 
 import hashlib
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -23,12 +22,11 @@ from pathlib import Path
 
 import duckdb
 
-from etl import journal, lock, manifest, pause, read
-from etl.build import BuildError, build
+from etl import journal, lock, manifest, read
+from etl.add import carry_out
 from etl.manifest import FileEntry
 from etl.paths import data_dir as default_data_dir
 from etl.paths import warehouse_path
-from etl.summary import print_summary
 from warehouse import audit, location
 
 AGENCY = "raw/agency/"  # where `etl add` puts its copies (etl/add.py)
@@ -139,7 +137,7 @@ def _find(what: str, entries: list[FileEntry], out) -> FileEntry | None:
 def _commit(entry: FileEntry, data_dir: Path, warehouse: Path, out) -> int:
     """Manifest without the entry, rebuild, swaps, copy deleted, in the order etl/journal.py
     describes; a failure puts everything back."""
-    manifest_path, new_manifest = data_dir / "sources.toml", journal.new_manifest(data_dir)
+    manifest_path = data_dir / "sources.toml"
     copy = data_dir / entry.path
     before = manifest_path.read_bytes().decode("utf-8")  # as it is, line ends included
     try:
@@ -161,31 +159,8 @@ def _commit(entry: FileEntry, data_dir: Path, warehouse: Path, out) -> int:
         },
     )
     removed = f"removed '{entry.id}' ({entry.path}) from the manifest and the warehouse"
-    try:
-        pause.point("remove:journal")
-        journal.write_durably(new_manifest, after)
-        pause.point("remove:manifest")
-        report = build(data_dir, warehouse, new_manifest, swap=False)
-        pause.point("remove:built")
-        assert report.built is not None  # swap=False leaves the checked file for the caller
-        os.replace(report.built, warehouse)  # from here on the removal is done: it is finished
-        pause.point("remove:swapped")
-        os.replace(new_manifest, manifest_path)
-        copy.unlink(missing_ok=True)
-        pause.point("remove:committed")
-        journal.end(data_dir)
-    except (BuildError, manifest.ManifestError, OSError) as e:
-        if journal.recover(data_dir, warehouse, say=False) == "finished":
-            print(removed, file=out)
-            return 0
-        print(f"the rebuild failed, nothing was removed: {e}", file=out)
-        return 1
-    except BaseException:  # Ctrl-C: put it back (or finish it) before going
-        journal.recover(data_dir, warehouse)
-        raise
-    print(removed, file=out)
-    print_summary(report, out)
-    return 0
+    return carry_out("remove", data_dir, warehouse, after, removed, "nothing was removed", out,
+                     tidy=lambda: copy.unlink(missing_ok=True))  # fmt: skip
 
 
 HEADER = re.compile(r"^\s*\[")  # a table or array-of-tables header: [x] or [[file]]
