@@ -23,10 +23,10 @@ from pathlib import Path
 import duckdb
 
 from etl import journal, lock, manifest, paths, pause, read, screen
-from etl.build import BuildError, build
-from etl.check import check_file, print_result, reference_context, slug
+from etl.build import BuildError, BuildReport, build
+from etl.check import check_result, print_result, reference_context, slug
 from etl.summary import print_summary
-from warehouse import audit, location
+from warehouse import audit, location, reasons
 
 
 def add(
@@ -85,18 +85,6 @@ def add(
         if known is not None:
             return known
 
-        result = check_file(path, kind, sheet, data_dir)
-        print_result(result, out)
-        if result.exit_code == 2:
-            print("nothing added", file=out)
-            return 2
-        if result.rejected and not accept_rejects:
-            print(
-                "nothing added: fix the rows above, or pass --accept-rejects to load the rest",
-                file=out,
-            )
-            return 1
-
         file_id = _unique(slug(f"{published}_{path.stem}"), {e.id for e in entries})
         entry = {
             "id": file_id,
@@ -115,16 +103,71 @@ def add(
         with tempfile.TemporaryDirectory(prefix="pulih-add-") as scratch:
             screened = Path(scratch) / "screened.csv"
             try:
-                screen.screened_copy(path, kind, sheet, reference_context(data_dir), screened)
-                if keep_original is not None:
-                    _keep_original(path, keep_original, file_id, data_dir, out)
-            except (OSError, read.FileError) as e:
+                original = _original_folder(keep_original, data_dir)
+            except OSError as e:
                 print(f"nothing added: {e}", file=out)
                 return 1
-            done = _commit(screened, path.name, entry, data_dir, warehouse, out)
+            try:
+                screen.screened_copy(path, kind, sheet, reference_context(data_dir), screened)
+            except read.FileError as e:
+                print(f"cannot be read: {e.reason}\nnothing added", file=out)
+                return 2
+            except OSError as e:
+                print(f"nothing added: {e}", file=out)
+                return 1
+            # the check is the build's own load of the file (one load): its verdict decides
+            # before the swap whether the add goes on
+            verdict = Verdict(path.name, kind, file_id, accept_rejects, out)
+            done = _commit(screened, path.name, entry, data_dir, warehouse, out, verdict)
+            if done == 0 and original is not None:
+                _keep_original(path, original, file_id, out)
             if done == 0 and actor:
                 _record(actor, path.name, entry, warehouse)
             return done
+
+
+class Verdict:
+    """What `etl check` would say of the file added, worked out from the build that loads it
+    (its FileReport and the rejects in the new warehouse), so that the file is loaded once: the
+    add's check and its build are the same load. Printed as `etl check` prints it; an exit code
+    when the add must stop before the swap (2: it cannot be read, 1: rows rejected and
+    --accept-rejects not given), None when it goes on."""
+
+    def __init__(self, name: str, kind: str, file_id: str, accept_rejects: bool, out):
+        self.name, self.kind, self.file_id = name, kind, file_id
+        self.accept_rejects, self.out = accept_rejects, out
+
+    def __call__(self, report: BuildReport) -> int | None:
+        assert report.built is not None
+        added = next(f for f in report.files if f.entry.id == self.file_id)
+        with duckdb.connect(str(report.built), read_only=True) as con:
+            rejects = con.execute(
+                'select source_file, line, "column", value, reason, reason_key, reason_args '
+                'from rejected where source_file = $path order by line, "column"',
+                {"path": added.entry.path},
+            ).fetchall()
+        result = check_result(self.name, self.kind, added, rejects, added.entry.path)
+        print_result(result, self.out)
+        if result.exit_code == 2:
+            print("nothing added", file=self.out)
+            return 2
+        if result.rejected and not self.accept_rejects:
+            print(
+                "nothing added: fix the rows above, or pass --accept-rejects to load the rest",
+                file=self.out,
+            )
+            return 1
+        return None
+
+    def unreadable(self, error: BuildError) -> int | None:
+        """2 when the build stopped on the file added itself (it cannot be read as its kind)."""
+        reason = error.reason
+        if reason is None or reason.key != reasons.IN_ENTRY:
+            return None
+        if reason.args.get("entry") != self.file_id:
+            return None
+        print(f"cannot be read: {reason.args['problem']}\nnothing added", file=self.out)
+        return 2
 
 
 def _record(actor: str, name: str, entry: dict, warehouse: Path) -> None:
@@ -189,7 +232,9 @@ def _known(path: Path, checksum: str, entries, data_dir: Path, warehouse: Path, 
     return 0
 
 
-def _commit(path: Path, name: str, entry: dict, data_dir: Path, warehouse: Path, out) -> int:
+def _commit(
+    path: Path, name: str, entry: dict, data_dir: Path, warehouse: Path, out, verdict: Verdict
+) -> int:
     """Copy (the screened file at `path`), manifest entry and rebuild as one transaction, in the
     order etl/journal.py describes; a failure rolls it back."""
     checksum = read.sha256(path)
@@ -216,8 +261,10 @@ def _commit(path: Path, name: str, entry: dict, data_dir: Path, warehouse: Path,
         journal.copy_durably(path, target)
         pause.point("add:copied")
 
-    return carry_out("add", data_dir, warehouse, after, added, "nothing was added", out,
-                     prepare=put_in_place)  # fmt: skip
+    return carry_out(
+        "add", data_dir, warehouse, after, added, "nothing was added", out,
+        prepare=put_in_place, judge=verdict, unreadable=verdict.unreadable,
+    )  # fmt: skip
 
 
 def carry_out(
@@ -230,14 +277,19 @@ def carry_out(
     out,
     prepare=lambda: None,
     tidy=lambda: None,
+    judge=lambda report: None,
+    unreadable=lambda error: None,
 ) -> int:
     """The journaled steps an add and a removal share, in the order etl/journal.py describes,
     once journal.begin has recorded the change: `prepare` (the add puts its copy in place), the
     new manifest (`after`) written beside the old, a rebuild checked, the warehouse swapped, then
     the manifest, then `tidy` (the removal deletes its copy). A failure before the warehouse swap
     puts everything back; after it, the change is finished. Stopping points (etl/pause.py) are
-    named "<op>:journal", "<op>:manifest", ... for the tests that kill it midway. The exit code:
-    0 carried out (`done` is printed), 1 put back (`undone` says what did not happen)."""
+    named "<op>:journal", "<op>:manifest", ... for the tests that kill it midway. `judge` sees
+    the checked build before the swap and may stop the change with an exit code (the add's
+    check); `unreadable` may give the exit code of a build that failed. The exit code: 0
+    carried out (`done` is printed), else put back (1, or the code `judge` or `unreadable` gave;
+    `undone` says what did not happen)."""
     manifest_path, new_manifest = data_dir / "sources.toml", journal.new_manifest(data_dir)
     try:
         pause.point(f"{op}:journal")
@@ -247,6 +299,10 @@ def carry_out(
         report = build(data_dir, warehouse, new_manifest, swap=False)
         pause.point(f"{op}:built")
         assert report.built is not None  # swap=False leaves the checked file for the caller
+        stop = judge(report)
+        if stop is not None:
+            journal.recover(data_dir, warehouse, say=False)  # the new file goes, all as it was
+            return stop
         os.replace(report.built, warehouse)  # from here on the change is done: it is finished
         pause.point(f"{op}:swapped")
         os.replace(new_manifest, manifest_path)
@@ -257,6 +313,8 @@ def carry_out(
         if journal.recover(data_dir, warehouse, say=False) == "finished":
             print(done, file=out)
             return 0
+        if isinstance(e, BuildError) and (code := unreadable(e)) is not None:
+            return code
         print(f"the rebuild failed, {undone}: {e}", file=out)
         return 1
     except BaseException:  # Ctrl-C: put it back (or finish it) before going
@@ -270,9 +328,12 @@ def carry_out(
 RECEIVED = "received"  # data/received/: git-ignored, for originals kept inside the project
 
 
-def _keep_original(path: Path, folder: Path, file_id: str, data_dir: Path, out) -> None:
-    """The file as received, with its personal data, where the operator chose: a folder outside
-    the project, or the git-ignored data/received/. Never anywhere git would commit it."""
+def _original_folder(folder: Path | None, data_dir: Path) -> Path | None:
+    """Where the file as received is to be kept, with its personal data, as the operator chose:
+    a folder outside the project, or the git-ignored data/received/; never anywhere git would
+    commit it (OSError, before anything is done)."""
+    if folder is None:
+        return None
     folder = Path(folder).resolve()
     project = paths.PROJECT.resolve()
     allowed = folder == (data_dir / RECEIVED).resolve() or not folder.is_relative_to(project)
@@ -281,6 +342,11 @@ def _keep_original(path: Path, folder: Path, file_id: str, data_dir: Path, out) 
             f"--keep-original {folder.name}: the original holds personal data; keep it outside "
             f"the project or in data/{RECEIVED}/ (git-ignored), never where git would commit it"
         )
+    return folder
+
+
+def _keep_original(path: Path, folder: Path, file_id: str, out) -> None:
+    """The file as received, kept once it is added (_original_folder said where)."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, folder / f"{file_id}{path.suffix.lower()}")
     print(f"the file as received is kept in {folder} (it holds personal data)", file=out)

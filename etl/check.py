@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from etl import manifest, paths
-from etl.build import BuildError, load_file
+from etl.build import BuildError, FileReport, load_file
 from etl.kinds import REGISTRY
 from etl.load import Context
 from etl.read import brief
@@ -111,28 +111,11 @@ def check_file(
     path: Path, kind: str, sheet: str | None = None, data_dir: Path | None = None
 ) -> CheckResult:
     path = Path(path).resolve()
-    result = CheckResult(file=str(path.name), kind=kind)
     try:
         with loaded_in_memory(path, kind, sheet, data_dir) as (con, report):
-            for count in COUNTS:
-                setattr(result, count, getattr(report.loaded, count))
-            # each note as stored: masked, and keeping its template (warehouse/reasons.py)
-            result.warnings = [
-                reasons.decoded(key, args) if key and args else text
-                for text, key, args in map(cleaned, report.loaded.warnings)
-            ]
-            result.rejected = [
-                {"line": line, "column": column, "value": value, "reason": reason,
-                 "reason_key": key, "reason_args": args}
-                for source_file, line, column, value, reason, key, args in masked_rejects(con)
-                if source_file == str(path)
-            ]  # fmt: skip
-        if result.rows_read == 0:
-            # a header and nothing under it (an export cut short): readable, but nothing to add
-            refused = reasons.reason(reasons.NO_ROWS, name=path.name)
-            result.error, result.error_key = str(refused), refused.key
-            result.error_args = refused.encoded()
+            return check_result(path.name, kind, report, masked_rejects(con), str(path))
     except BuildError as e:
+        result = CheckResult(file=str(path.name), kind=kind)
         # the file's own reason, without the build's entry id (the file has no entry yet)
         if e.reason is not None and e.reason.key == reasons.IN_ENTRY:
             problem = e.reason.args["problem"]
@@ -141,6 +124,34 @@ def check_file(
         result.error = str(problem)
         if isinstance(problem, reasons.Reason):
             result.error_key, result.error_args = problem.key, problem.encoded()
+        return result
+
+
+def check_result(
+    name: str, kind: str, report: FileReport, rejects: list[tuple], source_file: str
+) -> CheckResult:
+    """What a load of the file (`report`, and the rejects stored beside it: source_file, line,
+    column, value, reason, reason_key, reason_args) says: `etl check`'s verdict, and that of
+    `etl add`, whose build is its check (etl/add.py)."""
+    result = CheckResult(file=name, kind=kind)
+    for count in COUNTS:
+        setattr(result, count, getattr(report.loaded, count))
+    # each note as stored: masked, and keeping its template (warehouse/reasons.py)
+    result.warnings = [
+        reasons.decoded(key, args) if key and args else text
+        for text, key, args in map(cleaned, report.loaded.warnings)
+    ]
+    result.rejected = [
+        {"line": line, "column": column, "value": value, "reason": reason,
+         "reason_key": key, "reason_args": args}
+        for file, line, column, value, reason, key, args in rejects
+        if file == source_file
+    ]  # fmt: skip
+    if result.rows_read == 0:
+        # a header and nothing under it (an export cut short): readable, but nothing to add
+        refused = reasons.reason(reasons.NO_ROWS, name=name)
+        result.error, result.error_key = str(refused), refused.key
+        result.error_args = refused.encoded()
     return result
 
 

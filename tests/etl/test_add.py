@@ -7,6 +7,9 @@ import duckdb
 import pandas as pd
 
 import etl.add
+import etl.build
+import etl.check
+import etl.manifest
 from analytics import headline, queries
 from etl.__main__ import main
 from etl.build import BuildError, build
@@ -305,3 +308,36 @@ def test_an_added_file_and_a_rebuild_are_in_the_audit_log_without_its_values(
     text = log.read_text(encoding="utf-8")
     for value in PLANTED + ["TNG-101", "fesyen"]:
         assert value not in text
+
+
+def test_an_add_loads_the_file_once_its_check_is_the_builds_load(
+    project, tmp_path, monkeypatch, capsys
+):
+    """`etl add` used to load a file twice: its check (in memory), then the rebuild. Now the
+    rebuild's load is the check. Every load of a file goes through etl.build.load_file (the build
+    and the in-memory loads of etl/check.py call it), so counting its calls by entry counts the
+    loads; nothing else is replaced."""
+    data, _ = project
+    register = tmp_path / "register_dinkop.csv"
+    register.write_text(REGISTER_WITH_PERSONAL_DATA, encoding="utf-8")
+    loads: list[tuple[str, str]] = []
+    real = etl.build.load_file
+
+    def counted(con, data_dir, entry, ctx, earlier):
+        loads.append((entry.id, entry.kind))
+        return real(con, data_dir, entry, ctx, earlier)
+
+    monkeypatch.setattr(etl.build, "load_file", counted)
+    monkeypatch.setattr(etl.check, "load_file", counted)
+    assert add(data, register, "--accept-rejects", kind="umkm_register") == 0
+    # the register is the only file of its kind in this add: loaded once, as the entry the add
+    # gave it (published 2020-05-21 + the file's stem), never under the check's own name
+    registers = [file_id for file_id, kind in loads if kind == "umkm_register"]
+    shipped = [e for e in etl.manifest.load(data / "sources.toml") if e.kind == "umkm_register"]
+    assert registers.count("2020_05_21_register_dinkop") == 1
+    assert len(registers) == len(shipped)  # the shipped registers once each, by the rebuild
+    # and the check said what that load found: two data rows in REGISTER_WITH_PERSONAL_DATA,
+    # TNG-102 rejected (its sector names a person), on line 3 (the header is line 1)
+    out = capsys.readouterr().out
+    assert "2 rows read, 1 would load, 1 would be rejected" in out
+    assert "line 3 column Sektor" in out
