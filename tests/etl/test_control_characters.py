@@ -167,3 +167,28 @@ def test_a_control_character_in_any_register_column_rejects_its_row(tmp_path, ro
     result = check_file(path, "umkm_register")
     assert [(r["line"], r["column"]) for r in result.rejected] == [(2, column)]
     assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (1, 0, 1)
+
+
+def test_register_cells_with_spaces_around_them_load_as_the_cell_without(tmp_path):
+    """The register's area, sector, scale, date and platform cells are cleaned once per distinct
+    value (etl/kinds/register_staging.py clean_distinct), not cell by cell; the same value with
+    and without spaces, a tab or a line break around it must load alike, and a cell of spaces
+    alone is missing. Expected values read off the rows below: Benda is 36.71.04 in
+    data/raw/regions.csv, the dates as written."""
+    body = REGISTER + (
+        "B-1,Benda,kuliner,Mikro,2019-05-01,2020-01-01,Shopee\n"
+        'B-2," Benda ","kuliner ","\tMikro"," 2019-05-01 ","2020-01-01\t"," Shopee"\n'
+        'B-3,Benda ,kuliner,Mikro,2019-05-02,"  ",\n'
+    )
+    path = write(tmp_path, "register.csv", body)
+    result = check_file(path, "umkm_register")
+    assert result.rejected == [] and (result.rows_read, result.rows_loaded) == (3, 3)
+    with loaded_in_memory(path, "umkm_register") as (con, _):
+        assert con.execute(
+            "select umkm_id, region_code, sector, scale, registered_on::varchar, "
+            "onboarded_on::varchar, platform from umkm order by 1"
+        ).fetchall() == [
+            ("B-1", "36.71.04", "kuliner", "mikro", "2019-05-01", "2020-01-01", "Shopee"),
+            ("B-2", "36.71.04", "kuliner", "mikro", "2019-05-01", "2020-01-01", "Shopee"),
+            ("B-3", "36.71.04", "kuliner", "mikro", "2019-05-02", None, None),
+        ]
