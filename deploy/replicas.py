@@ -18,25 +18,20 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from warehouse.location import PROJECT, warehouse_path
+from deploy import serve
+from deploy.serve import ServeError, free_port, streamlit_command, wait_healthy
+from warehouse.location import warehouse_path
 
 TEMPLATE = Path(__file__).with_name("nginx-replicas.conf")
-STARTUP_SECONDS = 120  # a replica starts in a few seconds; much longer on a busy 2-core machine
-
-
-class ServeError(RuntimeError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -49,12 +44,6 @@ class Deployment:
     @property
     def access_log(self) -> Path:
         return self.folder / "access.log"
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
 
 
 def nginx_binary() -> str:
@@ -78,56 +67,6 @@ def nginx_config(folder: Path, temp: Path, listen: str, replicas: Sequence[str])
         .replace("@LISTEN@", listen)
         .replace("@SERVERS@", servers)
     )
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, log: Path, what: str) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read().decode() == "ok":
-                    return
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise ServeError(f"{what} did not start:\n{log.read_text(errors='replace')[-4000:]}")
-        time.sleep(0.3)
-
-
-@contextmanager
-def _process(cmd: list[str], log: Path, env: dict[str, str]) -> Iterator[subprocess.Popen]:
-    with log.open("wb") as out:
-        process = subprocess.Popen(cmd, cwd=PROJECT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        yield process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def streamlit_command(port: int, streamlit_args: Sequence[str] = ()) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",  # only nginx reaches a replica
-        "--server.headless",
-        "true",
-        "--server.fileWatcherType",
-        "none",
-        "--browser.gatherUsageStats",
-        "false",
-        *streamlit_args,
-    ]
 
 
 @contextmanager
@@ -165,14 +104,17 @@ def serving(
         for i in range(replicas):
             url = f"http://127.0.0.1:{free_port()}"
             log = folder / f"replica-{i + 1}.log"
-            process = stack.enter_context(
-                _process(
-                    streamlit_command(int(url.rsplit(":", 1)[1]), streamlit_args), log, environment
+            replica = stack.enter_context(
+                serve.process(
+                    # only nginx reaches a replica
+                    streamlit_command(int(url.rsplit(":", 1)[1]), "127.0.0.1", streamlit_args),
+                    log,
+                    environment,
                 )
             )
-            started.append((url, process, log))
+            started.append((url, replica, log))
         for i, (url, process, log) in enumerate(started):
-            _wait_healthy(url, process, log, f"replica {i + 1}")
+            wait_healthy(url, process, log, f"replica {i + 1}")
         port = port or free_port(address)
         urls = tuple(url for url, _, _ in started)
         config = folder / "nginx.conf"
@@ -185,10 +127,10 @@ def serving(
         if test.returncode != 0:
             raise ServeError(f"nginx refused its configuration:\n{test.stderr}")
         command = [binary, "-e", str(folder / "error.log"), "-c", str(config), "-g", "daemon off;"]
-        nginx = stack.enter_context(_process(command, folder / "nginx.out", environment))
+        nginx = stack.enter_context(serve.process(command, folder / "nginx.out", environment))
         host = "127.0.0.1" if address in ("0.0.0.0", "") else address
         url = f"http://{host}:{port}"
-        _wait_healthy(url, nginx, folder / "error.log", "nginx")
+        wait_healthy(url, nginx, folder / "error.log", "nginx")
         yield Deployment(url, urls, tuple(p.pid for _, p, _ in started), folder)
 
 

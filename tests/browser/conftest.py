@@ -17,17 +17,13 @@ a free port, driven by Debian's Chromium through Playwright's sync API.
 
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from deploy import serve
+from deploy.serve import free_port
 from tests.browser.dashboard import SCREENSHOTS, VIEWPORTS, Dashboard
-from tests.conftest import PROJECT
-from tests.e2e.test_server import free_port
 
 HERE = Path(__file__).parent
 INSTALL = (
@@ -106,47 +102,11 @@ def _serve(
         **({"PULIH_DATA": str(data)} if data is not None else {}),
         **(env or {}),
     }
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.port",
-        str(port),
-        "--server.address",
-        host,
-        "--server.headless",
-        "true",
-        "--server.fileWatcherType",
-        "none",
-        "--browser.gatherUsageStats",
-        "false",
-        *args,
-    ]
-    with log.open("wb") as out:
-        server = subprocess.Popen(cmd, cwd=PROJECT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://{host}:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.read().decode() == "ok":
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"the dashboard did not start:\n{log.read_text(errors='replace')}")
-            time.sleep(0.3)
-        yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        with serve.dashboard(log, env, port, host, args) as base:
+            yield base
+    except serve.ServeError as e:
+        pytest.fail(str(e))
 
 
 @pytest.fixture(scope="session")

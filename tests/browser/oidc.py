@@ -65,8 +65,8 @@ def nav(app) -> list[str]:
 def serve_signed_in(warehouse: Path, folder: Path, provider: str, tmp_path_factory, data=None):
     """A dashboard with sign-in configured against `provider`, over `warehouse` (and `data`,
     when given, for the pages that write): yields (base URL, its audit log) while it runs."""
+    from deploy.serve import free_port
     from tests.browser.conftest import _serve  # the conftest imports this module's accounts
-    from tests.e2e.test_server import free_port
 
     port = free_port()
     secrets = write_secrets(folder / "secrets.toml", port, provider)

@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from deploy import replicas
+from deploy.serve import free_port
 from tests.conftest import PROJECT
-from tests.e2e.test_server import free_port
 
 EXAMPLE = PROJECT / "docs" / "nginx.example.conf"
 
