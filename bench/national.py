@@ -11,7 +11,6 @@ Targets: build peak < 2 GiB; every page < 1,5 s warm.
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -22,6 +21,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
+from measure import load_average, measure  # noqa: E402  (bench/, beside this file)
 
 PEAK_TARGET_MB = 2048
 PAGE_TARGET_S = 1.5
@@ -47,11 +47,7 @@ def main() -> int:
     parser.add_argument("--register-rows", type=int, default=1_000_000)
     parser.add_argument("--province", action="append", default=[], help="only these provinces")
     parser.add_argument("--pages", metavar="WAREHOUSE", help=argparse.SUPPRESS)
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("cmd", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        return _child(args.cmd)
     if args.pages:
         return _pages(Path(args.pages))
 
@@ -61,16 +57,17 @@ def main() -> int:
     try:
         started = time.perf_counter()
         written = national.write(folder, args.register_rows, tuple(args.province))
-        print(f"national demo: generated in {time.perf_counter() - started:.1f} s ({_load()})")
+        seconds = time.perf_counter() - started
+        print(f"national demo: generated in {seconds:.1f} s (load average {load_average()})")
         for path, rows in written:
             print(f"  {path.name}: {rows:,} rows, {path.stat().st_size / 1e6:,.0f} MB")
         warehouse = folder / "pulih.duckdb"
         build = [sys.executable, "-m", "etl", "build", "--data", str(folder)]
-        seconds, peak_mb, code, tail = _measure([*build, "--warehouse", str(warehouse)])
+        seconds, peak_mb, code, tail = measure([*build, "--warehouse", str(warehouse)])
         verdict = "within" if peak_mb < PEAK_TARGET_MB else "OVER"
         print(
             f"  build: {seconds:.1f} s, peak memory {peak_mb:,.0f} MB ({verdict} the "
-            f"{PEAK_TARGET_MB:,} MB target), exit {code} ({_load()})"
+            f"{PEAK_TARGET_MB:,} MB target), exit {code} (load average {load_average()})"
         )
         if code != 0:
             print(tail)
@@ -105,7 +102,8 @@ def _pages(warehouse: Path) -> int:
 
     from ui import data
 
-    print(f"  pages on the national warehouse (AppTest server time; {_load()}):")
+    load = load_average()
+    print(f"  pages on the national warehouse (AppTest server time; load average {load}):")
     print(f"  {'view':<42} {'cold':>7} {'warm':>7}")
     for name, page, query in VIEWS:
         data.CACHE.clear()
@@ -135,34 +133,6 @@ def _app(page: str) -> None:
     from ui import data, router
 
     router.run(repo=data, default=page)
-
-
-def _load() -> str:
-    one, five, _ = os.getloadavg()
-    return f"load average {one:.2f}, {five:.2f}"
-
-
-def _measure(cmd: list[str]) -> tuple[float, float, int, str]:
-    """Run cmd under a fresh wrapper process, so the peak memory reported is that command's alone
-    (getrusage of children reports the largest child a process ever waited for)."""
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", "--", *cmd],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-    )
-    seconds = time.perf_counter() - started
-    *output, peak_kb, code = done.stdout.rstrip("\n").split("\n")
-    return seconds, int(peak_kb) / 1024, int(code), ("\n".join(output) + done.stderr)[-2000:]
-
-
-def _child(cmd: list[str]) -> int:
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    print(done.stdout + done.stderr)
-    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    print(done.returncode)
-    return 0
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
+from measure import load_average  # noqa: E402  (bench/, beside this file)
 
 TARGET_SECONDS = 0.5
 CITY = "36.71"  # Kota Tangerang
@@ -160,7 +161,8 @@ def main() -> int:
         _run(_session("ringkasan", {}))  # imports, once: not part of any page's time
 
         print(f"pages: server time of one run (AppTest), median of {args.runs} runs, in seconds")
-        print(f"on the clock and of CPU; target {TARGET_SECONDS} s warm; load average {_load()}")
+        load = load_average()
+        print(f"on the clock and of CPU; target {TARGET_SECONDS} s warm; load average {load}")
         print(f"{'page':<26}{'cold':>7}{'warm':>7}{'warm/target':>13}{'cpu cold':>10}{'warm':>7}")
         for name, page, query, warehouse in CASES:
             if args.only not in name:
@@ -173,14 +175,10 @@ def main() -> int:
                 f"{name:<26}{cold:7.2f}{warm:7.2f}{ratio:12.2f}x"
                 f"{cpu_cold:10.2f}{cpu_warm:7.2f}{verdict}"
             )
-        print(f"load average after: {_load()}")
+        print(f"load average after: {load_average()}")
         return 0
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _load() -> str:
-    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -15,17 +15,15 @@ load average is printed beside the figures: timings taken while other work runs 
 """
 
 import argparse
-import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import duckdb
+from measure import load_average, measure
 
 PROJECT = Path(__file__).resolve().parents[1]
 WALL_RATIO = 2.0  # the build's wall time, at most this many times the floor's
@@ -88,12 +86,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=5_000_000)
     parser.add_argument("--runs", type=int, default=3, help="runs of each, medians printed")
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--floor", nargs=2, metavar=("CSV", "DB"), help=argparse.SUPPRESS)
-    parser.add_argument("cmd", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        return child(args.cmd)
     if args.floor:
         return floor(*args.floor)
 
@@ -120,7 +114,7 @@ def main() -> int:
         print(
             f"register: {args.rows:,} rows, {size_mb:,.0f} MB CSV (generated in {generated:.1f} s)"
         )
-        print(f"load average before: {_load()}")
+        print(f"load average before: {load_average()}")
 
         runs: dict[str, list[tuple[float, float]]] = {"floor": [], "build": [], "check": []}
         commands = {
@@ -132,14 +126,14 @@ def main() -> int:
         }  # fmt: skip
         for _ in range(args.runs):
             for name, command in commands.items():
-                seconds, peak_mb, code, tail = _measure([sys.executable, *command])
+                seconds, peak_mb, code, tail = measure([sys.executable, *command])
                 # check exits 1 when it finds rejects; the generated register has none
                 if code != 0:
                     print(f"{name} failed (exit {code}):\n{tail}")
                     return 1
                 runs[name].append((seconds, peak_mb))
                 (folder / "floor.duckdb").unlink(missing_ok=True)
-        print(f"load average after:  {_load()}")
+        print(f"load average after:  {load_average()}")
         return _report(runs, args.rows)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -166,41 +160,11 @@ def _report(runs: dict[str, list[tuple[float, float]]], rows: int) -> int:
     return 0
 
 
-def _load() -> str:
-    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
-
-
 def floor(csv: str, db: str) -> int:
     """DuckDB's own speed: the file read into a table, nothing else."""
     con = duckdb.connect(db)
     con.execute("create table register as select * from read_csv($path)", {"path": csv})
     con.close()
-    return 0
-
-
-def _measure(cmd: list[str]) -> tuple[float, float, int, str]:
-    """(wall seconds, peak MiB, exit code, output tail) of cmd, run under a fresh wrapper process
-    so that the peak memory is that command's alone (getrusage of children reports the largest
-    child a process ever waited for); the wall time is taken around the command itself."""
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", "--", *cmd],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-    )
-    *output, seconds, peak_kb, code = done.stdout.rstrip("\n").split("\n")
-    tail = ("\n".join(output) + done.stderr)[-2000:]
-    return float(seconds), int(peak_kb) / 1024, int(code), tail
-
-
-def child(cmd: list[str]) -> int:
-    started = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    print(done.stdout + done.stderr)
-    print(seconds)
-    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    print(done.returncode)
     return 0
 
 

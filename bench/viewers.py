@@ -35,6 +35,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
+from measure import load_average  # noqa: E402  (bench/, beside this file)
 
 PAGE, QUERY = "wilayah", "level=district&induk=36.71"
 MEASURE = "ukuran"  # the widget a viewer changes (its key)
@@ -270,7 +271,7 @@ def main() -> int:
     from analytics import db
 
     db.check()  # a warehouse to serve, and a clear message without one
-    print(f"viewers: warehouse {db.warehouse_path().name}; load average {_load()}")
+    print(f"viewers: warehouse {db.warehouse_path().name}; load average {load_average()}")
     opened, shared = query_cost()
     print(
         f"one query (regions): {opened:.1f} ms with its own connection, {shared:.1f} ms with a "
@@ -296,13 +297,9 @@ def main() -> int:
     print(
         f"{args.sessions} at once against 1: change p50 x{slower[0]:.1f}, p95 x{slower[1]:.1f}; "
         f"throughput 2 replicas / 1: x{gain:.2f} on {os.cpu_count()} cores; "
-        f"load average {_load()}"
+        f"load average {load_average()}"
     )
     return 0
-
-
-def _load() -> str:
-    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":
