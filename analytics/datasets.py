@@ -14,7 +14,7 @@ DATASETS = ("reported", "monthly", "umkm")
 
 COLUMNS = {
     "reported": [
-        "region_code", "region_name", "level", "ref_date", "date_precision", "metric",
+        "region_code", "region_name", "level", "ref_date", "date_precision", "period", "metric",
         "metric_label", "value", "unit", "qualifier", "basis", "statement_by", "outlet", "url",
         "published", "synthetic", "conflict", "note", "source_id",
     ],
@@ -45,6 +45,7 @@ def load(
     synthetic is False (the demo switch off)."""
     if name == "reported":
         frame = repo.reported(regions, metrics, month_from, month_end(month_to), synthetic)
+        frame["period"] = [period(d, p) for d, p in zip(frame["ref_date"], frame["date_precision"])]
     elif name == "monthly":
         frame = repo.monthly(regions, metrics, month_from, month_to, synthetic)
     elif name == "umkm":
@@ -57,6 +58,18 @@ def load(
     else:
         raise ValueError(f"unknown dataset '{name}': choose one of {', '.join(DATASETS)}")
     return frame[COLUMNS[name]].reset_index(drop=True)
+
+
+def period(ref_date, precision: str | None) -> str:
+    """What the source dated a figure to, as it said it: '2020' (the year only), '2020-05' (the
+    month), '2020-05-20'. ref_date of a figure known to its year or month is that period's first
+    day, a point to sort and filter by, not a date anyone reported."""
+    day = pd.Timestamp(ref_date)
+    if precision == "year":
+        return f"{day:%Y}"
+    if precision == "month":
+        return f"{day:%Y-%m}"
+    return f"{day:%Y-%m-%d}"
 
 
 TITLES = {

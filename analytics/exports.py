@@ -30,6 +30,11 @@ FORMATS = {
     "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "parquet": ("parquet", "application/vnd.apache.parquet"),
 }
+# beside the dates of a file holding figures dated only to their year or month
+PERIOD_NOTE = (
+    "ref_date of a figure known only to its year or month is that period's first day, to sort "
+    "and filter by; the column period says what the source dated it to"
+)
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -79,6 +84,8 @@ class Meta:
                 lines.append(
                     (f"dates ({column})", f"{dates.min():%Y-%m-%d} .. {dates.max():%Y-%m-%d}")
                 )
+        if "date_precision" in frame and frame["date_precision"].isin(("year", "month")).any():
+            lines.append(("dates note", PERIOD_NOTE))
         if "synthetic" in frame:
             lines.append(
                 ("synthetic rows", str(int(frame["synthetic"].fillna(False).astype(bool).sum())))

@@ -2,6 +2,7 @@
 figure is missing ...), one table each: the one place to look for the words of a code, and the
 place `pybabel extract` finds them (every key is written out, marked with N_)."""
 
+from analytics import exports
 from ui.i18n import N_
 
 LEVELS = {
@@ -108,6 +109,7 @@ COLUMNS = {  # every column a download can hold -> its meaning (a test checks no
     "level": N_("column.level"),
     "ref_date": N_("column.ref_date"),
     "date_precision": N_("column.date_precision"),
+    "period": N_("column.period"),
     "metric": N_("column.metric"),
     "metric_label": N_("column.metric_label"),
     "value": N_("column.value"),
@@ -148,6 +150,8 @@ METADATA = {
     "source": N_("meta.source"),
     "units": N_("meta.units"),
     "dates": N_("meta.dates"),
+    "dates note": N_("meta.dates_note"),
+    exports.PERIOD_NOTE: N_("meta.period_note"),
     "synthetic rows": N_("meta.synthetic_rows"),
     "synthetic data": N_("meta.synthetic_data"),
     "made at": N_("meta.made_at"),

@@ -16,6 +16,12 @@ inner join region as r on r.code = o.region_code
 inner join metric as m on m.code = o.metric
 where list_contains($regions, o.region_code)
     and (len($metrics) = 0 or list_contains($metrics, o.metric))
-    and o.ref_date between $date_from and $date_to
+    -- a figure belongs to every window its period meets: one known only to its year (stored as
+    -- the year's first day, date_precision 'year') is in any window within that year
+    and o.ref_date <= $date_to
+    and o.ref_date + case o.date_precision
+            when 'year' then interval 1 year
+            when 'month' then interval 1 month
+            else interval 1 day end > $date_from
     and ($synthetic or not s.synthetic)  -- the demo switch
 order by o.region_code, o.ref_date, o.metric, o.source_id

@@ -77,3 +77,23 @@ def test_counts_leave_as_whole_numbers_in_every_format(open_app):
             sheet = openpyxl.load_workbook(io.BytesIO(file.content))["data"]
             column = [c.value for c in sheet[1]].index("value")
             assert all(isinstance(r[column].value, int) for r in sheet.iter_rows(min_row=2))
+
+
+def test_a_figure_known_only_to_its_year_stays_in_every_window_of_that_year(open_app):
+    """ANTARA Banten reported Kota Tangerang's 1.971 furloughed workers in 2020 without a date
+    (data/raw: date_precision year). Moving the Data page's start month to February 2020 dropped
+    it, as if it were dated 1 January. It belongs to every window that meets 2020; its download
+    says '2020' in the column period (ref_date is only the year's first day, said in the
+    metadata). Expected values read off the shipped file by hand."""
+    app = open_app("/data?areas_regency=36.71&dari=2020-02&sampai=2020-12", "desktop")
+    headers = app.table_headers(0)
+    date, value = headers.index("Tanggal"), headers.index("Angka")
+    rows = app.table_cells(0)
+    undated = [r for r in rows if r[date].startswith("2020 (")]
+    assert sorted(digits(r[value]) for r in undated) == ["1971", "6023"], rows
+    files = app.download_all(app.popovers()[0])
+    frame = opened(files[0].name, files[0].content)
+    assert sorted(frame.loc[frame["period"].astype(str) == "2020", "value"]) == [1971, 6023]
+    meta = openpyxl.load_workbook(io.BytesIO(files[2].content), read_only=True)["metadata"]
+    texts = [str(c) for row in meta.iter_rows(values_only=True) for c in row if c]
+    assert any("hari pertama periode" in text for text in texts)
