@@ -45,7 +45,8 @@ def load(
     synthetic is False (the demo switch off)."""
     if name == "reported":
         frame = repo.reported(regions, metrics, month_from, month_end(month_to), synthetic)
-        frame["period"] = [period(d, p) for d, p in zip(frame["ref_date"], frame["date_precision"])]
+        dated = zip(frame["ref_date"], frame["date_precision"], strict=True)
+        frame["period"] = [period(day, precision) for day, precision in dated]
     elif name == "monthly":
         frame = repo.monthly(regions, metrics, month_from, month_to, synthetic)
     elif name == "umkm":
