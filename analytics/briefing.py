@@ -18,6 +18,9 @@ class Line:
     synthetic: bool
     months: tuple[dt.date, ...]
     values: tuple[float | None, ...]
+    # the months of this stretch whose figure is one side of a conflict (mart_conflicts), when
+    # the frame has a `conflict` column
+    conflicts: tuple[bool, ...] = ()
 
 
 def lines(frame: pd.DataFrame, key_column: str | None, value_column: str, key: str = "") -> list:
@@ -39,5 +42,13 @@ def lines(frame: pd.DataFrame, key_column: str | None, value_column: str, key: s
                 float(v) if m and pd.notna(v) else None
                 for v, m in zip(series[value_column], mask, strict=True)
             )
-            out.append(Line(str(name), flag, months, values))
+            conflicts = (
+                tuple(
+                    bool(c) and bool(m)
+                    for c, m in zip(series["conflict"].fillna(False), mask, strict=True)
+                )
+                if "conflict" in series
+                else ()
+            )
+            out.append(Line(str(name), flag, months, values, conflicts))
     return out

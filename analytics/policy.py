@@ -15,7 +15,8 @@ from analytics import layout_items
 
 UNKNOWN = "unknown"
 # Okabe-Ito orange and reddish purple, light enough that the lines stay readable over them
-EVENT_COLOURS = {"PSBB": "rgba(230, 159, 0, 0.16)", "PPKM": "rgba(204, 121, 167, 0.16)"}
+EVENT_RGB = {"PSBB": (230, 159, 0), "PPKM": (204, 121, 167)}
+EVENT_COLOURS = {kind: "rgba({}, {}, {}, 0.16)".format(*rgb) for kind, rgb in EVENT_RGB.items()}
 UNKNOWN_COLOUR = "rgba(160, 160, 160, 0.10)"
 OTHER_COLOUR = "rgba(127, 127, 127, 0.13)"
 

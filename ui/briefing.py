@@ -22,26 +22,29 @@ from babel.dates import format_date
 
 from analytics import briefing, headline, policy
 from analytics.charts import PALETTE, colour_of
-from ui import fmt
+from ui import cards, fmt
 from ui.briefing_pdf import Area, Axis, Chart, Headline, Page, Series, Shade, render
-from ui.i18n import lang, t
+from ui.i18n import lang, metric_label, t
 
 PUBLIC_URL = "PULIH_PUBLIC_URL"
 DEFAULT_URL = "http://localhost:8501/"
 PAGE_PATH = "ringkasan"
 LABOUR = ("phk", "dirumahkan")
 TICKS_EVERY_MONTHS = 6
-LABEL_GAP_DAYS = 35
+LABEL_GAP_DAYS = 60  # rotated labels closer than this print over each other on paper
 CACHE_TTL_SECONDS = 600
 
 
 def download(repo, areas: dict[str, str], chosen: str, show_events: bool, demo: bool) -> None:
     """The download button; `chosen` and `show_events` are the trend's choices on the page."""
     page = content(repo, areas, chosen, show_events, demo, view_url())
+    # a briefing with demo data on it says so in its name, as every download does
+    # (analytics/exports.py file_name: "_sintetis" in every language)
+    synthetic = "_sintetis" if page.badge else ""
     st.download_button(
         t("briefing.download"),
         data=lambda: render(page),  # drawn on click, on Streamlit's download thread
-        file_name=f"pulih_ringkasan_{chosen}_{lang()}.pdf",
+        file_name=f"pulih_ringkasan_{chosen}_{lang()}{synthetic}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
         on_click="ignore",
@@ -84,7 +87,8 @@ def content(
         ),  # Banten (36) before Kota Tangerang (36.71), as the page shows them
         headline_note=t("briefing.real_only"),
         chart=chart,
-        badge=t("badge.synthetic") if any_synthetic else None,
+        # at the top: what is synthetic (the chart; the figures above it are real only)
+        badge=t("briefing.badge") if any_synthetic else None,
         link_label=t("briefing.link"),
         url=url,
         footer=t("briefing.footer", built=built),
@@ -106,30 +110,10 @@ def headlines(repo, region: str, demo: bool) -> tuple[Headline, ...]:
         if row.value is None or pd.isna(row.value):
             out.append(Headline(t(row.card), t("card.none"), ()))
             continue
-        details = [t("card.as_of", date=fmt.date(row.as_of, row.date_precision))]
-        if isinstance(row.label_id, str) and row.label_id and t(row.card) != row.label_id:
-            details.append(t("card.measured_as", label=_plain(row.label_id)))
-        details.append(t("caption.sources", sources=_source(row.outlet, row.statement_by)))
-        if row.newer_value is not None and pd.notna(row.newer_value):
-            details.append(
-                t(
-                    "card.newer",
-                    label=_plain(row.newer_label),
-                    figure=fmt.figure(row.newer_value, row.newer_qualifier, row.unit),
-                    date=fmt.date(row.newer_date, row.newer_precision),
-                )
-            )
-        if isinstance(row.also_cited, str) and row.also_cited:
-            details.append(t("card.also_cited", outlets=_plain(row.also_cited)))
-        if row.undated_value is not None and pd.notna(row.undated_value):
-            details.append(
-                t(
-                    "card.undated",
-                    figure=fmt.figure(row.undated_value, row.undated_qualifier, row.unit),
-                    date=fmt.date(row.undated_date, "year"),
-                    outlet=_plain(row.undated_outlet),
-                )
-            )
+        source = t("caption.sources", sources=_source(row.outlet, row.statement_by))
+        details = cards.detail_lines(repo, row, source, _plain)
+        if row.conflict:  # the page links the comparison; on paper it is said
+            details.append(t("briefing.conflict"))
         figure = fmt.figure(row.value, row.qualifier, row.unit)
         out.append(Headline(t(row.card), figure, tuple(details)))
     return tuple(out)
@@ -140,7 +124,11 @@ def trend_chart(repo, area_name: str, area: str, show_events: bool, demo: bool) 
     labour = repo.monthly((area,), LABOUR, synthetic=demo)
     umkm = repo.umkm_monthly((area,), synthetic=demo)
     events = policy.with_unknown_gaps(repo.events(area)) if show_events else None
-    labels = dict(zip(labour.metric, labour.metric_label, strict=True))
+    # each line named as the page names it, in the reader's language
+    names = {r.code: metric_label(r) for r in repo.metric_catalogue().itertuples()}
+    labels = {
+        m: names.get(m, label) for m, label in zip(labour.metric, labour.metric_label, strict=True)
+    }
     colours = {m: colour_of(i) for i, m in enumerate(sorted(labels))}
     series = [
         _series(line, labels[line.key], colours[line.key], right_axis=False)
@@ -182,12 +170,26 @@ def trend_chart(repo, area_name: str, area: str, show_events: bool, demo: bool) 
             else None
         ),
         notes=tuple(notes),
+        shade_names=_shade_names(events, x_range),
+        conflict_name=t("conflict.legend"),
+        badge=t("badge.synthetic"),
+    )
+
+
+def _shade_names(events: pd.DataFrame | None, x_range) -> tuple[tuple[str, str], ...]:
+    """(kind, legend name) of each kind of period shaded on the chart, in the page's words."""
+    kinds = {shade.kind for shade in _shades(events, x_range)}
+    return tuple(
+        (kind, t("events.legend.unknown") if kind == policy.UNKNOWN else kind)
+        for kind in sorted(kinds, key=lambda k: (k == policy.UNKNOWN, k))
     )
 
 
 def _series(line: briefing.Line, label: str, colour: str, right_axis: bool) -> Series:
     name = t("chart.legend.synthetic", label=label) if line.synthetic else label
-    return Series(name, colour, right_axis, line.synthetic, line.months, line.values)
+    return Series(
+        name, colour, right_axis, line.synthetic, line.months, line.values, line.conflicts
+    )
 
 
 def _axis(title: str, series: list[Series]) -> Axis:

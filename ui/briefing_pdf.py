@@ -18,6 +18,8 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from analytics import policy
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -26,7 +28,8 @@ MARGIN = 36.0
 FONT = "DejaVu Sans"
 INK, MUTED, LINK = "#1a1a1a", "#555555", "#1f4e79"
 BADGE = "#b35c00"
-SHADES = {"PSBB": "#c0504d", "PPKM": "#8064a2"}
+# the page's own colours (analytics/policy.py): the caption names them
+SHADES = {kind: "#{:02x}{:02x}{:02x}".format(*rgb) for kind, rgb in policy.EVENT_RGB.items()}
 UNKNOWN_SHADE = "#a0a0a0"
 CACHE_SIZE = 32
 
@@ -52,6 +55,7 @@ class Series:
     synthetic: bool  # drawn dotted with open markers, its label says so
     months: tuple[dt.date, ...]
     values: tuple[float | None, ...]  # None: no point (the other stretch has it)
+    conflicts: tuple[bool, ...] = ()  # a month whose figure another report contradicts: ringed
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,11 @@ class Chart:
     left: Axis
     right: Axis | None
     notes: tuple[str, ...]
+    # the legend's names of what is drawn besides the series: the shades by kind (PSBB, PPKM, the
+    # unknown "?") and the ring of a conflicting report, each only where the chart has one
+    shade_names: tuple[tuple[str, str], ...] = ()
+    conflict_name: str | None = None
+    badge: str | None = None  # the synthetic badge beside the title, when a series is synthetic
 
 
 @dataclass(frozen=True)
@@ -90,7 +99,7 @@ class Page:
     areas: tuple[Area, ...]
     headline_note: str
     chart: Chart
-    badge: str | None  # the synthetic badge, when anything on the page is synthetic
+    badge: str | None  # at the top, when anything on the page is synthetic: says what is
     link_label: str
     url: str
     footer: str
@@ -108,15 +117,15 @@ def render(page: Page) -> bytes:
     fig = Figure(figsize=(A4[0] / 72, A4[1] / 72))
     pen = _Pen(fig)
     pen.text(page.title, MARGIN, 18, size=18, weight="bold")
-    if page.badge:
-        pen.badge(page.badge, A4[0] - MARGIN, 18)
+    if page.badge:  # on the title's line, clear of the longer subtitle below it
+        pen.badge(page.badge, A4[0] - MARGIN, 0, at=pen.y)
     pen.text(page.subtitle, MARGIN, 12, size=9, colour=MUTED)
     pen.text(page.data_per, MARGIN, 13, size=9.5, weight="bold")
     pen.rule()
     _headlines(pen, page.areas)
     pen.text(page.headline_note, MARGIN, 10, size=7, colour=MUTED, width=A4[0] - 2 * MARGIN)
     pen.rule()
-    _chart(fig, pen, page.chart, page.badge)
+    _chart(fig, pen, page.chart)
     pen.rule()
     pen.text(page.link_label, MARGIN, 11, size=8, colour=MUTED)
     pen.text(page.url, MARGIN, 11, size=8, colour=LINK, url=page.url, width=A4[0] - 2 * MARGIN)
@@ -149,12 +158,12 @@ def _headlines(pen: "_Pen", areas: tuple[Area, ...]) -> None:
     pen.y = bottom
 
 
-def _chart(fig: "Figure", pen: "_Pen", chart: Chart, badge: str | None) -> None:
+def _chart(fig: "Figure", pen: "_Pen", chart: Chart) -> None:
     from matplotlib import dates as mdates
 
     pen.text(chart.title, MARGIN, 13, size=10, weight="bold", width=A4[0] - 2 * MARGIN - 120)
-    if badge and any(s.synthetic for s in chart.series):
-        pen.badge(badge, A4[0] - MARGIN, 0, at=pen.y)
+    if chart.badge and any(s.synthetic for s in chart.series):
+        pen.badge(chart.badge, A4[0] - MARGIN, 0, at=pen.y)
     height = 260.0
     left, right = MARGIN + 42, A4[0] - MARGIN - (42 if chart.right else 8)
     top = pen.y + 8
@@ -203,6 +212,19 @@ def _chart(fig: "Figure", pen: "_Pen", chart: Chart, badge: str | None) -> None:
             markerfacecolor="white" if series.synthetic else series.colour,
             label=series.label,
         )
+        # conflicts is empty (no rings) or one flag a month
+        flagged = zip(series.months, values, series.conflicts, strict=False)
+        ringed = [(m, v) for m, v, c in flagged if c]
+        if ringed:
+            target.scatter(
+                mdates.date2num([m for m, _ in ringed]),
+                [v for _, v in ringed],
+                s=30,
+                facecolors="none",
+                edgecolors=INK,
+                linewidths=1.0,
+                zorder=5,
+            )
     _axis(ax, chart.left)
     if chart.right:
         _axis(axes[True], chart.right)
@@ -213,6 +235,7 @@ def _chart(fig: "Figure", pen: "_Pen", chart: Chart, badge: str | None) -> None:
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
     ax.set_axisbelow(True)
     handles = [h for a in dict.fromkeys(axes.values()) for h in a.get_legend_handles_labels()[0]]
+    handles += _extra_handles(chart)
     if handles:
         fig.legend(
             handles=handles,
@@ -226,6 +249,31 @@ def _chart(fig: "Figure", pen: "_Pen", chart: Chart, badge: str | None) -> None:
     pen.y = top + height + 22 + 12 * (1 + (len(handles) - 1) // 3)
     for note in chart.notes:
         pen.text(note, MARGIN, 8.5, size=6.5, colour=MUTED, width=A4[0] - 2 * MARGIN)
+
+
+def _extra_handles(chart: Chart) -> list:
+    """Legend entries for the shades and the conflict ring, named in the reader's language."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles: list = [
+        Patch(
+            facecolor=SHADES.get(kind, UNKNOWN_SHADE),
+            alpha=0.10 if kind not in SHADES else 0.3,
+            edgecolor=MUTED if kind not in SHADES else "none",
+            linestyle=":",
+            label=name,
+        )
+        for kind, name in chart.shade_names
+    ]
+    if chart.conflict_name and any(any(s.conflicts) for s in chart.series):
+        handles.append(
+            Line2D(
+                [], [], linestyle="none", marker="o", markersize=5, markerfacecolor="none",
+                markeredgecolor=INK, label=chart.conflict_name,
+            )
+        )  # fmt: skip
+    return handles
 
 
 def _axis(ax, axis: Axis) -> None:

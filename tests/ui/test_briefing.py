@@ -119,8 +119,11 @@ def test_no_synthetic_figure_without_the_badge(warehouse):
     # register are synthetic: badged, and their legend entries say so
     page, pdf = make("36.71", demo=True)
     text = text_of(pdf)
-    assert page.badge == "data contoh — sintetis"
-    assert text.count("data contoh — sintetis") == 2  # at the top and on the chart
+    # at the top, what is synthetic (the figures above the chart are real only); on the chart,
+    # the badge the page shows
+    assert page.badge == "grafik memuat data contoh — sintetis"
+    assert text.count("grafik memuat data contoh — sintetis") == 1
+    assert text.count("data contoh — sintetis") == 2
     assert "UMKM masuk digital (sintetis)" in text
     assert "PHK (sintetis)" in text
 
@@ -152,6 +155,30 @@ def test_english(warehouse, english):
     assert "Data as of 26 July 2021" in text
     assert "± 19,000 workers" in text
     assert "as of 26 July 2021" in text
+
+
+def test_english_cards_carry_no_indonesian_label(warehouse, english):
+    # Kota Tangerang's PHK card: the combined report of 6 Jul 2020 (kabkota_labour.csv line 17,
+    # phk_plus_dirumahkan 8207) named as the English page names it; no "Figure: PHK" line where
+    # the card's title already says what it measures (the page's card has none)
+    text = text_of(make("36.71")[1])
+    assert "A later report: Laid off + furloughed 8,207 workers" in " ".join(text.split())
+    # ... and the chart's lines named in English too
+    assert "Layoffs (synthetic)" in text  # label_en of phk in data/raw/metrics.csv
+    for indonesian in ("PHK + dirumahkan", "Figure: PHK", "Figure: Dirumahkan", "PHK (synthetic)"):
+        assert indonesian not in text
+
+
+def test_a_disputed_figure_says_so_on_paper(warehouse):
+    # mart_conflicts: Kota Tangerang's PHK 6.023 (Kompas, 5 May 2020) beside Apindo's estimate of
+    # 8.000 on the same day. The page's card links the comparison; the PDF says it, and rings the
+    # month on the chart, named in the legend
+    page, pdf = make("36.71")
+    kota = next(a for a in page.areas if a.name == "Kota Tangerang")
+    phk = next(h for h in kota.headlines if h.title == "PHK")
+    assert any(d.startswith("Laporan berbeda: sumber lain") for d in phk.details)
+    assert any(any(s.conflicts) for s in page.chart.series)
+    assert "laporan berbeda" in text_of(pdf)
 
 
 def test_the_same_view_is_made_once(warehouse):
