@@ -133,6 +133,7 @@ def notes_under(view: View, frame: pd.DataFrame, ranked: bool = False) -> None:
     which months are demo data (a chart), the per-capita caveats, the sources and their dates."""
     if ranked:
         captions.window_caption(view.latest, areas.as_of_window(view.latest))
+        captions.bases_caption(view.latest)
     else:
         captions.events_caption(view.events)
         captions.months_caption(view.series)

@@ -197,6 +197,15 @@ def window_caption(latest: pd.DataFrame, window) -> None:
         st.caption(t("ranking.window", start=start, end=end))
 
 
+def bases_caption(latest: pd.DataFrame) -> None:
+    """Under a ranking or map whose ranked figures were counted on more than one basis (by the
+    workplace, as reported by workers, by KTP): they are compared with care, and each one's
+    basis is in the Catatan column (ui/present.py note)."""
+    ranked = latest[latest["rank"].notna()]
+    if "basis" in ranked and ranked["basis"].dropna().nunique() > 1:
+        st.caption(t("ranking.bases_differ"))
+
+
 def chart_table(table: pd.DataFrame, context: ChartContext, key: str) -> None:
     """A chart's figures as a table, under it and folded ("Lihat sebagai tabel"): for a reader
     who cannot see the lines, or wants the numbers, with the chart's sources and dates."""

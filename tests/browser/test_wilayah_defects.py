@@ -190,3 +190,14 @@ def test_phone_shows_parts_titles_and_map_whole(open_app, path):
     app.tab("Peta")
     inner = app.page.locator('[data-testid="stPlotlyChart"] canvas.maplibregl-canvas').first
     assert inner.bounding_box()["width"] >= 300
+
+
+def test_a_ranking_of_figures_on_different_bases_says_so(open_app):
+    """Banten's kabupaten/kota ranking puts Kota Tangerang Selatan's 1.582 (kabkota_labour.csv:
+    basis reported_by_workers, workers who reported themselves) beside figures reported by
+    workplaces; the note was only in the Catatan column, off the right edge at 1366 px. Under
+    the ranking, a caption now says the bases differ."""
+    app = open_app("/wilayah?tab=ranking", "desktop")
+    text = app.text()
+    assert "Kota Tangerang Selatan" in text
+    assert "tidak semuanya dihitung dengan basis yang sama" in text
