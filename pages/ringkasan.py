@@ -137,15 +137,12 @@ def kota_bases(repo, demo: bool) -> None:
     st.subheader(t("timeline.kota.title"))
     st.caption(t("timeline.bases_note"))
     kota = repo.reported((KOTA,), KOTA_REPORTED, synthetic=demo)
-    workplace, ktp = st.columns(2)
-    with workplace:
-        st.markdown("**" + t("timeline.kota.workplace") + "**")
-        rows = kota[kota.basis == "workplace"]
-        tables.show_whole(tables.reported_list(rows))
-    with ktp:
-        st.markdown("**" + t("timeline.kota.ktp") + "**")
-        rows = kota[kota.basis == "ktp_kota_tangerang"]
-        tables.show_whole(tables.reported_list(rows))
+    # one under the other, each the page's width: side by side, half a page each, their words
+    # broke mid-word ("pekerj a")
+    st.markdown("**" + t("timeline.kota.workplace") + "**")
+    tables.show_whole(tables.reported_list(kota[kota.basis == "workplace"]))
+    st.markdown("**" + t("timeline.kota.ktp") + "**")
+    tables.show_whole(tables.reported_list(kota[kota.basis == "ktp_kota_tangerang"]))
     downloads.downloads(
         kota,
         downloads.meta_for("laporan_kota_tangerang", t("title.bases"), area=KOTA),

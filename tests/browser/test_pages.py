@@ -77,3 +77,32 @@ def test_the_wilayah_map_draws_markers_at_kecamatan_level(open_app):
     canvas = app.page.locator('[data-testid="stPlotlyChart"] canvas.maplibregl-canvas').first
     box = canvas.bounding_box()
     assert box and box["width"] > 200 and box["height"] > 200
+
+
+# every word of the plain tables that is split over two lines: a Range around each word has one
+# box a line it sits on
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const table of document.querySelectorAll('[data-testid="stTable"]')) {
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def test_ringkasan_tables_break_no_word_at_desktop_width(open_app):
+    """At 1366 px Kota Tangerang's two report tables sat side by side, half a page each, and the
+    browser broke their words to fit ("pekerj a", "Angk a"). No word of those tables is split
+    now; a source address longer than its cell still may be (none is, at this width)."""
+    app = open_app("/", "desktop")
+    app.page.locator('[data-testid="stTable"]').first.wait_for()
+    assert app.page.evaluate(BROKEN_WORDS) == []
