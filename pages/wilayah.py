@@ -263,7 +263,9 @@ def conflicts_tab(repo, view: View) -> None:
         st.caption(t("conflict.none"))
         return
     captions.badge_if_synthetic(disagreeing)
-    tables.show(tables.conflicts_table(disagreeing), key="conflicts")
+    # a plain table at the page's width, its long cells wrapped: in a grid the second report ran
+    # off the right edge at 1366 px, and the comparison is the point of the tab
+    tables.show_whole(tables.conflicts_table(disagreeing))
     view.download(disagreeing, "laporan_berbeda", t("title.conflicts"), "conflicts_dl")
 
 

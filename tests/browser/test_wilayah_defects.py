@@ -201,3 +201,25 @@ def test_a_ranking_of_figures_on_different_bases_says_so(open_app):
     text = app.text()
     assert "Kota Tangerang Selatan" in text
     assert "tidak semuanya dihitung dengan basis yang sama" in text
+
+
+def test_the_comparison_of_reports_fits_the_desktop_width(open_app):
+    """Beda laporan at 1366 px: the second report ("Laporan B", Apindo's ± 8.000 beside
+    Disnaker's 6.023 for Kota Tangerang on 5 May 2020, kabkota_labour.csv) ran off the grid's
+    right edge. It is a plain table at the page's width now, every cell in view."""
+    app = open_app("/wilayah?areas_regency=36.71&tab=conflicts", "desktop")
+    table = app.page.locator('[data-testid="stMain"] [data-testid="stTable"]').first
+    table.wait_for()
+    header = table.locator("th", has_text="Laporan B").first
+    box = header.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 1366
+    assert "8.000" in app.text_of(table)
+
+
+def test_the_ranking_shows_sources_before_the_denominator(open_app):
+    """The ranking's Sumber column was past the right edge at 1366 px, after Penduduk; it comes
+    before it now, with the note (a planner reads where a figure is from first)."""
+    app = open_app("/wilayah?tab=ranking", "desktop")
+    assert app.table_cells(0)  # the grid has drawn its rows (and its headers in view)
+    headers = app.table_headers(0)  # the columns in view only: the grid draws no other
+    assert {"Sumber", "Catatan"} <= set(headers), headers

@@ -115,7 +115,9 @@ def test_kab_serang_conflicting_reports(warehouse):
         sampai="2020-07",
         tab="conflicts",
     )
-    (comparison,) = [d.value for d in at.dataframe]  # the part shown: the comparison alone
+    # the part shown: the comparison alone, as a plain table
+    assert not at.dataframe
+    (comparison,) = [plain_table(table) for table in at.table]
     row = comparison.iloc[0]
     # kabkota_labour.csv: 15.985 PHK (Okezone, 25 June 2020), then 9.500 PHK + dirumahkan
     # (21 July 2020): 9500 - 15985 = -6.485

@@ -111,7 +111,7 @@ def test_a_conflicting_headline_says_so_and_opens_the_comparison(fixture_warehou
     assert at.multiselect(key="areas_regency").value == ["36.71"]
     # the page opens on the comparison, the one part it draws
     assert at.segmented_control(key="tab").value == "conflicts"
-    (conflicts,) = [d.value for d in at.dataframe]
+    (conflicts,) = [plain_table(table) for table in at.table]
     assert conflicts[["Wilayah", "Jenis", "Selisih (B − A)"]].values.tolist() == [
         ["Kota Tangerang", "perkiraan lain", "2.000"]  # 8.000 - 6.000
     ]
