@@ -7,6 +7,7 @@ how the value is written, and one figure per area, measure, date and source in a
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etl import cells, plausible, validate
@@ -273,7 +274,15 @@ class Probe:
         return self.seen[key]
 
 
+def read(con, path: Path, entry: FileEntry, ctx: Context) -> Loaded:
+    """The file loaded set-based in DuckDB where it can be (etl/kinds/observations_set.py), else
+    read in Python and walked row by row (load above)."""
+    from etl.kinds import observations_set  # it builds on this module's rules
+
+    return observations_set.load(con, path, entry, ctx)
+
+
 KIND = Kind(
-    "observations", "observation", REQUIRED, OPTIONAL, load, COLUMNS,
-    identity=identity, conflict=conflict,
+    "observations", "observation", REQUIRED, OPTIONAL, read, COLUMNS,
+    identity=identity, conflict=conflict, reads_itself=True,
 )  # fmt: skip
