@@ -7,12 +7,13 @@ delimiter and header found in its head (read_head, find_header, name_columns), i
 first (etl/lines.py) so that every row carries its line and none is lost unseen, as the register
 is read (etl/kinds/register_staging.py). What this reader would read otherwise than the Python
 one, it leaves to it: stage() returns None for a workbook; a file whose head leaves the delimiter
-or the header in doubt (a quoted line break in the first rows, fewer than 51 lines in a cut head);
+or the header in doubt (a quoted line break above the header, fewer than 51 lines in a cut head);
 bytes the Python reader refuses (a Windows-1252 byte that has no letter, broken UTF-8 after a
-byte-order mark); lines etl/lines.py cannot tell apart, a lone CR or an over-long line; any row
-DuckDB refuses (a row wider or narrower than the header, a stray quote); a cell longer than
-etl/columns.py allows. Such a file is an agency's small table; the caller reads it in Python,
-with the reasons that reader gives.
+byte-order mark); lines etl/lines.py cannot tell apart, a lone CR or an over-long line; a row
+wider than the header, or any DuckDB refuses (a stray quote); a cell longer than etl/columns.py
+allows. A row shorter than the header is read, its missing cells null (None in Python). Such a
+file is an agency's small table; the caller reads it in Python, with the reasons that reader
+gives.
 """
 
 from __future__ import annotations
