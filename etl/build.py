@@ -151,7 +151,7 @@ def load_file(
     path = Path(entry.path) if Path(entry.path).is_absolute() else data_dir / entry.path
     kind = REGISTRY[entry.kind]
     try:
-        if kind.reads_itself and not _same_size(path, data_dir, earlier):
+        if kind.reads_itself and path.is_file() and not _same_size(path, data_dir, earlier):
             # a register of millions of rows, and no earlier file it could be a copy of: its
             # checksum is worked out on the other core while it loads (hashlib lets go of the
             # interpreter; 0,26 s of a 5-million-row load)

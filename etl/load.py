@@ -283,13 +283,9 @@ class Citations:
         return self.id_for(own["statement_by"], own["outlet"], own["url"], published)
 
 
-def run(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -> Loaded:
-    """Run parse_row over every row; it returns a record, or a list of records (a wide row: one per
-    figure). A row with a bad cell loads nothing, except a wide row, whose good figures load (the
-    row is then counted as loaded partly). A record repeated in the file loads once (Repeats)."""
-    citations = Citations(entry)
-    conflict = partial(kind.conflict, ctx) if kind.conflict else None
-    repeats = validate.Repeats(kind.identity, conflict)
+def note_two_source_columns(table: Table) -> None:
+    """A load note when a file gives a source column beside an outlet or URL column (the row's
+    own outlet or URL comes first: Citations.for_row)."""
     if "source" in table.headers and (
         named := [c for c in ("outlet", "url") if c in table.headers]
     ):
@@ -297,6 +293,16 @@ def run(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -> 
         table.warnings.append(
             reasons.reason(reasons.TWO_SOURCE_COLUMNS, source=table.headers["source"], both=both)
         )
+
+
+def run(table: Table, entry: FileEntry, kind: Kind, parse_row, ctx: Context) -> Loaded:
+    """Run parse_row over every row; it returns a record, or a list of records (a wide row: one per
+    figure). A row with a bad cell loads nothing, except a wide row, whose good figures load (the
+    row is then counted as loaded partly). A record repeated in the file loads once (Repeats)."""
+    citations = Citations(entry)
+    conflict = partial(kind.conflict, ctx) if kind.conflict else None
+    repeats = validate.Repeats(kind.identity, conflict)
+    note_two_source_columns(table)
     rejects = list(table.broken)
     header_faults = missing_columns(
         kind.required, table.headers, table.header_line, [line for line, _ in table.rows],

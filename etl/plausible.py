@@ -60,6 +60,8 @@ def value_problem(
     """Why a figure in `unit` cannot be right, or None. `area` is (name, population, year, name of
     the area the figure is for) of the nearest area, the figure's own or one it lies in, whose
     population the regions files give."""
+    if value <= value_bound(unit, area):
+        return None
     ceiling = CEILINGS.get(unit or "", OTHER_CEILING)
     if unit in PEOPLE and area and value > area[1]:
         name, population, year, asked = area
@@ -78,6 +80,16 @@ def value_problem(
             return reasons.reason(reasons.ABOVE_CEILING_NO_UNIT, value=value, ceiling=ceiling)
         return reasons.reason(reasons.ABOVE_CEILING, value=value, ceiling=ceiling, unit=_unit(unit))
     return None
+
+
+def value_bound(unit: str | None, area: tuple | None = None) -> float:
+    """The largest figure in `unit` that can be right (value_problem gives the reason beyond it):
+    the unit's ceiling, and for a count of people the population of `area` (as value_problem's)
+    where it is lower. A loader that checks many figures compares each with its bound."""
+    ceiling = CEILINGS.get(unit or "", OTHER_CEILING)
+    if unit in PEOPLE and area:
+        return min(ceiling, area[1])
+    return ceiling
 
 
 def _unit(unit: str | None) -> str:

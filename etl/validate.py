@@ -62,6 +62,12 @@ def figure_problem(
     return plausible.value_problem(value, unit, counted_in(code, areas))
 
 
+def figure_bound(unit: str | None, code: str | None, areas: dict) -> float:
+    """The largest figure in `unit` for the area `code` that can be true (figure_problem gives
+    the reason for any larger one)."""
+    return plausible.value_bound(unit, counted_in(code, areas))
+
+
 def set_aside_totals(table: Table) -> Table:
     """A total row ('Jumlah', 'Total') is not an area: check it against the rows above it, then
     leave it out. A mismatch is a warning, not a reject: the areas themselves are fine."""

@@ -7,6 +7,7 @@ how the value is written, and one figure per area, measure, date and source in a
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etl import cells, plausible, validate
@@ -132,58 +133,94 @@ def _qualifier(row: Row, from_value: str | None) -> str | None:
     return written or from_value or "exact"
 
 
-def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
-    def dated(row: Row) -> tuple[dt.date | None, str | None]:
-        ref_date, precision = observed_date(row, "ref_date", ctx)
+class Rules:
+    """The rules of one file's rows, each on the cells it reads: `full` applies them all to a
+    whole row (its rejects with line and column); the others are one cell (or pair) each, which
+    the loaders apply once per distinct value (Probe below, and etl/kinds/observations_set.py)."""
+
+    def __init__(self, entry: FileEntry, ctx: Context):
+        self.entry, self.ctx = entry, ctx
+
+    def region(self, row: Row) -> str | None:
+        return row.region("area_code", self.ctx)
+
+    def dated(self, row: Row) -> tuple[dt.date | None, str | None]:
+        ref_date, precision = observed_date(row, "ref_date", self.ctx)
         precision = (
             row.get("date_precision", cells.choice("day", "month", "year"), required=False)
             or precision
         )
         return cells.period_start(ref_date, precision), precision
 
-    def full(row: Row, citations: Citations):
-        region = row.region("area_code", ctx)
-        ref_date, precision = dated(row)
-        metric = _metric_code(row, ctx)
-        value, from_value = row.quantity("value")
-        plausible_figure(row, "value", value, metric, region, ctx)
-        _unit_ok(row, metric, ctx)
+    def metric(self, row: Row) -> str | None:
+        return _metric_code(row, self.ctx)
+
+    def figure(self, row: Row) -> tuple[float | None, str | None]:
+        return row.quantity("value")
+
+    def unit(self, row: Row, metric: str | None) -> None:
+        _unit_ok(row, metric, self.ctx)
+
+    def qualifier(self, row: Row, from_value: str | None) -> str | None:
+        return _qualifier(row, from_value)
+
+    def basis(self, row: Row) -> str | None:
+        return row.get("basis", cells.choice(*BASES), required=False)
+
+    def sector(self, row: Row) -> str | None:
+        return row.get("sector", required=False)
+
+    def note(self, row: Row) -> str | None:
+        return row.get("note", required=False)
+
+    def full(self, row: Row, citations: Citations) -> dict:
+        region = self.region(row)
+        ref_date, precision = self.dated(row)
+        metric = self.metric(row)
+        value, from_value = self.figure(row)
+        plausible_figure(row, "value", value, metric, region, self.ctx)
+        self.unit(row, metric)
         return {
-            "obs_id": f"{entry.id}:{row.line}:{metric}",
+            "obs_id": f"{self.entry.id}:{row.line}:{metric}",
             "region_code": region,
             "ref_date": ref_date,
             "date_precision": precision,
             "metric": metric,
             "value": value,
-            "qualifier": _qualifier(row, from_value),
-            "basis": row.get("basis", cells.choice(*BASES), required=False) or entry.basis,
-            "sector": row.get("sector", required=False),
-            "note": row.get("note", required=False),
+            "qualifier": self.qualifier(row, from_value),
+            "basis": self.basis(row) or self.entry.basis,
+            "sector": self.sector(row),
+            "note": self.note(row),
             "source_id": citations.for_row(row),
             "line": row.line,
             "_column": "value",  # where the figure was written, for a reject about it
         }
 
+
+def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
+    """A file read in Python (a workbook, or a CSV the set-based loader leaves to this one,
+    etl/kinds/observations_set.py): its rows walked one by one, each distinct cell checked once."""
+    rules = Rules(entry, ctx)
     probe = Probe(table)
 
     def quick(row: Row, citations: Citations) -> dict | None:
         """The row's record from the verdicts on its cells, each distinct cell (or pair) checked
         once by the rules above; None when any cell has a fault (`full` then says which)."""
-        region = probe(row, ("area_code",), lambda r: r.region("area_code", ctx))
-        dates = probe(row, ("ref_date", "date_precision"), dated)
-        metric = probe(row, ("metric",), lambda r: _metric_code(r, ctx))
-        figure = probe(row, ("value",), lambda r: r.quantity("value"))
+        region = probe(row, ("area_code",), rules.region)
+        dates = probe(row, ("ref_date", "date_precision"), rules.dated)
+        metric = probe(row, ("metric",), rules.metric)
+        figure = probe(row, ("value",), rules.figure)
         if FAULT in (region, dates, metric, figure):
             return None
         (ref_date, precision), (value, from_value) = dates, figure
         if validate.figure_problem(value, ctx.metric_units.get(metric), region, ctx.areas):
             return None
         checked = (
-            probe(row, ("unit",), lambda r: _unit_ok(r, metric, ctx), metric),
-            probe(row, ("qualifier",), lambda r: _qualifier(r, from_value), from_value),
-            probe(row, ("basis",), lambda r: r.get("basis", cells.choice(*BASES), required=False)),
-            probe(row, ("sector",), lambda r: r.get("sector", required=False)),
-            probe(row, ("note",), lambda r: r.get("note", required=False)),
+            probe(row, ("unit",), lambda r: rules.unit(r, metric), metric),
+            probe(row, ("qualifier",), lambda r: rules.qualifier(r, from_value), from_value),
+            probe(row, ("basis",), rules.basis),
+            probe(row, ("sector",), rules.sector),
+            probe(row, ("note",), rules.note),
             probe(row, CITED, citations.for_row),  # in the order of the rows: the same ids
         )
         if FAULT in checked:
@@ -206,7 +243,7 @@ def load(table: Table, entry: FileEntry, ctx: Context) -> Loaded:
         }
 
     def parse(row: Row, citations: Citations):
-        return quick(row, citations) or full(row, citations)
+        return quick(row, citations) or rules.full(row, citations)
 
     table = validate.set_aside_totals(table)
     return run(table, entry, KIND, parse, ctx)
@@ -237,7 +274,15 @@ class Probe:
         return self.seen[key]
 
 
+def read(con, path: Path, entry: FileEntry, ctx: Context) -> Loaded:
+    """The file loaded set-based in DuckDB where it can be (etl/kinds/observations_set.py), else
+    read in Python and walked row by row (load above)."""
+    from etl.kinds import observations_set  # it builds on this module's rules
+
+    return observations_set.load(con, path, entry, ctx)
+
+
 KIND = Kind(
-    "observations", "observation", REQUIRED, OPTIONAL, load, COLUMNS,
-    identity=identity, conflict=conflict,
+    "observations", "observation", REQUIRED, OPTIONAL, read, COLUMNS,
+    identity=identity, conflict=conflict, reads_itself=True,
 )  # fmt: skip
