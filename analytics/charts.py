@@ -181,16 +181,23 @@ def impact_over_time(
             secondary_y=True,
             symbol=symbol,
         )
-    policy.add_events(fig, events, unknown=text.unknown)
-    fig.update_layout(hovermode="x unified")
     locale = text.context.locale
+    months = pd.concat([labour.get("month", pd.Series()), umkm.get("month", pd.Series())])
+    x_axis = chart_style.months_on_x(months, locale) if months.notna().any() else {}
+    if x_axis:  # the periods over the figures shown, no further
+        events = policy.within(events, *x_axis["range"])
+    policy.add_events(fig, events, unknown=text.unknown, locale=locale)
+    fig.update_layout(hovermode="x unified")
     # two measures, two scales: each axis has round ticks of its own (Plotly would put the right
     # axis' ticks on the left axis' grid lines, at values such as 608 and 1.215)
     ticks.set_ticks(fig, labour.get("value", []), locale, secondary_y=False)
     ticks.set_ticks(fig, umkm.get("onboarded", []), locale, secondary_y=True)
     fig.update_yaxes(title_text=text.y_workers, secondary_y=False)
     fig.update_yaxes(title_text=text.y_umkm, secondary_y=True, showgrid=False)
-    chart_style.years_on_x(fig)
+    if x_axis:
+        fig.update_xaxes(**x_axis)
+    else:
+        chart_style.years_on_x(fig)
     return chart_style.stand_alone(
         fig, text.title, text.context, chart_style.any_synthetic(labour, umkm), height=520
     )
@@ -218,7 +225,7 @@ def areas_over_time(
             symbol=chart_style.symbol_of(i),
         )
     _one_conflict_entry(traces)
-    traces += policy.legend_entries(events, text.unknown)
+    traces += policy.legend_entries(events, text.unknown, locale=text.context.locale)
     y_axis = {"title": {"text": text.y}} | ticks.y_ticks(
         frame[y], text.context.locale, percent=text.percent
     )
@@ -281,7 +288,7 @@ def small_multiples(
             conflict_name=text.conflict if i == 0 else None,
         ):
             traces.append(trace | {"xaxis": x_ref, "yaxis": y_domain.removesuffix(" domain")})
-    traces += policy.legend_entries(events, text.unknown)
+    traces += policy.legend_entries(events, text.unknown, locale=text.context.locale)
     y_axis = ticks.y_ticks(frame[y], text.context.locale, percent=text.percent)
     # two labels a panel: four panels a row on a phone; and on every panel, not on the bottom
     # row's alone (make_subplots' shared axes): with four areas in three columns that row has one
@@ -437,7 +444,7 @@ def paired_over_time(
             showlegend=i == 1,
             symbol=umkm_symbol,
         )
-    policy.add_events(fig, events, panels=True, unknown=text.unknown)
+    policy.add_events(fig, events, panels=True, unknown=text.unknown, locale=text.context.locale)
     _names_inside_panels(fig)
     locale = text.context.locale
     # the same range for a measure in both panels: 800 against 300 drawn as the same height
