@@ -22,7 +22,7 @@ from babel.dates import format_date
 
 from analytics import briefing, headline, policy
 from analytics.charts import PALETTE, colour_of
-from ui import fmt
+from ui import captions, fmt
 from ui.briefing_pdf import Area, Axis, Chart, Headline, Page, Series, Shade, render
 from ui.i18n import lang, t
 
@@ -109,7 +109,7 @@ def headlines(repo, region: str, demo: bool) -> tuple[Headline, ...]:
         details = [t("card.as_of", date=fmt.date(row.as_of, row.date_precision))]
         if isinstance(row.label_id, str) and row.label_id and t(row.card) != row.label_id:
             details.append(t("card.measured_as", label=_plain(row.label_id)))
-        details.append(t("caption.sources", sources=_source(row.outlet, row.statement_by)))
+        details.append(captions.sources_text([_source(row.outlet, row.statement_by)]))
         if row.newer_value is not None and pd.notna(row.newer_value):
             details.append(
                 t(
@@ -167,7 +167,7 @@ def trend_chart(repo, area_name: str, area: str, show_events: bool, demo: bool) 
         notes.insert(0, t("events.caption"))
         if (events["kind"] == policy.UNKNOWN).any():
             notes.insert(1, t("events.unknown"))
-    notes.append(t("caption.sources", sources=_sources(labour, umkm)))
+    notes.append(captions.sources_text(_sources(labour, umkm)))
     return Chart(
         title=t("chart.overview.title", area=area_name),
         series=tuple(series),
@@ -235,7 +235,7 @@ def _shades(events: pd.DataFrame | None, x_range: tuple[dt.date, dt.date]) -> tu
     return tuple(out)
 
 
-def _sources(*frames: pd.DataFrame) -> str:
+def _sources(*frames: pd.DataFrame) -> list[str]:
     names = {
         name
         for frame in frames
@@ -244,7 +244,7 @@ def _sources(*frames: pd.DataFrame) -> str:
         for name in str(cell).split("; ")
         if name
     }
-    return "; ".join(sorted(names)) or "—"
+    return sorted(names)
 
 
 def _source(outlet, statement_by) -> str:
