@@ -373,3 +373,18 @@ def test_one_source_is_a_source_in_english(fixture_warehouse):
         names = caption.split(": ", 1)[1].split(". ")[0]
         word = "Sources:" if "; " in names else "Source:"
         assert caption.startswith(word), caption
+
+
+def test_the_overview_trend_names_its_sources_once(fixture_warehouse):
+    """Under Ringkasan's trend, "Sumber: Fixture demo generator (sintetis)." (the register's
+    source) stood alone after the caption that had already named it with the figures' sources.
+    The trend has one sources caption: the one right after its months caption ("Kota Tangerang
+    · PHK: angka resmi ...") names the demo generator, Harian Satu and Kabar Kota, and the
+    caption after it is no second "Sumber:" line."""
+    at = open_page("ringkasan")
+    captions = [c.value for c in at.caption]
+    months = next(i for i, c in enumerate(captions) if c.startswith("Kota Tangerang · PHK"))
+    sources, after = captions[months + 1], captions[months + 2]
+    assert sources.startswith("Sumber: Fixture demo generator (sintetis); [Harian Satu]")
+    assert "[Kabar Kota]" in sources
+    assert after != "Sumber: Fixture demo generator (sintetis)."
