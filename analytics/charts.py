@@ -396,8 +396,10 @@ def _names_inside_panels(fig: go.Figure) -> None:
 def paired_over_time(
     labour: pd.DataFrame, umkm: pd.DataFrame, events: pd.DataFrame | None, text: PairedText
 ) -> go.Figure:
-    """Two areas side by side: cumulative PHK (left axis) and the adoption rate (right axis),
-    each measure on one scale in both panels, so the panels compare at a glance.
+    """Two areas, one panel above the other: cumulative PHK (left axis) and the adoption rate
+    (right axis), each measure on one scale in both panels, so the panels compare at a glance.
+    Stacked, not side by side: on a 390 px phone two panels abreast were 100 px wide each, their
+    year labels ran into each other; one above the other, each has the chart's whole width.
 
     labour: region_code, region_name, month, value, synthetic, hover
     umkm: region_code, month, adoption_rate, synthetic, hover
@@ -407,13 +409,14 @@ def paired_over_time(
         or list(dict.fromkeys(umkm["region_code"]))[:2]
     )
     names = {c: n for c, n in zip(labour["region_code"], labour["region_name"], strict=True)}
+    panels = max(1, len(codes))
     fig = make_subplots(
-        rows=1,
-        cols=max(1, len(codes)),
-        shared_yaxes=False,
-        specs=[[{"secondary_y": True}] * max(1, len(codes))],
+        rows=panels,
+        cols=1,
+        shared_xaxes=True,  # the years once, under the lower panel
+        specs=[[{"secondary_y": True}]] * panels,
         subplot_titles=[plain_label(names.get(c, c)) for c in codes],
-        horizontal_spacing=0.05,
+        vertical_spacing=0.06,
     )
     phk_colour, phk_symbol = MEASURE["phk"]
     umkm_colour, umkm_symbol = MEASURE["umkm"]
@@ -426,8 +429,8 @@ def paired_over_time(
             "value",
             phk_colour,
             secondary_y=False,
-            row=1,
-            col=i,
+            row=i,
+            col=1,
             showlegend=i == 1,
             symbol=phk_symbol,
         )
@@ -439,8 +442,8 @@ def paired_over_time(
             "adoption_rate",
             umkm_colour,
             secondary_y=True,
-            row=1,
-            col=i,
+            row=i,
+            col=1,
             showlegend=i == 1,
             symbol=umkm_symbol,
         )
@@ -449,25 +452,21 @@ def paired_over_time(
     locale = text.context.locale
     # the same range for a measure in both panels: 800 against 300 drawn as the same height
     # would say the two areas are alike
-    for col in range(1, len(codes) + 1):
-        ticks.set_ticks(fig, labour.get("value", []), locale, secondary_y=False, row=1, col=col)
+    for row in range(1, panels + 1):
+        ticks.set_ticks(fig, labour.get("value", []), locale, secondary_y=False, row=row, col=1)
         ticks.set_ticks(
             fig,
             umkm.get("adoption_rate", []),
             locale,
             percent=True,
             secondary_y=True,
-            row=1,
-            col=col,
+            row=row,
+            col=1,
         )
-    # one scale per measure: its numbers once, on the outer side (PHK left of the first panel,
-    # the rate right of the last), not again between the panels
-    fig.update_yaxes(secondary_y=False, showticklabels=False)
-    fig.update_yaxes(secondary_y=True, showticklabels=False, showgrid=False)
-    fig.update_yaxes(title_text=text.y_phk, secondary_y=False, col=1, showticklabels=True)
-    last = len(codes) or 1
-    fig.update_yaxes(title_text=text.y_adoption, secondary_y=True, col=last, showticklabels=True)
+    # each panel reads its own numbers and names them: PHK on the left, the rate on the right
+    fig.update_yaxes(title_text=text.y_phk, secondary_y=False)
+    fig.update_yaxes(title_text=text.y_adoption, secondary_y=True, showgrid=False)
     chart_style.years_on_x(fig)
     return chart_style.stand_alone(
-        fig, text.title, text.context, chart_style.any_synthetic(labour, umkm), height=480
+        fig, text.title, text.context, chart_style.any_synthetic(labour, umkm), height=640
     )

@@ -7,6 +7,7 @@ caption says so: "angka resmi April 2020 – Mei 2021"); PPKM was revoked on 30 
 (data/raw/policy_events.csv, the one period of a single day).
 """
 
+import re
 from datetime import date
 
 import pytest
@@ -55,3 +56,32 @@ def test_every_line_on_the_overview_is_named(open_app, path):
         assert "PPKM, 30 Des 2022" in names, names
     if path == "/":  # the demo series run to December 2022: the line is on the chart
         assert drawn
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+def test_two_areas_on_a_phone_are_stacked_with_years_apart(open_app):
+    """Dampak vs Adopsi, "Dua wilayah berdampingan", at 390 px: the two panels stood side by side,
+    about 100 px wide each, and their year labels ran into each other ("2022 2023" touching).
+    Stacked, each panel is as wide as the chart (its x axis spans at least 90 % of the plot's
+    width), and no two year labels overlap."""
+    app = open_app("/dampak_adopsi", "phone")
+    figure = app.figure("paired_chart")
+    xs = [a for name, a in figure["axes"].items() if name.startswith("xaxis")]
+    assert len(xs) == 2
+    for axis in xs:
+        assert axis["domain"][1] - axis["domain"][0] >= 0.9, axis["domain"]
+    drawn = app.chart_texts("paired_chart")
+    # the lower panel's axis is x2 (its labels' class is x2tick): the years are read by their text
+    years = [t for t in drawn["texts"] if t["shown"] and re.fullmatch(r"20\d\d", t["text"])]
+    assert years
+    for i, a in enumerate(years):
+        for b in years[i + 1 :]:
+            assert not overlaps(a["box"], b["box"]), (a["text"], b["text"])
