@@ -19,6 +19,9 @@ UNKNOWN = "unknown"
 EVENT_COLOURS = {"PSBB": "rgba(230, 159, 0, 0.16)", "PPKM": "rgba(204, 121, 167, 0.16)"}
 UNKNOWN_COLOUR = "rgba(160, 160, 160, 0.10)"
 OTHER_COLOUR = "rgba(127, 127, 127, 0.13)"
+# the same colours whole, for a one-day period's dashed line in the legend
+LINE_COLOURS = {"PSBB": "#E69F00", "PPKM": "#CC79A7"}
+GREY = "#7F7F7F"
 
 
 def with_unknown_gaps(events: pd.DataFrame) -> pd.DataFrame:
@@ -189,7 +192,9 @@ def legend_entries(
             "mode": "lines",
             "name": f"{e.kind}, "
             + format_date(pd.Timestamp(e.start_date).date(), "d MMM yyyy", locale=locale),
-            "line": {"color": _colour(str(e.kind)).replace("0.16", "0.8"), "dash": "dash"},
+            # the line's Okabe-Ito colour at the line's opacity (shapes(): the same at 0,8)
+            "line": {"color": LINE_COLOURS.get(str(e.kind), GREY), "dash": "dash"},
+            "opacity": 0.8,
             "legendgroup": "policy",
             "legendrank": 2001,
             "hoverinfo": "skip",
