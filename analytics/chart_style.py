@@ -16,7 +16,9 @@ import html
 import textwrap
 from collections.abc import Iterable
 
+import pandas as pd
 import plotly.graph_objects as go
+from babel.dates import format_date
 
 from analytics.chart_text import ChartContext
 
@@ -74,6 +76,36 @@ AXES = {
 
 def years_on_x(fig: go.Figure) -> None:
     fig.update_xaxes(**YEARS_ON_X)
+
+
+def month_span(months: Iterable) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """From half a month before the first month plotted to the end of the last one: the axis
+    covers the figures shown and no more (Plotly's own range ran on to the last policy period,
+    2022, beside figures that end in 2021)."""
+    ordered = pd.to_datetime(pd.Series(list(months))).dropna().sort_values()
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    return first - pd.Timedelta(days=15), last + pd.offsets.MonthBegin(1)
+
+
+def months_on_x(months: Iterable, locale: str) -> dict:
+    """An x axis over the months plotted (month_span), a tick at each January in it named by its
+    year, and one at the first month naming its month and year when that is no January ("Apr
+    2020"): with ticks at Januaries alone, figures from April 2020 had no tick saying 2020."""
+    start, end = month_span(months)
+    first = (start + pd.Timedelta(days=15)).normalize()
+    januaries = [d for d in pd.date_range(first, end, freq="YS") if d < end]
+    ticks = ([] if first.month == 1 else [first]) + januaries
+    texts = [
+        str(d.year) if d.month == 1 else format_date(d.date(), "MMM yyyy", locale=locale)
+        for d in ticks
+    ]
+    return {
+        "range": [start.isoformat(), end.isoformat()],
+        "autorange": False,
+        "tickmode": "array",
+        "tickvals": [d.isoformat() for d in ticks],
+        "ticktext": texts,
+    }
 
 
 def colour_of(i: int) -> str:

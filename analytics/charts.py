@@ -181,16 +181,23 @@ def impact_over_time(
             secondary_y=True,
             symbol=symbol,
         )
-    policy.add_events(fig, events, unknown=text.unknown)
-    fig.update_layout(hovermode="x unified")
     locale = text.context.locale
+    months = pd.concat([labour.get("month", pd.Series()), umkm.get("month", pd.Series())])
+    x_axis = chart_style.months_on_x(months, locale) if months.notna().any() else {}
+    if x_axis:  # the periods over the figures shown, no further
+        events = policy.within(events, *x_axis["range"])
+    policy.add_events(fig, events, unknown=text.unknown, locale=locale)
+    fig.update_layout(hovermode="x unified")
     # two measures, two scales: each axis has round ticks of its own (Plotly would put the right
     # axis' ticks on the left axis' grid lines, at values such as 608 and 1.215)
     ticks.set_ticks(fig, labour.get("value", []), locale, secondary_y=False)
     ticks.set_ticks(fig, umkm.get("onboarded", []), locale, secondary_y=True)
     fig.update_yaxes(title_text=text.y_workers, secondary_y=False)
     fig.update_yaxes(title_text=text.y_umkm, secondary_y=True, showgrid=False)
-    chart_style.years_on_x(fig)
+    if x_axis:
+        fig.update_xaxes(**x_axis)
+    else:
+        chart_style.years_on_x(fig)
     return chart_style.stand_alone(
         fig, text.title, text.context, chart_style.any_synthetic(labour, umkm), height=520
     )
@@ -218,7 +225,7 @@ def areas_over_time(
             symbol=chart_style.symbol_of(i),
         )
     _one_conflict_entry(traces)
-    traces += policy.legend_entries(events, text.unknown)
+    traces += policy.legend_entries(events, text.unknown, locale=text.context.locale)
     y_axis = {"title": {"text": text.y}} | ticks.y_ticks(
         frame[y], text.context.locale, percent=text.percent
     )
@@ -281,7 +288,7 @@ def small_multiples(
             conflict_name=text.conflict if i == 0 else None,
         ):
             traces.append(trace | {"xaxis": x_ref, "yaxis": y_domain.removesuffix(" domain")})
-    traces += policy.legend_entries(events, text.unknown)
+    traces += policy.legend_entries(events, text.unknown, locale=text.context.locale)
     y_axis = ticks.y_ticks(frame[y], text.context.locale, percent=text.percent)
     # two labels a panel: four panels a row on a phone; and on every panel, not on the bottom
     # row's alone (make_subplots' shared axes): with four areas in three columns that row has one
@@ -389,8 +396,10 @@ def _names_inside_panels(fig: go.Figure) -> None:
 def paired_over_time(
     labour: pd.DataFrame, umkm: pd.DataFrame, events: pd.DataFrame | None, text: PairedText
 ) -> go.Figure:
-    """Two areas side by side: cumulative PHK (left axis) and the adoption rate (right axis),
-    each measure on one scale in both panels, so the panels compare at a glance.
+    """Two areas, one panel above the other: cumulative PHK (left axis) and the adoption rate
+    (right axis), each measure on one scale in both panels, so the panels compare at a glance.
+    Stacked, not side by side: on a 390 px phone two panels abreast were 100 px wide each, their
+    year labels ran into each other; one above the other, each has the chart's whole width.
 
     labour: region_code, region_name, month, value, synthetic, hover
     umkm: region_code, month, adoption_rate, synthetic, hover
@@ -400,13 +409,14 @@ def paired_over_time(
         or list(dict.fromkeys(umkm["region_code"]))[:2]
     )
     names = {c: n for c, n in zip(labour["region_code"], labour["region_name"], strict=True)}
+    panels = max(1, len(codes))
     fig = make_subplots(
-        rows=1,
-        cols=max(1, len(codes)),
-        shared_yaxes=False,
-        specs=[[{"secondary_y": True}] * max(1, len(codes))],
+        rows=panels,
+        cols=1,
+        shared_xaxes=True,  # the years once, under the lower panel
+        specs=[[{"secondary_y": True}]] * panels,
         subplot_titles=[plain_label(names.get(c, c)) for c in codes],
-        horizontal_spacing=0.05,
+        vertical_spacing=0.06,
     )
     phk_colour, phk_symbol = MEASURE["phk"]
     umkm_colour, umkm_symbol = MEASURE["umkm"]
@@ -419,8 +429,8 @@ def paired_over_time(
             "value",
             phk_colour,
             secondary_y=False,
-            row=1,
-            col=i,
+            row=i,
+            col=1,
             showlegend=i == 1,
             symbol=phk_symbol,
         )
@@ -432,35 +442,31 @@ def paired_over_time(
             "adoption_rate",
             umkm_colour,
             secondary_y=True,
-            row=1,
-            col=i,
+            row=i,
+            col=1,
             showlegend=i == 1,
             symbol=umkm_symbol,
         )
-    policy.add_events(fig, events, panels=True, unknown=text.unknown)
+    policy.add_events(fig, events, panels=True, unknown=text.unknown, locale=text.context.locale)
     _names_inside_panels(fig)
     locale = text.context.locale
     # the same range for a measure in both panels: 800 against 300 drawn as the same height
     # would say the two areas are alike
-    for col in range(1, len(codes) + 1):
-        ticks.set_ticks(fig, labour.get("value", []), locale, secondary_y=False, row=1, col=col)
+    for row in range(1, panels + 1):
+        ticks.set_ticks(fig, labour.get("value", []), locale, secondary_y=False, row=row, col=1)
         ticks.set_ticks(
             fig,
             umkm.get("adoption_rate", []),
             locale,
             percent=True,
             secondary_y=True,
-            row=1,
-            col=col,
+            row=row,
+            col=1,
         )
-    # one scale per measure: its numbers once, on the outer side (PHK left of the first panel,
-    # the rate right of the last), not again between the panels
-    fig.update_yaxes(secondary_y=False, showticklabels=False)
-    fig.update_yaxes(secondary_y=True, showticklabels=False, showgrid=False)
-    fig.update_yaxes(title_text=text.y_phk, secondary_y=False, col=1, showticklabels=True)
-    last = len(codes) or 1
-    fig.update_yaxes(title_text=text.y_adoption, secondary_y=True, col=last, showticklabels=True)
+    # each panel reads its own numbers and names them: PHK on the left, the rate on the right
+    fig.update_yaxes(title_text=text.y_phk, secondary_y=False)
+    fig.update_yaxes(title_text=text.y_adoption, secondary_y=True, showgrid=False)
     chart_style.years_on_x(fig)
     return chart_style.stand_alone(
-        fig, text.title, text.context, chart_style.any_synthetic(labour, umkm), height=480
+        fig, text.title, text.context, chart_style.any_synthetic(labour, umkm), height=640
     )

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
+from babel.dates import format_date
 
 from analytics import layout_items
 
@@ -19,6 +20,9 @@ EVENT_RGB = {"PSBB": (230, 159, 0), "PPKM": (204, 121, 167)}
 EVENT_COLOURS = {kind: "rgba({}, {}, {}, 0.16)".format(*rgb) for kind, rgb in EVENT_RGB.items()}
 UNKNOWN_COLOUR = "rgba(160, 160, 160, 0.10)"
 OTHER_COLOUR = "rgba(127, 127, 127, 0.13)"
+# the same colours whole, for a one-day period's dashed line in the legend
+LINE_COLOURS = {"PSBB": "#E69F00", "PPKM": "#CC79A7"}
+GREY = "#7F7F7F"
 
 
 def with_unknown_gaps(events: pd.DataFrame) -> pd.DataFrame:
@@ -41,6 +45,15 @@ def with_unknown_gaps(events: pd.DataFrame) -> pd.DataFrame:
         columns=["start_date", "end_date", "kind", "name"],
     )
     return pd.concat([known, unknown], ignore_index=True).sort_values("start_date", kind="stable")
+
+
+def within(events: pd.DataFrame | None, start, end) -> pd.DataFrame | None:
+    """The periods that touch the span from `start` to `end`: one outside the axis draws nothing,
+    and would still be named in the legend."""
+    if events is None or events.empty:
+        return events
+    starts, ends = pd.to_datetime(events["start_date"]), pd.to_datetime(events["end_date"])
+    return events[(starts <= pd.Timestamp(end)) & (ends >= pd.Timestamp(start))]
 
 
 def panel_refs(fig: go.Figure) -> list[tuple[str, str]]:
@@ -68,7 +81,11 @@ def _on_panel(shape: dict, x_ref: str, y_ref: str) -> dict:
 
 
 def add_events(
-    fig: go.Figure, events: pd.DataFrame | None, panels: bool = False, unknown: str = "?"
+    fig: go.Figure,
+    events: pd.DataFrame | None,
+    panels: bool = False,
+    unknown: str = "?",
+    locale: str = "id_ID",
 ) -> None:
     """Shade each policy period on the figure (on every panel of a figure of several panels) and
     name its kinds in the legend: see shapes() and legend_entries()."""
@@ -77,7 +94,7 @@ def add_events(
     refs = panel_refs(fig) if panels else panel_refs(fig)[:1]
     existing = [s.to_plotly_json() for s in fig.layout.shapes]
     layout_items.set_items(fig, "shapes", existing + shapes(events, refs))
-    fig.add_traces(legend_entries(events, unknown, x_axis=refs[0][0]))
+    fig.add_traces(legend_entries(events, unknown, x_axis=refs[0][0], locale=locale))
 
 
 def _colour(kind: str) -> str:
@@ -127,16 +144,27 @@ def shapes(events: pd.DataFrame | None, refs: Sequence[tuple[str, str]]) -> list
     return [_on_panel(shape, x_ref, y_ref) for shape in periods for x_ref, y_ref in refs]
 
 
-def legend_entries(events: pd.DataFrame | None, unknown: str, x_axis: str = "x") -> list[dict]:
+def _one_day(events: pd.DataFrame) -> pd.DataFrame:
+    """The periods of a single day, drawn as a dashed line (shapes())."""
+    starts, ends = pd.to_datetime(events["start_date"]), pd.to_datetime(events["end_date"])
+    return events[(starts == ends) & (events["kind"] != UNKNOWN)]
+
+
+def legend_entries(
+    events: pd.DataFrame | None, unknown: str, x_axis: str = "x", locale: str = "id_ID"
+) -> list[dict]:
     """One legend entry per kind of period, in the order first drawn ("PSBB", "PPKM", and
     `unknown` for the grey stretches), as traces: a square of the period's colour, no point drawn
-    on the chart.
+    on the chart; and one per single-day period, a dashed line of its colour named by its kind
+    and day ("PPKM, 30 Des 2022"), for a line the squares do not explain.
 
     The kinds are named in the legend, not by a label on each period: weekly PPKM extensions put
     labels on top of each other, and a rotated 9 px label is not readable on a phone."""
     if events is None or events.empty:
         return []
-    kinds = dict.fromkeys(events.sort_values("start_date", kind="stable")["kind"])
+    ordered = events.sort_values("start_date", kind="stable")
+    days = _one_day(ordered)
+    kinds = dict.fromkeys(ordered.drop(days.index)["kind"])
     return [
         {
             "type": "scatter",
@@ -157,4 +185,22 @@ def legend_entries(events: pd.DataFrame | None, unknown: str, x_axis: str = "x")
             "yaxis": "y",
         }
         for kind in kinds
+    ] + [
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "lines",
+            "name": f"{e.kind}, "
+            + format_date(pd.Timestamp(e.start_date).date(), "d MMM yyyy", locale=locale),
+            # the line's Okabe-Ito colour at the line's opacity (shapes(): the same at 0,8)
+            "line": {"color": LINE_COLOURS.get(str(e.kind), GREY), "dash": "dash"},
+            "opacity": 0.8,
+            "legendgroup": "policy",
+            "legendrank": 2001,
+            "hoverinfo": "skip",
+            "xaxis": x_axis,
+            "yaxis": "y",
+        }
+        for e in days.itertuples()
     ]

@@ -13,7 +13,7 @@ import streamlit as st
 from analytics import charts, impact, policy, scatter
 from analytics.chart_text import PairedText, ScatterText
 from ui import captions, downloads, filters, fmt, hover, labels, present, tables
-from ui.i18n import t
+from ui.i18n import t, tn
 
 
 def main(repo) -> None:
@@ -25,11 +25,14 @@ def main(repo) -> None:
     with left:
         denominators = {d: t(labels.DENOMINATORS[d]) for d in impact.DENOMINATORS}
         denominator = filters.choice(t("filter.denominator"), denominators, key="dampak")
-    with middle:
-        measures = {m: t(labels.ADOPTION_MEASURES[m]) for m in impact.ADOPTION_MEASURES}
-        adoption = filters.choice(t("filter.adoption_measure"), measures, key="ukuran_adopsi")
-    with right:
+    with right:  # first: the adoption measure's name says how many months it waits
         lag = filters.lag(maximum=impact.MAX_LAG)
+    with middle:
+        measures = {
+            "level": tn("impact.adoption.level", "impact.adoption.level.plural", lag),
+            "change": t("impact.adoption.change"),
+        }
+        adoption = filters.choice(t("filter.adoption_measure"), measures, key="ukuran_adopsi")
     frame = impact.impact_and_adoption(repo, parent, denominator, lag, adoption, filters.demo())
     if frame.empty:
         with notices:

@@ -106,9 +106,9 @@ def trend(repo, demo: bool) -> tuple[str, bool]:
     st.caption(note)
     onboarded = umkm.assign(metric="umkm_onboarded", metric_label=t("card.umkm_onboarded"))
     captions.months_caption(pd.concat([labour, onboarded]))
-    captions.sources_caption(labour, date_column="as_of_date")
-    if not umkm.empty:
-        captions.sources_caption(umkm)
+    # one caption for the figures and the register: a second "Sumber:" line named the register's
+    # source again, alone, with nothing to say what it was the source of
+    captions.sources_caption(pd.concat([labour, umkm]), date_column="as_of_date")
     downloads.downloads(
         pd.concat([labour, umkm], ignore_index=True),
         downloads.meta_for("ringkasan_tren", t("title.trend"), area=area),

@@ -22,7 +22,7 @@ from babel.dates import format_date
 
 from analytics import briefing, headline, policy
 from analytics.charts import PALETTE, colour_of
-from ui import cards, fmt
+from ui import captions, cards, fmt
 from ui.briefing_pdf import Area, Axis, Chart, Headline, Page, Series, Shade, render
 from ui.i18n import lang, metric_label, t
 
@@ -110,7 +110,7 @@ def headlines(repo, region: str, demo: bool) -> tuple[Headline, ...]:
         if row.value is None or pd.isna(row.value):
             out.append(Headline(t(row.card), t("card.none"), ()))
             continue
-        source = t("caption.sources", sources=_source(row.outlet, row.statement_by))
+        source = captions.sources_text([_source(row.outlet, row.statement_by)])
         details = cards.detail_lines(repo, row, source, _plain)
         if row.conflict:  # the page links the comparison; on paper it is said
             details.append(t("briefing.conflict"))
@@ -155,7 +155,7 @@ def trend_chart(repo, area_name: str, area: str, show_events: bool, demo: bool) 
         notes.insert(0, t("events.caption"))
         if (events["kind"] == policy.UNKNOWN).any():
             notes.insert(1, t("events.unknown"))
-    notes.append(t("caption.sources", sources=_sources(labour, umkm)))
+    notes.append(captions.sources_text(_sources(labour, umkm)))
     return Chart(
         title=t("chart.overview.title", area=area_name),
         series=tuple(series),
@@ -237,7 +237,7 @@ def _shades(events: pd.DataFrame | None, x_range: tuple[dt.date, dt.date]) -> tu
     return tuple(out)
 
 
-def _sources(*frames: pd.DataFrame) -> str:
+def _sources(*frames: pd.DataFrame) -> list[str]:
     names = {
         name
         for frame in frames
@@ -246,7 +246,7 @@ def _sources(*frames: pd.DataFrame) -> str:
         for name in str(cell).split("; ")
         if name
     }
-    return "; ".join(sorted(names)) or "—"
+    return sorted(names)
 
 
 def _source(outlet, statement_by) -> str:

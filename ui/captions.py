@@ -8,7 +8,7 @@ import streamlit as st
 from analytics import headline
 from analytics.chart_text import ChartContext
 from ui import fmt, present, safe
-from ui.i18n import t
+from ui.i18n import t, tn
 
 
 def synthetic_badge() -> None:
@@ -55,11 +55,17 @@ def data_as_of(repo, regions: tuple[str, ...]) -> None:
     st.caption(t("overview.data_as_of", date=fmt.date(*latest), built=built))
 
 
+def sources_text(names: list[str]) -> str:
+    """'Sumber: A; B'; in English 'Source: A' for one, 'Sources: A; B' for more (tn)."""
+    joined = "; ".join(names) or "—"
+    return tn("caption.sources", "caption.sources.plural", len(names), sources=joined)
+
+
 def source_text(outlet, url=None, statement_by=None) -> str:
     """'Sumber: <who>, <outlet as a link to its article>', every part from the data plain."""
     outlet = outlet if isinstance(outlet, str) else ""
     who = f"{safe.plain(statement_by)}, " if isinstance(statement_by, str) and statement_by else ""
-    return t("caption.sources", sources=who + safe.link(url, outlet or None))
+    return sources_text([who + safe.link(url, outlet or None)])
 
 
 def _source_item(text: str) -> str:
@@ -73,7 +79,7 @@ def sources_caption(
 ) -> None:
     """A caption naming every source (and the as-of dates, if given) behind a chart or table."""
     sources = sorted({s for cell in frame[column].dropna() for s in str(cell).split("; ") if s})
-    parts = [t("caption.sources", sources="; ".join(_source_item(s) for s in sources) or "—")]
+    parts = [sources_text([_source_item(s) for s in sources])]
     if date_column and not frame.empty:
         shown = _dates(frame, date_column)
         if shown:
@@ -120,7 +126,7 @@ def chart_context(
         if shown:
             as_of = as_of_text(shown)
     return ChartContext(
-        source=t("caption.sources", sources="; ".join(names) or "—"),
+        source=sources_text(list(names)),
         as_of=as_of,
         badge=t("badge.synthetic").upper(),
         locale=fmt.babel_locale(),

@@ -89,7 +89,6 @@ IMPACT_AXES = {
     "per_1000": N_("impact.axis.per_1000"),
     "per_100_umkm": N_("impact.axis.per_100_umkm"),
 }
-ADOPTION_MEASURES = {"level": N_("impact.adoption.level"), "change": N_("impact.adoption.change")}
 ADOPTION_AXES = {"level": N_("impact.axis.level"), "change": N_("impact.axis.change")}
 ADOPTION_CHARTS = {"level": N_("impact.chart.level"), "change": N_("impact.chart.change")}
 READING_ADOPTION = {

@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics import db
-from ui import access, captions, data, filters, i18n, language, styles
+from ui import access, captions, data, filters, history, i18n, language, styles
 from ui.access import Role
 from ui.i18n import N_, t
 
@@ -56,6 +56,7 @@ def run(repo=data, default: str = "ringkasan") -> None:
     language.seed()  # before the first text: page titles are in the reader's language too
     st.set_page_config(page_title=t("app.title"), page_icon=":material/monitoring:", layout="wide")
     styles.style()  # text contrast on screen, and the browser's own print of any page
+    history.one_entry_per_page()  # before any page's filters reach the URL
     role = access.current_role()
     pages = {
         p.name: st.Page(

@@ -125,9 +125,10 @@ def test_the_shapes_are_the_periods_on_every_panel_in_order():
     for i, expected in enumerate([psbb, unknown, ppkm]):
         for shape, (x_ref, y_ref) in zip(shapes[4 * i : 4 * i + 4], refs, strict=True):
             assert shape == expected | {"xref": x_ref, "yref": y_ref}
-    # each kind named once in the legend, in the order first drawn
+    # each kind of stretch named once in the legend, in the order first drawn; the one-day
+    # event, a dashed line and no stretch, by its kind and day (30 December 2022 in Indonesian)
     policy = [t.name for t in fig.data if t.legendgroup == "policy"]
-    assert policy == ["PSBB", "?", "PPKM"]
+    assert policy == ["PSBB", "?", "PPKM, 30 Des 2022"]
 
 
 def test_a_change_to_one_panels_shape_stays_on_that_panel():

@@ -65,14 +65,16 @@ def test_impact_over_time_splits_real_and_synthetic_and_shades_events():
     assert list(pd.Series(phk_synthetic.y).fillna(-1)) == [1750, -1, -1]
     assert phk.line.dash == "solid" and phk_synthetic.line.dash == "dot"
     assert fig.data[4].yaxis == "y2"
-    # one shaded period, one line for the one-day event, a label for each
+    # the axis spans the months plotted, mid-February to the end of May 2020: one shaded period;
+    # the one-day event of 30 December 2022 lies beyond it and is neither drawn nor named
+    assert list(fig.layout.xaxis.range) == ["2020-02-15T00:00:00", "2020-06-01T00:00:00"]
     rects = [s for s in fig.layout.shapes if s.type == "rect"]
     lines = [s for s in fig.layout.shapes if s.type == "line"]
-    assert len(rects) == 1 and len(lines) == 1
+    assert len(rects) == 1 and len(lines) == 0
     assert pd.Timestamp(rects[0].x0) == pd.Timestamp("2020-04-18")
     assert pd.Timestamp(rects[0].x1) == pd.Timestamp("2020-05-04")
     # the kinds are named in the legend; the figure's own notes are the only annotations
-    assert [t.name for t in fig.data if t.legendgroup == "policy"] == ["PSBB", "PPKM"]
+    assert [t.name for t in fig.data if t.legendgroup == "policy"] == ["PSBB"]
     assert fig.layout.title.text == "T"
     # the right axis: UMKM onboarded 10 to 30, in round steps of 10 (30 / 5 = 6, rounded up)
     assert list(fig.layout.yaxis2.tickvals) == [0, 10, 20, 30]

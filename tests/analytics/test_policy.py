@@ -40,11 +40,12 @@ def test_every_panel_is_shaded_with_shapes_set_once():
     )
     fig = make_subplots(rows=4, cols=4)
     policy.add_events(fig, events, panels=True, unknown="Status tidak diketahui (?)")
-    # 3 periods x 16 panels = 48 shapes; each kind named once, in the legend, not on the chart
+    # 3 periods x 16 panels = 48 shapes; each kind named once, in the legend, not on the chart;
+    # the one-day event (a dashed line) by its kind and day, 30 December 2022 in Indonesian
     assert len(fig.layout.shapes) == 48
     assert fig.layout.annotations == ()
     named = [t.name for t in fig.data if t.legendgroup == "policy"]
-    assert named == ["PSBB", "Status tidak diketahui (?)", "PPKM"]
+    assert named == ["PSBB", "Status tidak diketahui (?)", "PPKM, 30 Des 2022"]
     unknown = [s for s in fig.layout.shapes if s.line.dash == "dot"]
     assert len(unknown) == 16 and {s.xref for s in unknown} == {"x"} | {
         f"x{i}" for i in range(2, 17)

@@ -281,3 +281,16 @@ def test_the_sources_caption_names_the_sources_of_the_figures_used(fixture_wareh
     # (sources.toml), the populations from the fixture's regions file
     assert any("Fixture demo generator" in c for c in sources)
     assert not any("Pulih demo generator" in c for c in sources)
+
+
+def test_the_adoption_choice_names_the_months_chosen(fixture_warehouse):
+    """The option read "Tingkat adopsi k bulan setelah puncak", a bare variable. With the lag
+    slider at 6, it names six months; at 1 in English, one month (singular)."""
+    at = open_page("dampak_adopsi")
+    at.slider(key="lag").set_value(6).run()
+    options = at.selectbox(key="ukuran_adopsi").options
+    assert "Tingkat adopsi 6 bulan setelah puncak" in options
+    assert not any(" k " in o for o in options)
+    at.radio(key="lang").set_value("en").run()
+    at.slider(key="lag").set_value(1).run()
+    assert "Adoption rate 1 month after the peak" in at.selectbox(key="ukuran_adopsi").options

@@ -358,3 +358,33 @@ def test_with_the_demo_switch_off_no_synthetic_figure_is_on_screen(fixture_wareh
                 assert not frame[column].astype(bool).any()
     assert "Data contoh (sintetis), bukan angka resmi" not in " ".join(c.value for c in at.caption)
     assert "Fixture demo generator" not in texts(at)
+
+
+def test_one_source_is_a_source_in_english(fixture_warehouse):
+    """English captions read "Sources: Kompas.com" for a single source. Every caption on
+    Ringkasan in English that names one source (no "; " between names) says "Source:", and one
+    naming several says "Sources:"."""
+    at = open_page("ringkasan", lang="en")
+    # captions are markdown with the colon escaped ("Sources\\:"): read without the escapes
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    captions = [c for c in captions if c.startswith(("Source", "Sumber"))]
+    assert captions
+    for caption in captions:
+        names = caption.split(": ", 1)[1].split(". ")[0]
+        word = "Sources:" if "; " in names else "Source:"
+        assert caption.startswith(word), caption
+
+
+def test_the_overview_trend_names_its_sources_once(fixture_warehouse):
+    """Under Ringkasan's trend, "Sumber: Fixture demo generator (sintetis)." (the register's
+    source) stood alone after the caption that had already named it with the figures' sources.
+    The trend has one sources caption: the one right after its months caption ("Kota Tangerang
+    · PHK: angka resmi ...") names the demo generator, Harian Satu and Kabar Kota, and the
+    caption after it is no second "Sumber:" line."""
+    at = open_page("ringkasan")
+    captions = [c.value for c in at.caption]
+    months = next(i for i, c in enumerate(captions) if c.startswith("Kota Tangerang · PHK"))
+    sources, after = captions[months + 1], captions[months + 2]
+    assert sources.startswith("Sumber: Fixture demo generator (sintetis); [Harian Satu]")
+    assert "[Kabar Kota]" in sources
+    assert after != "Sumber: Fixture demo generator (sintetis)."
