@@ -17,19 +17,13 @@ import streamlit as st
 
 from etl import add, build, lock, manifest, remove, upload, urls
 from etl.check import CheckResult, check_file
-from ui import access, downloads, fmt, reasons, safe, styles, tables
+from ui import access, downloads, fmt, labels, reasons, safe, styles, tables
 from ui.i18n import N_, t, tn
 from warehouse import audit, location
 from warehouse.location import MANIFEST, data_dir, warehouse_path
 
 # what each kind of file is called on the page (every kind `etl check` and `etl add` take)
-KINDS = {
-    "observations": N_("upload.kind.observations"),
-    "observations_wide": N_("upload.kind.observations_wide"),
-    "events": N_("upload.kind.events"),
-    "umkm_register": N_("upload.kind.umkm_register"),
-    "regions": N_("upload.kind.regions"),
-}
+KINDS = labels.FILE_KINDS
 # why a file is refused before it is read (etl/upload.py's codes)
 REFUSED = {
     "empty": N_("upload.refused.empty"),

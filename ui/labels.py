@@ -43,6 +43,52 @@ AUDIT_EVENTS = {
     "rebuild": N_("audit.event.rebuild"),
     "unreadable": N_("audit.event.unreadable"),
 }
+# what `etl check` and `etl add` take, as the upload page and the audit log name it
+FILE_KINDS = {
+    "observations": N_("upload.kind.observations"),
+    "observations_wide": N_("upload.kind.observations_wide"),
+    "events": N_("upload.kind.events"),
+    "umkm_register": N_("upload.kind.umkm_register"),
+    "regions": N_("upload.kind.regions"),
+}
+# the fields of an audit line (warehouse/audit.py: record's callers) -> their words
+AUDIT_FIELDS = {
+    "role": N_("audit.field.role"),
+    "dataset": N_("audit.field.dataset"),
+    "format": N_("audit.field.format"),
+    "rows": N_("audit.field.rows"),
+    "filters": N_("audit.field.filters"),
+    "file": N_("audit.field.file"),
+    "file_id": N_("audit.field.file_id"),
+    "kind": N_("audit.field.kind"),
+    "sha256": N_("audit.field.sha256"),
+    "rows_read": N_("audit.field.rows_read"),
+    "rows_loaded": N_("audit.field.rows_loaded"),
+    "rows_rejected": N_("audit.field.rows_rejected"),
+    "files": N_("audit.field.files"),
+    "line": N_("audit.field.line"),
+}
+# the filters a page writes into a download's metadata and the audit log (downloads.meta_for's
+# keywords, analytics/datasets.py: meta) -> their words; start/end are Wilayah's from/to
+FILTERS = {
+    "areas": N_("meta.areas"),
+    "area": N_("meta.area"),
+    "scope": N_("meta.scope"),
+    "level": N_("meta.level"),
+    "measure": N_("meta.measure"),
+    "metrics": N_("meta.metrics"),
+    "mode": N_("meta.mode"),
+    "from": N_("meta.from"),
+    "to": N_("meta.to"),
+    "start": N_("meta.from"),
+    "end": N_("meta.to"),
+    "series": N_("meta.series"),
+    "impact": N_("meta.impact"),
+    "adopsi": N_("meta.adoption"),
+    "lag": N_("meta.lag"),
+    "demo data": N_("meta.demo_data"),
+    "small cells": N_("meta.small_cells"),
+}
 CHANGES = {
     "revised": N_("change.revised"),
     "new": N_("change.new"),

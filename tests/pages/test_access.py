@@ -108,6 +108,9 @@ def test_the_steward_sees_the_audit_log_with_its_download(with_reject):
     table = at.dataframe[0].value
     # one event written above, and the steward's own sign-in, written when the sidebar drew
     assert sorted(table["Kejadian"]) == ["bangun ulang", "masuk"]
+    # the rebuild's fields as words, not its JSON ({"files": 1, "rows_read": 3}); the sign-in's
+    # role in the catalog's Indonesian (role.pengelola)
+    assert sorted(table["Rincian"]) == ["berkas: 1; baris dibaca: 3", "peran: pengelola data"]
     assert "audit_dl_csv" in {b.key for b in at.get("download_button")}
 
 
