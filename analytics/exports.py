@@ -79,6 +79,11 @@ class Meta:
                 lines.append(
                     (f"dates ({column})", f"{dates.min():%Y-%m-%d} .. {dates.max():%Y-%m-%d}")
                 )
+        if "note" in frame and frame["note"].notna().any():
+            # the notes are the data files' own, in the words their compiler wrote (the shipped
+            # files' are English working notes quoting Indonesian sources): free prose has no
+            # template to translate it through, so the file says it is as written
+            lines.append(("note (note)", "as written in the data file, not translated"))
         if "synthetic" in frame:
             lines.append(
                 ("synthetic rows", str(int(frame["synthetic"].fillna(False).astype(bool).sum())))

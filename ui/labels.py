@@ -197,6 +197,8 @@ METADATA = {
     "synthetic rows": N_("meta.synthetic_rows"),
     "synthetic data": N_("meta.synthetic_data"),
     "made at": N_("meta.made_at"),
+    "note": N_("meta.note"),
+    "as written in the data file, not translated": N_("meta.note.as_written"),
     "areas": N_("meta.areas"),
     "area": N_("meta.area"),
     "from": N_("meta.from"),
