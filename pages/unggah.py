@@ -270,6 +270,7 @@ def show_check(result: CheckResult) -> None:
 def provenance_and_add(name: str, data: bytes, kind: str, sheet, result: CheckResult) -> None:
     """Where the figures were published, then the add itself."""
     st.subheader(t("upload.provenance"))
+    styles.date_hint(t("upload.date.day"), t("upload.date.month"), t("upload.date.year"))
     with st.form("upload_add"):
         publisher = st.text_input(t("upload.publisher"), key="upload_publisher")
         url = st.text_input(t("upload.url"), key="upload_url")

@@ -5,6 +5,8 @@ date field's hint, the uploader's accessible name, and the rejects' reasons with
 The page writes only when a file is added; these tests add nothing, and run on the upload tests'
 own server over a copy of data/ (tests/browser/test_upload.py)."""
 
+import pytest
+
 from tests.browser import test_upload as uploading
 from tests.browser.test_upload import FIGURES, choose_file
 
@@ -38,3 +40,49 @@ def test_a_missing_column_is_named_by_the_headers_a_person_writes(open_upload, t
         "berkasnya lagi; tidak ada baris berkas ini yang dimuat"
     ), said
     assert not [s for s in said if "value" in s or "data/aliases" in s], said
+
+
+# what the date field's empty segments show: Streamlit draws react-aria's English "dd", "mm",
+# "yyyy" whatever the page's language
+SEGMENTS = '[data-testid="stDateInput"] [role="spinbutton"][data-placeholder="true"]'
+SHOWN = "e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]"
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "hint"),
+    [
+        # the Indonesian catalog's upload.date.day/month/year: hari, bulan, tahun
+        ("/unggah", FIGURES, ['"hh"', '"bb"', '"tttt"']),
+        ("/unggah?lang=en", "Figures per area and date (one figure per row)",
+         ['"dd"', '"mm"', '"yyyy"']),
+    ],
+)  # fmt: skip
+def test_the_date_field_hints_its_format_in_the_readers_language(open_upload, path, kind, hint):
+    app = open_upload(path)
+    box = "Jenis berkas" if "lang" not in path else "Kind of file"
+    choose_file(app, uploading.AGENCY / "bad_numbers.csv", kind, box)
+    segments = app.page.locator(SEGMENTS)
+    assert segments.count() == 3
+    drawn = [segments.nth(i).evaluate(SHOWN) for i in range(3)]
+    # react-aria's own letters drawn at size 0, the reader's in their place
+    assert [d[1] for d in drawn] == hint, drawn
+    assert {d[0] for d in drawn} == {"0px"}, drawn
+    app.page.locator('[data-testid="stDateInput"]').first.scroll_into_view_if_needed()
+    app.screenshot("unggah-date-hint" + ("-en" if "lang" in path else ""))
+
+
+@pytest.mark.parametrize(
+    ("path", "name"), [("/unggah", "Pilih berkas"), ("/unggah?lang=en", "Choose file")]
+)
+def test_the_upload_button_is_named_in_the_readers_language(open_upload, path, name):
+    """What a screen reader says for the button (its accessible name), not Streamlit's "Upload"
+    drawn at size 0 (the catalog's upload.button)."""
+    app = open_upload(path)
+    dropzone = app.page.locator('[data-testid="stFileUploaderDropzone"]')
+    # the visible button and the hidden file input behind it (Streamlit's "file upload")
+    buttons = dropzone.get_by_role("button")
+    names = [buttons.nth(i).evaluate("e => e.getAttribute('aria-label')") for i in range(2)]
+    assert names == [name, name], names
+    assert dropzone.get_by_role("button", name=name, exact=True).count() == 2
+    for english in ("Upload", "file upload", "UploadPilih berkas"):
+        assert dropzone.get_by_role("button", name=english, exact=True).count() == 0
