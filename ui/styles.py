@@ -64,7 +64,9 @@ UPLOADER_NAME = """
     const name = window.__pulihUploaderName;
     document.querySelectorAll(
       '[data-testid="stFileUploaderDropzone"] button, [data-testid="stFileUploaderDropzoneInput"]'
-    ).forEach(e => { if (e.getAttribute('aria-label') !== name) e.setAttribute('aria-label', name); });
+    ).forEach(e => {
+      if (e.getAttribute('aria-label') !== name) e.setAttribute('aria-label', name);
+    });
   };
   named();
   if (!window.__pulihUploaderNamer) {
