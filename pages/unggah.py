@@ -260,7 +260,8 @@ def show_check(result: CheckResult) -> None:
     n = len(result.rejected)
     st.warning(tn("upload.rejects", "upload.rejects_plural", n, count=fmt.number(n, decimals=0)))
     frame = reasons.rejected(pd.DataFrame(result.rejected).assign(source_file=result.file))
-    tables.show(tables.rejected_table(frame.head(SHOWN_REJECTS)), key="upload_rejects")
+    # a plain table, which wraps the reasons to the screen's width (a grid cut them at a phone's)
+    tables.show_whole(tables.check_rejects_table(frame.head(SHOWN_REJECTS)), key="upload_rejects")
     if len(frame) > SHOWN_REJECTS:
         st.caption(t("upload.rejects_more", shown=SHOWN_REJECTS))
     meta = downloads.meta_for("baris_ditolak_unggahan", t("upload.check_title"))

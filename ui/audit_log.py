@@ -35,8 +35,9 @@ def table(frame: pd.DataFrame) -> pd.DataFrame:
         {
             t("audit.col.time"): [_when(r.time) for r in rows],
             t("audit.col.event"): [_event(r.event) for r in rows],
-            t("audit.col.actor"): [r.actor or "" for r in rows],
+            # what the event did before who did it: on a phone the details are read whole
             t("audit.col.details"): [details_text(r.details) for r in rows],
+            t("audit.col.actor"): [r.actor or "" for r in rows],
         }
     )
 

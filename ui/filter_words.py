@@ -22,7 +22,8 @@ CHOICES = {
     "format": labels.DOWNLOADS,
     "kind": labels.FILE_KINDS,
 }
-_MONTH = re.compile(r"\d{4}-\d{2}")
+# a month, or the first day that stands for it (the Data page logs its period as dates)
+_MONTH = re.compile(r"\d{4}-\d{2}(-01)?")
 
 
 def name(key: str) -> str:
@@ -50,7 +51,7 @@ def _word(key: str, code: str) -> str:
     if key in MEASURES:
         return data.metric_names().get(code, _fixed(code))
     if key in MONTHS and _MONTH.fullmatch(code):
-        return fmt.month(code + "-01")
+        return fmt.month(code[:7] + "-01")
     table = CHOICES.get(key, {})
     return t(table[code]) if code in table else _fixed(code)
 

@@ -21,10 +21,15 @@ NO_VALUE = "Kecamatan,Tanggal,Ukuran\nKarawaci,2020-05-31,phk\n"
 
 
 def reasons_of(app) -> list[str]:
-    """The rejects table's reasons (its column "Alasan"/"Reason")."""
-    headers = app.table_headers(0)
-    column = next(i for i, h in enumerate(headers) if h in ("Alasan", "Reason"))
-    return [row[column] for row in app.table_cells(0)]
+    """The rejects table's reasons (its column "Alasan"/"Reason"): a plain table, in the
+    container keyed upload_rejects (pages/unggah.py)."""
+    table = app.page.locator(".st-key-upload_rejects table")
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    column = headers.index("Alasan")
+    return [
+        [c.strip() for c in row.locator("td").all_inner_texts()][column]
+        for row in table.locator("tbody tr").all()
+    ]
 
 
 def test_a_missing_column_is_named_by_the_headers_a_person_writes(open_upload, tmp_path):
@@ -86,3 +91,24 @@ def test_the_upload_button_is_named_in_the_readers_language(open_upload, path, n
     assert dropzone.get_by_role("button", name=name, exact=True).count() == 2
     for english in ("Upload", "file upload", "UploadPilih berkas"):
         assert dropzone.get_by_role("button", name=english, exact=True).count() == 0
+
+
+PHONE_WIDTH = 390  # tests/browser/dashboard.py VIEWPORTS["phone"]
+# where a text's box lies and whether its element cuts it off (its text wider than its box)
+BOX = """e => {
+  const r = e.getBoundingClientRect();
+  return {left: r.left, right: r.right, cut: e.scrollWidth > e.clientWidth + 1};
+}"""
+
+
+def test_the_rejects_reason_is_within_a_phones_screen(open_upload):
+    # bad_numbers.csv line 2 holds "12a": the Indonesian NOT_NUMBER reason begins "'12a' bukan
+    # angka" (tests/browser/test_reasons.py worked out the file's rejects)
+    app = open_upload("/unggah", "phone")
+    choose_file(app, uploading.AGENCY / "bad_numbers.csv", FIGURES)
+    reason = app.page.get_by_text("'12a' bukan angka", exact=False).first
+    assert reason.is_visible()  # a grid keeps its cells' text in a hidden table of its own
+    reason.scroll_into_view_if_needed()
+    box = reason.evaluate(BOX)
+    app.screenshot("unggah-rejects-phone")
+    assert box["left"] >= 0 and box["right"] <= PHONE_WIDTH and not box["cut"], box

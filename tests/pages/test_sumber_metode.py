@@ -121,7 +121,8 @@ def test_method_page_lists_sources_dictionary_notes_and_build_status(small_wareh
             "Berkas": "raw/labour.csv",
             "Baris ke-": "2",
             "Kolom": "ref_date",
-            "Angka": "20 Mai 2020",
+            # the cell as written, a date here: not a figure, so not headed "Angka"
+            "Isi sel": "20 Mai 2020",
             # in the reader's language (the catalog's Indonesian of the template,
             # warehouse/reasons.py)
             "Alasan": "'20 Mai 2020': 'mai' bukan nama bulan (mis. Mei, Agustus, Des)",

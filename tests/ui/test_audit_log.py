@@ -29,6 +29,7 @@ DOWNLOADED = json.dumps(
         "filters": {
             "areas": ["36.71", "36.03"],
             "from": "2020-03",
+            "to": "2020-06-01",  # the Data page logs its months as their first days
             "level": "regency",
             "measure": "phk",
             "mode": "per_1000",
@@ -57,11 +58,11 @@ def test_an_added_file_reads_as_indonesian_words(warehouse):
 def test_a_download_names_its_filters_areas_and_months_in_english(warehouse, english):
     # the English catalog's words (dataset.monthly, download.xlsx, level.regency, mode.per_1000;
     # metrics.csv's label_en of phk); data/raw: 36.71 is Kota Tangerang, 36.03 Kabupaten
-    # Tangerang; 2020-03 is March 2020
+    # Tangerang; 2020-03 is March 2020, 2020-06-01 June 2020
     text = audit_log.details_text(DOWNLOADED)
     assert text == (
         "dataset: Monthly series per area; format: Excel (.xlsx) with a metadata sheet; "
-        "rows: 1,500; areas: Kota Tangerang, Kabupaten Tangerang; from: March 2020; "
+        "rows: 1,500; areas: Kota Tangerang, Kabupaten Tangerang; from: March 2020; to: June 2020; "
         "level: Regency/City; measure: Layoffs; mode: Per 1,000 residents (SP2020)"
     )
     for code in ("file_id", "rows_read", "per_1000", "regency", "{", '"'):
