@@ -115,6 +115,9 @@ BASES = {
     "ktp_kota_tangerang": N_("basis.ktp_kota_tangerang"),
 }
 KINDS = {"stock": N_("kind.stock"), "flow": N_("kind.flow"), "rate": N_("kind.rate")}
+# a count at a date in a planner's words: a running total to the report's date (PHK), or a
+# count at one date (the employed of a survey); "stock" is the statistician's word for both
+STOCKS = {True: N_("kind.stock.cumulative"), False: N_("kind.stock.level")}
 # a ratio is shown as a plain number and has no unit word (ui/fmt.py: UNITLESS)
 UNITS = {
     "workers": N_("unit.workers"),

@@ -399,12 +399,16 @@ def metrics_table(frame: pd.DataFrame) -> pd.DataFrame:
                 _text(r.description_en if english else r.description_id) for r in rows
             ],
             t("col.unit"): [fmt.unit(r.unit) or "%" for r in rows],
-            t("col.kind"): [
-                t(labels.KINDS[r.kind]) if r.kind in labels.KINDS else r.kind for r in rows
-            ],
+            t("col.kind"): [_kind(r) for r in rows],
             t("col.code"): [r.code for r in rows],
         }
     )
+
+
+def _kind(r) -> str:
+    if r.kind == "stock":
+        return t(labels.STOCKS[str(r.cumulative).lower() == "true"])
+    return t(labels.KINDS[r.kind]) if r.kind in labels.KINDS else r.kind
 
 
 def files_table(frame: pd.DataFrame) -> pd.DataFrame:
