@@ -86,6 +86,11 @@ class Meta:
                 )
         if "date_precision" in frame and frame["date_precision"].isin(("year", "month")).any():
             lines.append(("dates note", PERIOD_NOTE))
+        if "note" in frame and frame["note"].notna().any():
+            # the notes are the data files' own, in the words their compiler wrote (the shipped
+            # files' are English working notes quoting Indonesian sources): free prose has no
+            # template to translate it through, so the file says it is as written
+            lines.append(("note (note)", "as written in the data file, not translated"))
         if "synthetic" in frame:
             lines.append(
                 ("synthetic rows", str(int(frame["synthetic"].fillna(False).astype(bool).sum())))

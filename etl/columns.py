@@ -216,6 +216,11 @@ def to_table(grid: Grid, columns: ColumnMap, wanted: set[str], wide: bool = Fals
     return table
 
 
+def _headers(aliases: list[str]) -> list[str]:
+    """Aliases as a header is written: 'kode wilayah' -> 'Kode Wilayah' (matching ignores case)."""
+    return [" ".join(w[:1].upper() + w[1:] for w in a.split()) for a in aliases]
+
+
 def missing_columns(
     required: tuple[str, ...], headers: dict, header_line: int, lines, columns: ColumnMap
 ) -> list[Reject]:
@@ -224,12 +229,7 @@ def missing_columns(
     missing = [c for c in required if c not in headers]
     if not missing:
         return []
-    named = [
-        reasons.reason(
-            reasons.MISSING_COLUMN, column=c, examples=reasons.joined(columns.examples(c) or [c])
-        )
-        for c in missing
-    ]
+    named = [reasons.joined(_headers(columns.examples(c, 3) or [c]), reasons.OR) for c in missing]
     reason = reasons.reason(reasons.MISSING_COLUMNS, missing=reasons.joined(named, "; "))
     not_loaded = reasons.reason(reasons.NOT_LOADED_HEADER)
     return [Reject(header_line, None, ", ".join(headers.values()), reason)] + [

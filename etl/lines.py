@@ -119,7 +119,7 @@ class _Walker:
                 reasons.reason(
                     reasons.QUOTE_RUNS_ON,
                     line=str(where),
-                    limit=f"{MAX_LINE_BYTES:,}".replace(",", "."),
+                    limit=MAX_LINE_BYTES,
                 )
             )
         if length > MAX_LINE_BYTES:

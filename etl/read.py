@@ -273,8 +273,8 @@ def _check_unpacked_size(path: Path) -> None:
             reasons.reason(
                 reasons.UNPACKS_TO,
                 name=path.name,
-                size=f"{total / 1e6:,.0f}".replace(",", "."),
-                limit=f"{MAX_UNPACKED_BYTES / 1e6:,.0f}".replace(",", "."),
+                size=round(total / 1e6),  # numbers: 1,000 in English, 1.000 in Indonesian
+                limit=round(MAX_UNPACKED_BYTES / 1e6),
             )
         )
     for p in parts:
@@ -291,16 +291,12 @@ def _check_unpacked_size(path: Path) -> None:
             )
 
 
-def _dots(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
 def _check_used_range(path: Path, kind, rows: int, columns: int, declared: bool) -> None:
     if rows * columns <= MAX_WORKBOOK_CELLS:
         return
     from openpyxl.utils import get_column_letter
 
-    size = {"rows": _dots(rows), "columns": _dots(columns), "cells": _dots(rows * columns)}
+    size = {"rows": rows, "columns": columns, "cells": rows * columns}
     letter = get_column_letter(columns)
     what = (
         reasons.reason(reasons.DECLARED_RANGE, last=f"{letter}{rows}", **size)
@@ -313,7 +309,7 @@ def _check_used_range(path: Path, kind, rows: int, columns: int, declared: bool)
             reasons.TOO_MANY_CELLS,
             name=path.name,
             what=what,
-            limit=_dots(MAX_WORKBOOK_CELLS),
+            limit=MAX_WORKBOOK_CELLS,
             fix=reasons.reason(fix),
         )
     )
@@ -375,9 +371,7 @@ def _fill_merged(path: Path, rows: dict[int, list], ranges: list[str]) -> None:
                 filled += 1
         if filled > MAX_WORKBOOK_CELLS:
             raise FileError(
-                reasons.reason(
-                    reasons.MERGED_TOO_MANY, name=path.name, limit=_dots(MAX_WORKBOOK_CELLS)
-                )
+                reasons.reason(reasons.MERGED_TOO_MANY, name=path.name, limit=MAX_WORKBOOK_CELLS)
             )
 
 

@@ -14,7 +14,8 @@ def main(repo) -> None:
     st.caption(t("audit.intro", file=audit_log.location_name()))
     events = audit_log.events()
     st.caption(tn("audit.count", "audit.count.plural", len(events)))
-    tables.show(audit_log.table(events), key="audit_table")
+    # a plain table, which wraps each event's details to the screen's width (ui/screen.css)
+    tables.show_whole(audit_log.table(events), key="audit_table")
     meta = downloads.meta_for("log_audit", t("audit.title"))
     downloads.downloads(events, meta, "audit_dl", role=access.PENGELOLA)
 

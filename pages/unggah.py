@@ -17,19 +17,13 @@ import streamlit as st
 
 from etl import add, build, lock, manifest, remove, upload, urls
 from etl.check import CheckResult, check_file
-from ui import access, downloads, fmt, reasons, safe, styles, tables
+from ui import access, downloads, fmt, labels, reasons, safe, styles, tables
 from ui.i18n import N_, t, tn
 from warehouse import audit, location
 from warehouse.location import MANIFEST, data_dir, warehouse_path
 
 # what each kind of file is called on the page (every kind `etl check` and `etl add` take)
-KINDS = {
-    "observations": N_("upload.kind.observations"),
-    "observations_wide": N_("upload.kind.observations_wide"),
-    "events": N_("upload.kind.events"),
-    "umkm_register": N_("upload.kind.umkm_register"),
-    "regions": N_("upload.kind.regions"),
-}
+KINDS = labels.FILE_KINDS
 # why a file is refused before it is read (etl/upload.py's codes)
 REFUSED = {
     "empty": N_("upload.refused.empty"),
@@ -266,7 +260,8 @@ def show_check(result: CheckResult) -> None:
     n = len(result.rejected)
     st.warning(tn("upload.rejects", "upload.rejects_plural", n, count=fmt.number(n, decimals=0)))
     frame = reasons.rejected(pd.DataFrame(result.rejected).assign(source_file=result.file))
-    tables.show(tables.rejected_table(frame.head(SHOWN_REJECTS)), key="upload_rejects")
+    # a plain table, which wraps the reasons to the screen's width (a grid cut them at a phone's)
+    tables.show_whole(tables.check_rejects_table(frame.head(SHOWN_REJECTS)), key="upload_rejects")
     if len(frame) > SHOWN_REJECTS:
         st.caption(t("upload.rejects_more", shown=SHOWN_REJECTS))
     meta = downloads.meta_for("baris_ditolak_unggahan", t("upload.check_title"))
@@ -276,6 +271,7 @@ def show_check(result: CheckResult) -> None:
 def provenance_and_add(name: str, data: bytes, kind: str, sheet, result: CheckResult) -> None:
     """Where the figures were published, then the add itself."""
     st.subheader(t("upload.provenance"))
+    styles.date_hint(t("upload.date.day"), t("upload.date.month"), t("upload.date.year"))
     with st.form("upload_add"):
         publisher = st.text_input(t("upload.publisher"), key="upload_publisher")
         url = st.text_input(t("upload.url"), key="upload_url")

@@ -5,7 +5,7 @@ import json
 
 import pandas as pd
 
-from ui import fmt, labels
+from ui import access, filter_words, fmt, labels
 from ui.i18n import t
 from warehouse import audit, location
 
@@ -35,10 +35,50 @@ def table(frame: pd.DataFrame) -> pd.DataFrame:
         {
             t("audit.col.time"): [_when(r.time) for r in rows],
             t("audit.col.event"): [_event(r.event) for r in rows],
+            # what the event did before who did it: on a phone the details are read whole
+            t("audit.col.details"): [details_text(r.details) for r in rows],
             t("audit.col.actor"): [r.actor or "" for r in rows],
-            t("audit.col.details"): [r.details for r in rows],
         }
     )
+
+
+def details_text(details: str) -> str:
+    """An event's own fields as a reader reads them, in the reader's language: 'berkas: a.csv;
+    baris dibaca: 1.200; ...', a download's filters by their names (areas by name, months as
+    words). The download of the log keeps the JSON with its codes, for scripts."""
+    try:
+        fields = json.loads(details or "{}")
+    except json.JSONDecodeError:
+        return str(details)
+    if not isinstance(fields, dict):
+        return str(details)
+    parts = []
+    for key, value in fields.items():
+        if key == "filters" and isinstance(value, dict):
+            parts += [
+                f"{filter_words.name(k)}: {filter_words.value(k, v)}" for k, v in value.items()
+            ]
+            continue
+        label = t(labels.AUDIT_FIELDS[key]) if key in labels.AUDIT_FIELDS else key
+        parts.append(f"{label}: {_field_value(key, value)}")
+    return "; ".join(parts)
+
+
+def _field_value(key: str, value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return t("audit.yes") if value else t("audit.no")
+    if isinstance(value, int | float):
+        return fmt.number(value, decimals=0 if isinstance(value, int) else None)
+    if key == "role" and value in ROLES:
+        return t(ROLES[value])
+    if key in filter_words.CHOICES:
+        return filter_words.value(key, value)
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+ROLES = {role.name.lower(): key for role, key in access.LABELS.items()}
 
 
 def location_name() -> str:

@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import exports
-from ui import access, labels, served_once
+from ui import access, filter_words, labels, served_once
 from ui.i18n import t
 from warehouse import audit
 
@@ -39,8 +39,11 @@ def downloads(
     if role > access.PUBLIK:
         served_once.install()
     frame = frame.drop(columns=[c for c in ("hover",) if c in frame]).reset_index(drop=True)
-    meta = dataclasses.replace(meta, words=metadata_words())
+    # the log keeps the filters' codes; the file's metadata says them in the reader's words
     who, logged = access.actor(), filters_logged(meta, areas_, start, end)
+    meta = dataclasses.replace(
+        meta, words=metadata_words(), filters=filter_words.worded(meta.filters)
+    )
     with st.popover(t("download.label"), icon=":material/download:"):
         for fmt_ in exports.FORMATS:
             name = exports.file_name(

@@ -44,6 +44,52 @@ AUDIT_EVENTS = {
     "rebuild": N_("audit.event.rebuild"),
     "unreadable": N_("audit.event.unreadable"),
 }
+# what `etl check` and `etl add` take, as the upload page and the audit log name it
+FILE_KINDS = {
+    "observations": N_("upload.kind.observations"),
+    "observations_wide": N_("upload.kind.observations_wide"),
+    "events": N_("upload.kind.events"),
+    "umkm_register": N_("upload.kind.umkm_register"),
+    "regions": N_("upload.kind.regions"),
+}
+# the fields of an audit line (warehouse/audit.py: record's callers) -> their words
+AUDIT_FIELDS = {
+    "role": N_("audit.field.role"),
+    "dataset": N_("audit.field.dataset"),
+    "format": N_("audit.field.format"),
+    "rows": N_("audit.field.rows"),
+    "filters": N_("audit.field.filters"),
+    "file": N_("audit.field.file"),
+    "file_id": N_("audit.field.file_id"),
+    "kind": N_("audit.field.kind"),
+    "sha256": N_("audit.field.sha256"),
+    "rows_read": N_("audit.field.rows_read"),
+    "rows_loaded": N_("audit.field.rows_loaded"),
+    "rows_rejected": N_("audit.field.rows_rejected"),
+    "files": N_("audit.field.files"),
+    "line": N_("audit.field.line"),
+}
+# the filters a page writes into a download's metadata and the audit log (downloads.meta_for's
+# keywords, analytics/datasets.py: meta) -> their words; start/end are Wilayah's from/to
+FILTERS = {
+    "areas": N_("meta.areas"),
+    "area": N_("meta.area"),
+    "scope": N_("meta.scope"),
+    "level": N_("meta.level"),
+    "measure": N_("meta.measure"),
+    "metrics": N_("meta.metrics"),
+    "mode": N_("meta.mode"),
+    "from": N_("meta.from"),
+    "to": N_("meta.to"),
+    "start": N_("meta.from"),
+    "end": N_("meta.to"),
+    "series": N_("meta.series"),
+    "impact": N_("meta.impact"),
+    "adopsi": N_("meta.adoption"),
+    "lag": N_("meta.lag"),
+    "demo data": N_("meta.demo_data"),
+    "small cells": N_("meta.small_cells"),
+}
 CHANGES = {
     "revised": N_("change.revised"),
     "new": N_("change.new"),
@@ -70,6 +116,9 @@ BASES = {
     "ktp_kota_tangerang": N_("basis.ktp_kota_tangerang"),
 }
 KINDS = {"stock": N_("kind.stock"), "flow": N_("kind.flow"), "rate": N_("kind.rate")}
+# a count at a date in a planner's words: a running total to the report's date (PHK), or a
+# count at one date (the employed of a survey); "stock" is the statistician's word for both
+STOCKS = {True: N_("kind.stock.cumulative"), False: N_("kind.stock.level")}
 # a ratio is shown as a plain number and has no unit word (ui/fmt.py: UNITLESS)
 UNITS = {
     "workers": N_("unit.workers"),
@@ -88,6 +137,12 @@ DENOMINATORS = {"per_1000": N_("impact.per_1000"), "per_100_umkm": N_("impact.pe
 IMPACT_AXES = {
     "per_1000": N_("impact.axis.per_1000"),
     "per_100_umkm": N_("impact.axis.per_100_umkm"),
+}
+# the adoption measure as a download's metadata or an audit line names it: the months it waits
+# are a filter of their own there (the page's choice names them: impact.adoption.level, plural)
+ADOPTION_MEASURES = {
+    "level": N_("impact.adoption.level_lagged"),
+    "change": N_("impact.adoption.change"),
 }
 ADOPTION_AXES = {"level": N_("impact.axis.level"), "change": N_("impact.axis.change")}
 ADOPTION_CHARTS = {"level": N_("impact.chart.level"), "change": N_("impact.chart.change")}
@@ -154,6 +209,8 @@ METADATA = {
     "synthetic rows": N_("meta.synthetic_rows"),
     "synthetic data": N_("meta.synthetic_data"),
     "made at": N_("meta.made_at"),
+    "note": N_("meta.note"),
+    "as written in the data file, not translated": N_("meta.note.as_written"),
     "areas": N_("meta.areas"),
     "area": N_("meta.area"),
     "from": N_("meta.from"),

@@ -262,7 +262,7 @@ def show(table: pd.DataFrame, key: str, **kw) -> None:
         st.dataframe(table, hide_index=True, key=key, **kw)
 
 
-def show_whole(table: pd.DataFrame) -> None:
+def show_whole(table: pd.DataFrame, key: str | None = None) -> None:
     """A short reference table, every row and column at once, as a plain table (st.table): a
     grid (st.dataframe) is drawn on a canvas that scrolls on its own, so on paper it printed its
     first rows, cut at the paper's edge, and none of its words were text. On screen a plain
@@ -272,7 +272,8 @@ def show_whole(table: pd.DataFrame) -> None:
     else:
         # st.table renders each cell and header as markdown: data-derived text is written plain
         shown = table.map(safe.plain).rename(columns=safe.plain)
-        st.table(shown, hide_index=True)
+        with st.container(key=key):  # the key names the table for its column widths (screen.css)
+            st.table(shown, hide_index=True)
 
 
 PREVIEW_ROWS = 1000  # a page of rows the browser draws at once; the download beside it has all
@@ -401,12 +402,16 @@ def metrics_table(frame: pd.DataFrame) -> pd.DataFrame:
                 _text(r.description_en if english else r.description_id) for r in rows
             ],
             t("col.unit"): [fmt.unit(r.unit) or "%" for r in rows],
-            t("col.kind"): [
-                t(labels.KINDS[r.kind]) if r.kind in labels.KINDS else r.kind for r in rows
-            ],
+            t("col.kind"): [_kind(r) for r in rows],
             t("col.code"): [r.code for r in rows],
         }
     )
+
+
+def _kind(r) -> str:
+    if r.kind == "stock":
+        return t(labels.STOCKS[str(r.cumulative).lower() == "true"])
+    return t(labels.KINDS[r.kind]) if r.kind in labels.KINDS else r.kind
 
 
 def files_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -428,13 +433,29 @@ def files_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def rejected_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every rejected row of the warehouse: file, line, column, the cell as written (a figure
+    that could not be read, a date, a word: not always a number), and why."""
     rows = list(frame.itertuples())
     return pd.DataFrame(
         {
             t("col.file"): [r.source_file for r in rows],
             t("col.line"): [fmt.number(r.line, decimals=0) for r in rows],
             t("col.column"): [_text(r.column) for r in rows],
-            t("col.value"): [_text(r.value) for r in rows],
+            t("col.cell"): [_text(r.value) for r in rows],
             t("col.reason"): [_text(r.reason) for r in rows],
+        }
+    )
+
+
+def check_rejects_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """One file's rejects as the upload's check shows them: the line and why first (what a
+    steward fixes), then the column and the cell as written; the file is the one just chosen."""
+    rows = list(frame.itertuples())
+    return pd.DataFrame(
+        {
+            t("col.line"): [fmt.number(r.line, decimals=0) for r in rows],
+            t("col.reason"): [_text(r.reason) for r in rows],
+            t("col.column"): [_text(r.column) for r in rows],
+            t("col.cell"): [_text(r.value) for r in rows],
         }
     )

@@ -75,11 +75,12 @@ ROW_WIDTH = N_(
     "cell"
 )
 LONG_CELL = N_("a cell is longer than {limit} characters")
+# a missing column by the headers a person writes for it (data/aliases/columns.csv; capitals
+# and punctuation do not matter), never by the warehouse's own name of it
 MISSING_COLUMNS = N_(
-    "missing column(s) {missing}: add the column, or its name to data/aliases/columns.csv; no row "
-    "of this file was loaded"
+    "missing column(s): {missing}; add a column headed so and load the file again; no row of this "
+    "file was loaded"
 )
-MISSING_COLUMN = N_("{column} (e.g. {examples})")
 NOT_LOADED_HEADER = N_("not loaded: the header lacks required columns")
 
 # --- one cell (etl/cells.py) ---------------------------------------------------------------------
@@ -247,8 +248,9 @@ GOLDEN_UNLISTED = N_(
 # etl/kinds/register_staging.py; a build names the file's entry, etl/build.py) ------------------
 # The file's name is a value. So is a reader's own message (Python's codecs and csv module,
 # openpyxl's error type, DuckDB's CSV reader): it is their text, and the Indonesian says whose.
-# Numbers the English writes with dots (1.000.000) are passed written, so the command line prints
-# what it printed before these were templates.
+# Sizes and limits are passed as numbers, so each language groups their digits its own way
+# (1,000,000 in English and on the command line, 1.000.000 in Indonesian); a line or byte number
+# is passed written, as the file's position it names.
 FILE_NOT_FOUND = N_("{name}: file not found; check the path")
 FILE_IS_FOLDER = N_("{name}: is a folder, not a file")
 NO_ROWS = N_("{name}: no rows below its header: the file holds no figures; export it again")
@@ -294,7 +296,7 @@ MERGED_TOO_MANY = N_(
 WORKBOOK_NOT_CSV = N_("{name}: is a workbook; the fast path reads CSV only")
 NO_HEADER = N_(
     "{name}: no header row in the first {rows} rows: a header names the columns (e.g. Kecamatan, "
-    "Tanggal, PHK); add unknown names to data/aliases/columns.csv"
+    "Tanggal, PHK); head the columns with such names and load the file again"
 )
 QUOTE_RUNS_ON = N_(
     "line {line}: a quoted cell runs on for more than {limit} bytes (a quote that is never "

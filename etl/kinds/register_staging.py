@@ -177,8 +177,8 @@ def _stage_csv(con, path: Path, ctx: Context, wanted: set[str], scratch: Path) -
             reasons.reason(
                 reasons.ROWS_UNACCOUNTED,
                 name=name,
-                expected=f"{expected:,}".replace(",", "."),
-                read=f"{read:,}".replace(",", "."),
+                expected=expected,
+                read=read,
             )
         )
     return Staged(headers, levels, warnings, rejects, header_line, derived and derived[0])

@@ -55,11 +55,10 @@ def on_screen(app) -> str:
 
 
 # tables whose cells are names and titles as the sources wrote them (publishers, outlets, file
-# titles), the download's own column names (the dictionary documents them), or the audit log's
-# details, which quote the filters of a download as its reader saw them (an Indonesian reader's
-# "dirumahkan"), known by a header: their headers are checked, not their cells
-DATA_TEXT_HEADERS = {"Publisher", "Penerbit", "File", "Berkas", "Column", "Kolom", "Details",
-                     "Rincian"}  # fmt: skip
+# titles) or the download's own column names (the dictionary documents them), known by a header:
+# their headers are checked, not their cells (the audit log's details are words of the page's
+# language, ui/audit_log.py: details_text, and are checked)
+DATA_TEXT_HEADERS = {"Publisher", "Penerbit", "File", "Berkas", "Column", "Kolom"}
 
 
 def html_lang(app) -> str:

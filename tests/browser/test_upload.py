@@ -109,8 +109,10 @@ def test_a_messy_file_shows_its_rejects_before_anything_is_written(open_upload, 
     # bad_numbers.csv: "12a" on line 2 is not a number, "<5" on line 3 is refused as a small
     # cell written as a bound; the check names each line (worked out from the file by hand)
     assert "Baris dibaca" in text and "Baris akan ditolak" in text
-    cells = app.table_cells(0)
-    lines = [row[1] for row in cells]
+    # the plain table of the check's rejects (pages/unggah.py): line, reason, column, cell
+    table = app.page.locator(".st-key-upload_rejects table tbody tr")
+    cells = [[c.strip() for c in row.locator("td").all_inner_texts()] for row in table.all()]
+    lines = [row[0] for row in cells]
     assert "2" in lines and "12a" in [row[3] for row in cells], cells
     app.screenshot("unggah-check")
     # nothing written: the manifest and the warehouse are as they were

@@ -172,7 +172,7 @@ def test_an_unrecognised_column_is_a_warning_that_names_it():
 def test_a_missing_required_column_rejects_every_row_and_says_which():
     found, result = rejects("missing_column.csv", "observations")
     assert found == [(1, None, "Wilayah, Ukuran, Jumlah"), (2, None, None), (3, None, None)]
-    assert "missing column(s) ref_date (e.g. tanggal, tgl)" in result.rejected[0]["reason"]
+    assert "missing column(s): Tanggal or Tgl or Per Tanggal;" in result.rejected[0]["reason"]
     assert (result.rows_read, result.rows_loaded) == (2, 0)
 
 

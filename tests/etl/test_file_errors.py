@@ -61,7 +61,7 @@ CASES = [
         reasons.NO_HEADER,
         # etl/columns.py HEADER_SEARCH_ROWS = 30
         "no_header.csv: no header row in the first 30 rows: a header names the columns (e.g. "
-        "Kecamatan, Tanggal, PHK); add unknown names to data/aliases/columns.csv",
+        "Kecamatan, Tanggal, PHK); head the columns with such names and load the file again",
     ),
     (
         "register without a header",
@@ -70,7 +70,7 @@ CASES = [
         None,
         reasons.NO_HEADER,
         "no_header.csv: no header row in the first 30 rows: a header names the columns (e.g. "
-        "Kecamatan, Tanggal, PHK); add unknown names to data/aliases/columns.csv",
+        "Kecamatan, Tanggal, PHK); head the columns with such names and load the file again",
     ),
     (
         "Windows-1252 with an invalid byte",
@@ -125,8 +125,8 @@ CASES = [
         None,
         reasons.TOO_MANY_CELLS,
         # XFD is column 16.384; 1.048.576 x 16.384 = 17.179.869.184
-        "far.xlsx: the sheet declares its used range as A1:XFD1048576: 1.048.576 rows x 16.384 "
-        "columns = 17.179.869.184 cells, more than the 1.000.000 a workbook may hold; delete the "
+        "far.xlsx: the sheet declares its used range as A1:XFD1048576: 1,048,576 rows x 16,384 "
+        "columns = 17,179,869,184 cells, more than the 1,000,000 a workbook may hold; delete the "
         "empty rows and columns beyond the data (Ctrl+End shows where Excel thinks the data ends) "
         "and save again, or split the table",
     ),
@@ -137,8 +137,8 @@ CASES = [
         None,
         reasons.TOO_MANY_CELLS,
         # no declared range; row 100 reaches column 16.384: 100 x 16.384 = 1.638.400 cells
-        "reg.xlsx: the sheet's data reaches row 100 and column 16.384 (XFD): 1.638.400 cells "
-        "from A1, more than the 1.000.000 a workbook may hold; send the register as CSV, which is "
+        "reg.xlsx: the sheet's data reaches row 100 and column 16,384 (XFD): 1,638,400 cells "
+        "from A1, more than the 1,000,000 a workbook may hold; send the register as CSV, which is "
         "read streaming at any size",
     ),
     (
@@ -161,7 +161,7 @@ CASES = [
         "umkm_register",
         None,
         reasons.IN_FILE,
-        "long.csv: line 2: a quoted cell runs on for more than 1.000.000 bytes (a quote that is "
+        "long.csv: line 2: a quoted cell runs on for more than 1,000,000 bytes (a quote that is "
         "never closed?); check the quotes on that line",
     ),
 ]
@@ -203,8 +203,8 @@ def test_an_unreadable_file_keeps_its_template_and_values(
 # the Indonesian of warehouse/reasons.py's templates, in ui/locale/id, with the same values
 INDONESIAN = {
     "no header": "no_header.csv: tidak ada baris judul kolom di 30 baris pertama: baris judul "
-    "menamai kolom-kolomnya (mis. Kecamatan, Tanggal, PHK); tambahkan nama yang belum dikenal ke "
-    "data/aliases/columns.csv",
+    "menamai kolom-kolomnya (mis. Kecamatan, Tanggal, PHK); beri kolom-kolomnya judul seperti "
+    "itu lalu muat berkasnya lagi",
     "Windows-1252 with an invalid byte": "bad.csv: bita ke-30 bukan teks UTF-8 maupun "
     "Windows-1252; simpan berkas sebagai 'CSV UTF-8' lalu coba lagi",
     "a register workbook with one far cell": "reg.xlsx: data lembar kerja mencapai baris 100 dan "
@@ -306,7 +306,8 @@ def test_the_command_line_prints_the_english_and_json_keeps_the_template(tmp_pat
     assert (code, out) == (
         2,
         "cannot be read: no_header.csv: no header row in the first 30 rows: a header names the "
-        "columns (e.g. Kecamatan, Tanggal, PHK); add unknown names to data/aliases/columns.csv\n",
+        "columns (e.g. Kecamatan, Tanggal, PHK); head the columns with such names and load the "
+        "file again\n",
     )
     code, out = run(["check", str(path), "--kind", "observations", "--json"])
     body = json.loads(out)

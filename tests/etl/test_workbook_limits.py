@@ -80,6 +80,7 @@ def header_and_rows(n: int):
 
 
 def test_one_cell_at_the_last_row_and_column_is_refused_from_its_declared_range(tmp_path):
+    # (the command line speaks English, and writes its numbers the English way)
     # The 4,9 KB bomb of the issue: openpyxl declares the used range A1:XFD1048576, i.e.
     # 1.048.576 rows x 16.384 columns = 17.179.869.184 cells (worked out: 2^20 x 2^14 = 2^34).
     wb = openpyxl.Workbook()
@@ -93,15 +94,15 @@ def test_one_cell_at_the_last_row_and_column_is_refused_from_its_declared_range(
     assert code == 2
     assert out.startswith("cannot be read: far_cell.xlsx: ")
     assert "A1:XFD1048576" in out
-    assert "1.048.576 rows x 16.384 columns = 17.179.869.184 cells" in out
-    assert "more than the 1.000.000" in out and "delete the empty rows and columns" in out
+    assert "1,048,576 rows x 16,384 columns = 17,179,869,184 cells" in out
+    assert "more than the 1,000,000" in out and "delete the empty rows and columns" in out
 
 
 def test_a_declared_range_beyond_the_limit_is_refused_even_when_few_cells_hold_data(tmp_path):
     # <dimension ref="A1:Z40000">: 40.000 rows x 26 columns = 1.040.000 cells > 1.000.000
     path = with_sheet(tmp_path / "claims.xlsx", header_and_rows(2), "A1:Z40000")
     code, out = run(["check", str(path), "--kind", "observations_wide"])
-    assert code == 2 and "A1:Z40000" in out and "40.000 rows x 26 columns = 1.040.000 cells" in out
+    assert code == 2 and "A1:Z40000" in out and "40,000 rows x 26 columns = 1,040,000 cells" in out
 
 
 def test_a_sheet_without_a_declared_range_is_stopped_at_the_first_row_beyond_it(tmp_path):
@@ -111,8 +112,8 @@ def test_a_sheet_without_a_declared_range_is_stopped_at_the_first_row_beyond_it(
     path = with_sheet(tmp_path / "sparse.xlsx", [*header_and_rows(2), far], None)
     code, out = run(["check", str(path), "--kind", "observations_wide"])
     assert code == 2
-    assert "reaches row 400.000 and column 3 (C): 1.200.000 cells from A1" in out
-    assert "more than the 1.000.000" in out
+    assert "reaches row 400,000 and column 3 (C): 1,200,000 cells from A1" in out
+    assert "more than the 1,000,000" in out
 
 
 @pytest.mark.slow
@@ -121,14 +122,14 @@ def test_a_dense_sheet_whose_declared_range_lies_is_stopped_while_it_streams(tmp
     # at the first row whose number times 3 columns exceeds 1.000.000: row 333.334 (x 3 = 1.000.002)
     path = with_sheet(tmp_path / "liar.xlsx", header_and_rows(340_000), "A1:C5")
     code, out = run(["check", str(path), "--kind", "observations_wide"])
-    assert code == 2 and "reaches row 333.334 and column 3 (C)" in out
+    assert code == 2 and "reaches row 333,334 and column 3 (C)" in out
 
 
 def test_a_register_workbook_beyond_the_limit_must_come_as_csv(tmp_path):
     path = with_sheet(tmp_path / "register.xlsx", header_and_rows(2), "A1:G200000")
     code, out = run(["check", str(path), "--kind", "umkm_register"])
     # 200.000 rows x 7 columns = 1.400.000 cells
-    assert code == 2 and "1.400.000 cells" in out and "send the register as CSV" in out
+    assert code == 2 and "1,400,000 cells" in out and "send the register as CSV" in out
 
 
 def test_a_workbook_that_unpacks_to_more_than_200_mb_is_refused_unopened(tmp_path):
@@ -180,3 +181,31 @@ def test_the_grid_keeps_the_row_numbers_excel_shows_and_skips_empty_rows(tmp_pat
 def test_the_limits_are_the_documented_ones(name):
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     assert f"{getattr(read, name):,}".replace(",", ".") in readme
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        # the Indonesian catalog's text of DECLARED_RANGE and TOO_MANY_CELLS, with the numbers
+        # grouped by dots: 40.000 x 26 = 1.040.000, the limit 1.000.000 (etl/read.py)
+        ("id", "40.000 baris x 26 kolom = 1.040.000 sel"),
+        ("en", "40,000 rows x 26 columns = 1,040,000 cells"),
+    ],
+)
+def test_the_sizes_in_a_whole_file_error_are_written_in_the_readers_language(tmp_path, lang, said):
+    """Unggah data shows this error through ui/reasons.py: its numbers are the reader's (the
+    stored text once had Indonesian dots in English: '1.000.000')."""
+    import streamlit as st
+
+    from ui import reasons as shown
+
+    path = with_sheet(tmp_path / "claims.xlsx", header_and_rows(2), "A1:Z40000")
+    result = check_file(path, "observations_wide")
+    st.session_state["lang"] = lang
+    try:
+        text = shown.text(result.error, result.error_key, result.error_args)
+    finally:
+        del st.session_state["lang"]
+    assert said in text
+    other = "1,000,000" if lang == "id" else "1.000.000"
+    assert ("1.000.000" if lang == "id" else "1,000,000") in text and other not in text

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.build import build
-from tests.conftest import _app, make_data_dir
+from tests.conftest import _app, make_data_dir, plain_table
 from warehouse import audit
 
 AUTH = {
@@ -98,16 +98,19 @@ def test_the_audit_log_is_refused_below_pengelola_also_by_direct_link(with_rejec
     audit.record("rebuild", "cli:pulih", files=1)
     at = open_as("log_audit", user)
     assert says in words(at)
-    assert not at.dataframe  # the log is not read, so not shown
+    assert not at.dataframe and not at.table  # the log is not read, so not shown
     # and it is not in the navigation either: the router hides it (only its guard answers a link)
 
 
 def test_the_steward_sees_the_audit_log_with_its_download(with_reject):
     audit.record("rebuild", "cli:pulih", files=1, rows_read=3)
     at = open_as("log_audit", STEWARD)
-    table = at.dataframe[0].value
+    table = plain_table(at.table[0])
     # one event written above, and the steward's own sign-in, written when the sidebar drew
     assert sorted(table["Kejadian"]) == ["bangun ulang", "masuk"]
+    # the rebuild's fields as words, not its JSON ({"files": 1, "rows_read": 3}); the sign-in's
+    # role in the catalog's Indonesian (role.pengelola)
+    assert sorted(table["Rincian"]) == ["berkas: 1; baris dibaca: 3", "peran: pengelola data"]
     assert "audit_dl_csv" in {b.key for b in at.get("download_button")}
 
 

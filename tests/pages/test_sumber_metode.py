@@ -114,6 +114,13 @@ def test_method_page_lists_sources_dictionary_notes_and_build_status(small_wareh
     } <= set(sources.columns)
     assert "umkm register" in set(sources["Ukuran"])
     assert {"Ukuran", "Arti", "Satuan", "Jenis", "Kode"} <= set(measures.columns)
+    # the kind in plain words, not the statistician's "stok": a layoff count is a running total
+    # to its report's date, the employed (BPS Sakernas) a count at its survey's date
+    # (data/raw/metrics.csv: phk cumulative, employed not)
+    kinds = dict(zip(measures["Kode"], measures["Jenis"], strict=True))
+    assert kinds["phk"] == "jumlah kumulatif sampai tanggal laporan"
+    assert kinds["employed"] == "jumlah pada satu tanggal (mis. tanggal survei)"
+    assert not [k for k in kinds.values() if "stok" in k]
     assert "registered" in set(columns.iloc[:, 0])  # the first column names the download column
     assert len(files) == 5 and files["SHA-256"].str.fullmatch(r"[0-9a-f]{64}").all()
     assert rejected.to_dict("records") == [
@@ -121,7 +128,8 @@ def test_method_page_lists_sources_dictionary_notes_and_build_status(small_wareh
             "Berkas": "raw/labour.csv",
             "Baris ke-": "2",
             "Kolom": "ref_date",
-            "Angka": "20 Mai 2020",
+            # the cell as written, a date here: not a figure, so not headed "Angka"
+            "Isi sel": "20 Mai 2020",
             # in the reader's language (the catalog's Indonesian of the template,
             # warehouse/reasons.py)
             "Alasan": "'20 Mai 2020': 'mai' bukan nama bulan (mis. Mei, Agustus, Des)",

@@ -1,0 +1,114 @@
+"""Unggah data in the reader's language and at a phone's width: what the check says about a file
+(the headers a person would write, never the warehouse's own column names or a server file), the
+date field's hint, the uploader's accessible name, and the rejects' reasons within the screen.
+
+The page writes only when a file is added; these tests add nothing, and run on the upload tests'
+own server over a copy of data/ (tests/browser/test_upload.py)."""
+
+import pytest
+
+from tests.browser import test_upload as uploading
+from tests.browser.test_upload import FIGURES, choose_file
+
+# the upload tests' fixtures, by their names (a second server of this module's own)
+writable = uploading.writable
+upload_server = uploading.upload_server
+open_upload = uploading.open_upload
+
+# a figures file without its figure column: Kecamatan, Tanggal and Ukuran name area_code,
+# ref_date and metric (data/aliases/columns.csv); value, headed Nilai, Jumlah or Angka, is missing
+NO_VALUE = "Kecamatan,Tanggal,Ukuran\nKarawaci,2020-05-31,phk\n"
+
+
+def reasons_of(app) -> list[str]:
+    """The rejects table's reasons (its column "Alasan"/"Reason"): a plain table, in the
+    container keyed upload_rejects (pages/unggah.py)."""
+    table = app.page.locator(".st-key-upload_rejects table")
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    column = headers.index("Alasan")
+    return [
+        [c.strip() for c in row.locator("td").all_inner_texts()][column]
+        for row in table.locator("tbody tr").all()
+    ]
+
+
+def test_a_missing_column_is_named_by_the_headers_a_person_writes(open_upload, tmp_path):
+    path = tmp_path / "tanpa_nilai.csv"
+    path.write_text(NO_VALUE, encoding="utf-8")
+    app = open_upload("/unggah")
+    choose_file(app, path, FIGURES)
+    said = reasons_of(app)
+    # the Indonesian template of MISSING_COLUMNS, with the aliases of value as headers, joined
+    # by the catalog's " atau "
+    assert said[0] == (
+        "kolom tidak ada: Nilai atau Jumlah atau Angka; tambahkan kolom dengan judul itu lalu muat "
+        "berkasnya lagi; tidak ada baris berkas ini yang dimuat"
+    ), said
+    assert not [s for s in said if "value" in s or "data/aliases" in s], said
+
+
+# what the date field's empty segments show: Streamlit draws react-aria's English "dd", "mm",
+# "yyyy" whatever the page's language
+SEGMENTS = '[data-testid="stDateInput"] [role="spinbutton"][data-placeholder="true"]'
+SHOWN = "e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]"
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "hint"),
+    [
+        # the Indonesian catalog's upload.date.day/month/year: hari, bulan, tahun
+        ("/unggah", FIGURES, ['"hh"', '"bb"', '"tttt"']),
+        ("/unggah?lang=en", "Figures per area and date (one figure per row)",
+         ['"dd"', '"mm"', '"yyyy"']),
+    ],
+)  # fmt: skip
+def test_the_date_field_hints_its_format_in_the_readers_language(open_upload, path, kind, hint):
+    app = open_upload(path)
+    box = "Jenis berkas" if "lang" not in path else "Kind of file"
+    choose_file(app, uploading.AGENCY / "bad_numbers.csv", kind, box)
+    segments = app.page.locator(SEGMENTS)
+    assert segments.count() == 3
+    drawn = [segments.nth(i).evaluate(SHOWN) for i in range(3)]
+    # react-aria's own letters drawn at size 0, the reader's in their place
+    assert [d[1] for d in drawn] == hint, drawn
+    assert {d[0] for d in drawn} == {"0px"}, drawn
+    app.page.locator('[data-testid="stDateInput"]').first.scroll_into_view_if_needed()
+    app.screenshot("unggah-date-hint" + ("-en" if "lang" in path else ""))
+
+
+@pytest.mark.parametrize(
+    ("path", "name"), [("/unggah", "Pilih berkas"), ("/unggah?lang=en", "Choose file")]
+)
+def test_the_upload_button_is_named_in_the_readers_language(open_upload, path, name):
+    """What a screen reader says for the button (its accessible name), not Streamlit's "Upload"
+    drawn at size 0 (the catalog's upload.button)."""
+    app = open_upload(path)
+    dropzone = app.page.locator('[data-testid="stFileUploaderDropzone"]')
+    # the visible button and the hidden file input behind it (Streamlit's "file upload")
+    buttons = dropzone.get_by_role("button")
+    names = [buttons.nth(i).evaluate("e => e.getAttribute('aria-label')") for i in range(2)]
+    assert names == [name, name], names
+    assert dropzone.get_by_role("button", name=name, exact=True).count() == 2
+    for english in ("Upload", "file upload", "UploadPilih berkas"):
+        assert dropzone.get_by_role("button", name=english, exact=True).count() == 0
+
+
+PHONE_WIDTH = 390  # tests/browser/dashboard.py VIEWPORTS["phone"]
+# where a text's box lies and whether its element cuts it off (its text wider than its box)
+BOX = """e => {
+  const r = e.getBoundingClientRect();
+  return {left: r.left, right: r.right, cut: e.scrollWidth > e.clientWidth + 1};
+}"""
+
+
+def test_the_rejects_reason_is_within_a_phones_screen(open_upload):
+    # bad_numbers.csv line 2 holds "12a": the Indonesian NOT_NUMBER reason begins "'12a' bukan
+    # angka" (tests/browser/test_reasons.py worked out the file's rejects)
+    app = open_upload("/unggah", "phone")
+    choose_file(app, uploading.AGENCY / "bad_numbers.csv", FIGURES)
+    reason = app.page.get_by_text("'12a' bukan angka", exact=False).first
+    assert reason.is_visible()  # a grid keeps its cells' text in a hidden table of its own
+    reason.scroll_into_view_if_needed()
+    box = reason.evaluate(BOX)
+    app.screenshot("unggah-rejects-phone")
+    assert box["left"] >= 0 and box["right"] <= PHONE_WIDTH and not box["cut"], box
