@@ -153,7 +153,8 @@ def impact_table(frame: pd.DataFrame, denominator: str, adoption: str = "level")
         t("impact.col.peak"): [fmt.month(m) for m in frame["peak_month"]],
         t("impact.col.phk"): [fmt.figure(v, "exact", "workers") for v in frame["phk_at_peak"]],
         t(labels.IMPACT_AXES[denominator]): [
-            fmt.number(r.x, decimals=2) if pd.notna(r.x) else missing_text(r.excluded)
+            # one number of decimals down the column ("5,46", "0,80", "2,00"), so they compare
+            fmt.fixed(r.x, 2) if pd.notna(r.x) else missing_text(r.excluded)
             for r in frame.itertuples()
         ],
     }
@@ -293,11 +294,18 @@ def _text(value) -> str:
     return value if isinstance(value, str) else "—"
 
 
+def _span(first, last) -> str:
+    """The dates a source covers: "13 April 2020 – 26 Juli 2021", or one date when it is one."""
+    start, end = fmt.date(first), fmt.date(last)
+    return start if start == end else f"{start} – {end}"
+
+
 def _when(value) -> str:
     """A date as the reader writes it; a range ("2020-04-13/2021-07-26") as its two dates; any
     other text as it is."""
     if isinstance(value, str) and "/" in value:
-        return " – ".join(_when(part) for part in value.split("/", 1))
+        first, last = (_when(part) for part in value.split("/", 1))
+        return first if first == last else f"{first} – {last}"  # one day is one date
     try:
         return fmt.date(value)
     except (ValueError, TypeError):
@@ -383,7 +391,7 @@ def sources_table(frame: pd.DataFrame, metric_names: dict[str, str]) -> pd.DataF
             t("col.published"): [_when(r.published) for r in rows],
             t("col.licence"): [_text(r.licence) for r in rows],
             t("col.measures"): [_names(r.metrics, metric_names) for r in rows],
-            t("col.covers"): [f"{fmt.date(r.first_date)} – {fmt.date(r.last_date)}" for r in rows],
+            t("col.covers"): [_span(r.first_date, r.last_date) for r in rows],
             t("col.rows"): [fmt.number(r.rows, decimals=0) for r in rows],
             t("col.synthetic"): [_yes(r.synthetic) for r in rows],
             t("col.url"): [_text(r.url) for r in rows],
