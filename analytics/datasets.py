@@ -11,6 +11,7 @@ from analytics import exports, privacy
 from analytics.months import month_end
 
 DATASETS = ("reported", "monthly", "umkm")
+UMKM_UNIT = "businesses; adoption_rate as a ratio of 0-1"  # the umkm dataset's unit column
 
 COLUMNS = {
     "reported": [
@@ -50,9 +51,7 @@ def load(
     elif name == "monthly":
         frame = repo.monthly(regions, metrics, month_from, month_to, synthetic)
     elif name == "umkm":
-        frame = repo.umkm_monthly(regions, month_from, month_to, synthetic).assign(
-            unit="businesses; adoption_rate as a ratio of 0-1",
-        )
+        frame = repo.umkm_monthly(regions, month_from, month_to, synthetic).assign(unit=UMKM_UNIT)
         frame["as_of_date"] = [month_end(m) for m in frame["month"]]
         # counts below the threshold arrive withheld (null, with *_suppressed flags): the query
         # layer applied the small-cell rule

@@ -75,7 +75,11 @@ class Meta:
                 lines.append(
                     (
                         f"units ({column})",
-                        ", ".join(sorted(frame[column].dropna().astype(str).unique())),
+                        # each unit in the reader's words, its code beside it (ui/downloads.py)
+                        ", ".join(
+                            self.words.get(u, u)
+                            for u in sorted(frame[column].dropna().astype(str).unique())
+                        ),
                     )
                 )
         for column in ("as_of_date", "ref_date", "month"):

@@ -17,7 +17,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from analytics import exports
+from analytics import datasets, exports
 from ui import access, filter_words, labels, served_once
 from ui.i18n import t
 from warehouse import audit
@@ -102,8 +102,14 @@ LOGGED_TEXT = 120
 
 
 def metadata_words() -> dict[str, str]:
-    """The words of a download's metadata sheet in the reader's language (ui/labels.py)."""
-    return {english: t(key) for english, key in labels.METADATA.items()}
+    """The words of a download's metadata sheet in the reader's language (ui/labels.py); a unit
+    by its word with its code beside it ("pekerja (workers)"), as the data's unit column holds
+    the code."""
+    units = {code: t(key) for code, key in labels.UNITS.items()}
+    units[datasets.UMKM_UNIT] = t("meta.umkm_unit")
+    return {english: t(key) for english, key in labels.METADATA.items()} | {
+        code: word if word == code else f"{word} ({code})" for code, word in units.items()
+    }
 
 
 def meta_for(dataset: str, title: str, **filters) -> exports.Meta:

@@ -283,7 +283,13 @@ class Dashboard:
         return rows, columns
 
     def table_headers(self, index: int = 0) -> list[str]:
+        """The headers of the columns the grid has drawn, waited for as table_cells waits for
+        its rows (the grid writes them a moment after the page's run has ended)."""
         grid = self.page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').nth(index)
+        try:
+            grid.locator("table thead th").first.wait_for(state="attached", timeout=5_000)
+        except PlaywrightTimeout:
+            return []
         return [h.strip() for h in grid.locator("table thead th").all_inner_texts()]
 
     def table_cells(self, index: int = 0) -> list[list[str]]:

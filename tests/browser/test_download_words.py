@@ -52,3 +52,12 @@ def test_the_note_column_is_said_to_be_as_written(open_app):
     assert (
         meta["catatan (note)"] == "apa adanya seperti tertulis di berkas data, tidak diterjemahkan"
     )
+
+
+def test_the_units_are_words_of_the_page_with_their_codes(open_app):
+    # Data, Banten's reported figures (data/raw/banten_province_labour.csv): PHK and dirumahkan
+    # in workers, perusahaan tutup in companies (raw/metrics.csv); the data's unit column keeps
+    # the codes, so the metadata names both; the Indonesian catalog: unit.companies
+    # "perusahaan", unit.workers "pekerja"
+    meta = metadata(open_app("/data?level=province"))
+    assert meta["satuan (unit)"] == "perusahaan (companies), pekerja (workers)"

@@ -86,9 +86,9 @@ def test_a_figure_known_only_to_its_year_stays_in_every_window_of_that_year(open
     says '2020' in the column period (ref_date is only the year's first day, said in the
     metadata). Expected values read off the shipped file by hand."""
     app = open_app("/data?areas_regency=36.71&dari=2020-02&sampai=2020-12", "desktop")
+    rows = app.table_cells(0)  # waits for the grid's rows (its headers come with them)
     headers = app.table_headers(0)
     date, value = headers.index("Tanggal"), headers.index("Angka")
-    rows = app.table_cells(0)
     undated = [r for r in rows if r[date].startswith("2020 (")]
     assert sorted(digits(r[value]) for r in undated) == ["1971", "6023"], rows
     files = app.download_all(app.popovers()[0])
