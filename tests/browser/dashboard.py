@@ -480,6 +480,23 @@ class Dashboard:
 
     # --- pictures ------------------------------------------------------------------------------
 
+    def text_box(self, text: str, shot: str) -> dict:
+        """Where the first visible element holding `text` lies once scrolled into view: its left
+        and right edge in the viewport, and whether it cuts its own text off (`cut`: its text is
+        wider than its box). A grid keeps its cells' text in a hidden table of its own, so the
+        element must be visible. The page's picture goes to SCREENSHOTS/<shot>-<viewport>.png."""
+        element = self.page.get_by_text(text, exact=False).first
+        assert element.is_visible(), f"{text!r} is not shown as text"
+        element.scroll_into_view_if_needed()
+        box = element.evaluate(
+            """e => {
+              const r = e.getBoundingClientRect();
+              return {left: r.left, right: r.right, cut: e.scrollWidth > e.clientWidth + 1};
+            }"""
+        )
+        self.screenshot(shot)
+        return box
+
     def screenshot(self, name: str) -> Path:
         """The whole page (Streamlit scrolls inside its main area, so the viewport is stretched to
         its height for the picture) as SCREENSHOTS/<name>-<viewport>.png."""

@@ -8,6 +8,7 @@ own server over a copy of data/ (tests/browser/test_upload.py)."""
 import pytest
 
 from tests.browser import test_upload as uploading
+from tests.browser.dashboard import VIEWPORTS
 from tests.browser.test_upload import FIGURES, choose_file
 
 # the upload tests' fixtures, by their names (a second server of this module's own)
@@ -93,12 +94,7 @@ def test_the_upload_button_is_named_in_the_readers_language(open_upload, path, n
         assert dropzone.get_by_role("button", name=english, exact=True).count() == 0
 
 
-PHONE_WIDTH = 390  # tests/browser/dashboard.py VIEWPORTS["phone"]
-# where a text's box lies and whether its element cuts it off (its text wider than its box)
-BOX = """e => {
-  const r = e.getBoundingClientRect();
-  return {left: r.left, right: r.right, cut: e.scrollWidth > e.clientWidth + 1};
-}"""
+PHONE_WIDTH = VIEWPORTS["phone"]["width"]
 
 
 def test_the_rejects_reason_is_within_a_phones_screen(open_upload):
@@ -106,9 +102,5 @@ def test_the_rejects_reason_is_within_a_phones_screen(open_upload):
     # angka" (tests/browser/test_reasons.py worked out the file's rejects)
     app = open_upload("/unggah", "phone")
     choose_file(app, uploading.AGENCY / "bad_numbers.csv", FIGURES)
-    reason = app.page.get_by_text("'12a' bukan angka", exact=False).first
-    assert reason.is_visible()  # a grid keeps its cells' text in a hidden table of its own
-    reason.scroll_into_view_if_needed()
-    box = reason.evaluate(BOX)
-    app.screenshot("unggah-rejects-phone")
+    box = app.text_box("'12a' bukan angka", "unggah-rejects-phone")
     assert box["left"] >= 0 and box["right"] <= PHONE_WIDTH and not box["cut"], box
