@@ -7,6 +7,8 @@ exists does it fall back to the monthly marts, which may be synthetic (and are t
 from dataclasses import dataclass
 
 LABOUR = ("phk", "dirumahkan", "companies_closed")
+# the lines of Ringkasan's trend and of the briefing's chart (one list: the PDF draws the page)
+TREND = ("phk", "dirumahkan")
 # measures with a monthly as-of series that areas can be compared on
 MONTHLY_METRICS = ("phk", "dirumahkan", "companies_closed", "phk_plus_dirumahkan")
 # Kota Tangerang's Disnaker series, on both bases (workplace and KTP-resident)

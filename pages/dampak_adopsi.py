@@ -10,7 +10,7 @@ outliers and makes no causal claim; and two areas side by side over time.
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, impact, policy, scatter
+from analytics import impact, panels, policy, scatter
 from analytics.chart_text import PairedText, ScatterText
 from ui import captions, downloads, filters, fmt, hover, labels, present, tables
 from ui.i18n import t, tn
@@ -120,7 +120,7 @@ def two_areas(repo, frame, far, parent: str) -> None:
         unknown=t("events.legend.unknown"),
         context=context,
     )
-    st.plotly_chart(charts.paired_over_time(labour, umkm, events, text), key="paired_chart")
+    st.plotly_chart(panels.paired_over_time(labour, umkm, events, text), key="paired_chart")
     captions.chart_table(tables.paired_table(labour, umkm), context, key="paired_table")
     captions.events_caption(events)
     captions.badge_if_synthetic(labour, umkm)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from analytics import charts, headline, policy
 from analytics.chart_text import TrendText
-from analytics.metrics import KOTA_REPORTED, LABOUR
+from analytics.metrics import KOTA_REPORTED, LABOUR, TREND
 from ui import briefing, captions, cards, downloads, filters, fmt, hover, safe, tables
 from ui.i18n import t
 
@@ -75,7 +75,7 @@ def trend(repo, demo: bool) -> tuple[str, bool]:
     the periods are shown (the briefing draws the same)."""
     area = filters.choice(t("chart.overview.area"), AREAS, key="wilayah")
     show_events = filters.toggle(t("chart.events"), key="kebijakan", default=True)
-    labour = hover.monthly(repo.monthly((area,), ("phk", "dirumahkan"), synthetic=demo))
+    labour = hover.monthly(repo.monthly((area,), TREND, synthetic=demo))
     umkm = hover.umkm(repo.umkm_monthly((area,), synthetic=demo))
     events = policy.with_unknown_gaps(repo.events(area)) if show_events else None
     context = captions.chart_context(labour, umkm, date_column="as_of_date")

@@ -7,7 +7,7 @@ they are not queried at all."""
 import streamlit as st
 
 from analytics import privacy
-from ui import access, captions, downloads, filters, present, reasons, tables
+from ui import access, captions, downloads, filters, present, reasons, source_tables, tables
 from ui.i18n import document, metric_label, t
 
 
@@ -34,18 +34,18 @@ def sources_table(repo) -> None:
     st.caption(t("method.sources_count", n=len(sources), files=files))
     captions.badge_if_synthetic(sources)
     names = {r.code: metric_label(r) for r in repo.metric_catalogue().itertuples()}
-    tables.show(tables.sources_table(sources, names), key="sources")
+    tables.show(source_tables.sources_table(sources, names), key="sources")
     downloads.downloads(sources, downloads.meta_for("sumber", t("method.sources")), "sources_dl")
 
 
 def data_dictionary(repo) -> None:
     st.subheader(t("method.metrics"))
     measures = repo.metric_catalogue()
-    tables.show(tables.metrics_table(measures), key="metrics")
+    tables.show(source_tables.metrics_table(measures), key="metrics")
     meta = downloads.meta_for("kamus_ukuran", t("method.metrics"))
     downloads.downloads(measures, meta, "metrics_dl")
     st.subheader(t("method.columns"))
-    columns = tables.column_dictionary()
+    columns = source_tables.column_dictionary()
     tables.show(columns, key="columns")
     downloads.downloads(
         columns, downloads.meta_for("kamus_kolom", t("method.columns")), "columns_dl"
@@ -68,7 +68,7 @@ def method_notes(repo) -> None:
 def where_demo_data_is_used(repo) -> None:
     coverage = repo.synthetic_coverage()
     st.caption(present.synthetic_summary(coverage))
-    tables.show_first(coverage, tables.synthetic_coverage_table, key="synthetic_coverage")
+    tables.show_first(coverage, source_tables.synthetic_coverage_table, key="synthetic_coverage")
     meta = downloads.meta_for("data_contoh", t("method.synthetic"))
     downloads.downloads(coverage, meta, "synthetic_dl")
 
@@ -80,7 +80,7 @@ def build_status(repo) -> None:
         return
     files = repo.source_files()
     st.subheader(t("method.files"))
-    tables.show(tables.files_table(files), key="files")
+    tables.show(source_tables.files_table(files), key="files")
     meta = downloads.meta_for("berkas_masukan", t("method.files"))
     downloads.downloads(files, meta, "files_dl", role=access.STAF)
     st.subheader(t("method.rejected"))
@@ -88,7 +88,7 @@ def build_status(repo) -> None:
     if rejected.empty:
         st.caption(t("method.no_rejects"))
     else:
-        tables.show(tables.rejected_table(rejected), key="rejected")
+        tables.show(source_tables.rejected_table(rejected), key="rejected")
     meta = downloads.meta_for("baris_ditolak", t("method.rejected"))
     downloads.downloads(rejected, meta, "rejected_dl", role=access.STAF)
     warnings = reasons.notes(repo.load_warnings())

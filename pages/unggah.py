@@ -17,7 +17,7 @@ import streamlit as st
 
 from etl import add, build, lock, manifest, remove, upload, urls
 from etl.check import CheckResult, check_file
-from ui import access, downloads, fmt, labels, reasons, safe, styles, tables
+from ui import access, downloads, fmt, labels, reasons, safe, source_tables, styles, tables
 from ui.i18n import N_, t, tn
 from warehouse import audit, location
 from warehouse.location import MANIFEST, data_dir, warehouse_path
@@ -261,7 +261,9 @@ def show_check(result: CheckResult) -> None:
     st.warning(tn("upload.rejects", "upload.rejects_plural", n, count=fmt.number(n, decimals=0)))
     frame = reasons.rejected(pd.DataFrame(result.rejected).assign(source_file=result.file))
     # a plain table, which wraps the reasons to the screen's width (a grid cut them at a phone's)
-    tables.show_whole(tables.check_rejects_table(frame.head(SHOWN_REJECTS)), key="upload_rejects")
+    tables.show_whole(
+        source_tables.check_rejects_table(frame.head(SHOWN_REJECTS)), key="upload_rejects"
+    )
     if len(frame) > SHOWN_REJECTS:
         st.caption(t("upload.rejects_more", shown=SHOWN_REJECTS))
     meta = downloads.meta_for("baris_ditolak_unggahan", t("upload.check_title"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from analytics import area_map, areas, boundaries, charts, policy
+from analytics import area_map, areas, boundaries, charts, panels, policy
 from analytics.chart_text import LinesText, MapText, PanelsText
 from analytics.months import month_end
 from ui import captions, downloads, filters, fmt, hover, labels, navigation, present, safe, tables
@@ -224,7 +224,7 @@ def panels_tab(repo, view: View) -> None:
         context=context,
     )
     over_time(
-        view, charts.small_multiples(view.series, "shown", view.events, text), context, "panels"
+        view, panels.small_multiples(view.series, "shown", view.events, text), context, "panels"
     )
 
 

@@ -22,6 +22,7 @@ from babel.dates import format_date
 
 from analytics import briefing, headline, policy
 from analytics.charts import PALETTE, colour_of
+from analytics.metrics import TREND
 from ui import captions, cards, fmt
 from ui.briefing_pdf import Area, Axis, Chart, Headline, Page, Series, Shade, render
 from ui.i18n import lang, metric_label, t
@@ -29,7 +30,6 @@ from ui.i18n import lang, metric_label, t
 PUBLIC_URL = "PULIH_PUBLIC_URL"
 DEFAULT_URL = "http://localhost:8501/"
 PAGE_PATH = "ringkasan"
-LABOUR = ("phk", "dirumahkan")
 TICKS_EVERY_MONTHS = 6
 LABEL_GAP_DAYS = 60  # rotated labels closer than this print over each other on paper
 CACHE_TTL_SECONDS = 600
@@ -121,7 +121,7 @@ def headlines(repo, region: str, demo: bool) -> tuple[Headline, ...]:
 
 def trend_chart(repo, area_name: str, area: str, show_events: bool, demo: bool) -> Chart:
     """The page's trend for the chosen area, as the PDF draws it (the same queries)."""
-    labour = repo.monthly((area,), LABOUR, synthetic=demo)
+    labour = repo.monthly((area,), TREND, synthetic=demo)
     umkm = repo.umkm_monthly((area,), synthetic=demo)
     events = policy.with_unknown_gaps(repo.events(area)) if show_events else None
     # each line named as the page names it, in the reader's language

@@ -1,6 +1,6 @@
 """The words around the figures, in the reader's language: why a figure is missing, units, bases,
 which months are demo data, the statistics of Dampak vs Adopsi and their plain reading. Hover
-lines are in ui/hover.py, display tables in ui/tables.py."""
+lines are in ui/hover.py, display tables in ui/tables.py and ui/source_tables.py."""
 
 import pandas as pd
 

@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from ui import fmt, labels, present, safe
-from ui.i18n import lang, metric_label, t
+from ui import table_cells as cells
+from ui.i18n import t
 from ui.present import missing_text, note, population_basis, shown
 
 
@@ -130,23 +131,6 @@ def conflicts_table(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def synthetic_coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
-    """Area, measure and the months whose figures are synthetic, one row per area and measure."""
-    rows = []
-    for _, group in coverage.groupby(["region_code", "metric"], sort=False):
-        first = group.iloc[0]
-        rows.append(
-            {
-                t("col.area"): first.region_name,
-                t("col.metric"): metric_label(first),
-                t("col.months"): present.spans(
-                    list(zip(group.first_month, group.last_month, strict=True))
-                ),
-            }
-        )
-    return pd.DataFrame(rows, columns=[t("col.area"), t("col.metric"), t("col.months")])
-
-
 def impact_table(frame: pd.DataFrame, denominator: str, adoption: str = "level") -> pd.DataFrame:
     columns = {
         t("col.area"): frame["region_name"].tolist(),
@@ -171,14 +155,6 @@ def impact_table(frame: pd.DataFrame, denominator: str, adoption: str = "level")
         columns[t("card.adoption")] = [fmt.percent(y) for y in frame["y"]]
     columns[t("col.synthetic")] = frame["synthetic"].astype(bool).tolist()
     return pd.DataFrame(columns)
-
-
-def column_dictionary() -> pd.DataFrame:
-    """Every column a download can hold, with its meaning in the reader's language."""
-    return pd.DataFrame(
-        [(name, t(key)) for name, key in labels.COLUMNS.items()],
-        columns=[t("col.column"), t("col.meaning")],
-    )
 
 
 def _by_month(cells: pd.DataFrame, order: list[str]) -> pd.DataFrame:
@@ -290,51 +266,6 @@ def show_first(frame: pd.DataFrame, to_table, key: str, rows: int | None = None)
     show(to_table(shown), key=key)
 
 
-def _text(value) -> str:
-    return value if isinstance(value, str) else "—"
-
-
-def _span(first, last) -> str:
-    """The dates a source covers: "13 April 2020 – 26 Juli 2021", or one date when it is one."""
-    start, end = fmt.date(first), fmt.date(last)
-    return start if start == end else f"{start} – {end}"
-
-
-def _when(value) -> str:
-    """A date as the reader writes it; a range ("2020-04-13/2021-07-26") as its two dates; any
-    other text as it is."""
-    if isinstance(value, str) and "/" in value:
-        first, last = (_when(part) for part in value.split("/", 1))
-        return first if first == last else f"{first} – {last}"  # one day is one date
-    try:
-        return fmt.date(value)
-    except (ValueError, TypeError):
-        return _text(value)
-
-
-def _yes(value) -> bool:
-    """A yes/no column stays boolean: the grid draws a checkbox, the same in either language."""
-    return bool(value) and not pd.isna(value)
-
-
-def _who(r) -> str:
-    return (
-        ", ".join(
-            x
-            for x in (getattr(r, "statement_by", None), getattr(r, "outlet", None))
-            if isinstance(x, str) and x
-        )
-        or "—"
-    )
-
-
-def _names(codes, names: dict[str, str]) -> str:
-    """'phk, dirumahkan' -> 'PHK, Dirumahkan': a list of codes by their names."""
-    if not isinstance(codes, str) or not codes:
-        return "—"
-    return ", ".join(names.get(c.strip(), c.strip()) for c in codes.split(","))
-
-
 def data_preview(frame: pd.DataFrame, dataset: str) -> pd.DataFrame:
     """The Data page's table as a person reads it: area, date, measure, the figure with its
     qualifier and unit, source; a withheld register count says so. The download keeps the raw
@@ -373,86 +304,12 @@ def data_preview(frame: pd.DataFrame, dataset: str) -> pd.DataFrame:
             t("col.note"): [note(r) for r in rows],
         }
     sources = [
-        _who(r) if dataset == "reported" else _text(getattr(r, "sources", None)) for r in rows
+        cells.who(r) if dataset == "reported" else cells.text(getattr(r, "sources", None))
+        for r in rows
     ]
     columns[t("col.source")] = sources
-    columns[t("col.synthetic")] = [_yes(r.synthetic) for r in rows]
+    columns[t("col.synthetic")] = [cells.yes(r.synthetic) for r in rows]
     return pd.DataFrame(columns)
-
-
-def sources_table(frame: pd.DataFrame, metric_names: dict[str, str]) -> pd.DataFrame:
-    """Every source: who published and said it, where, when, under which licence, what it
-    covers, and whether it is demo data."""
-    rows = list(frame.itertuples())
-    return pd.DataFrame(
-        {
-            t("col.publisher"): [_text(r.publisher) for r in rows],
-            t("col.source"): [_who(r) for r in rows],
-            t("col.published"): [_when(r.published) for r in rows],
-            t("col.licence"): [_text(r.licence) for r in rows],
-            t("col.measures"): [_names(r.metrics, metric_names) for r in rows],
-            t("col.covers"): [_span(r.first_date, r.last_date) for r in rows],
-            t("col.rows"): [fmt.number(r.rows, decimals=0) for r in rows],
-            t("col.synthetic"): [_yes(r.synthetic) for r in rows],
-            t("col.url"): [_text(r.url) for r in rows],
-        }
-    )
-
-
-def metrics_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The measures: name, definition, unit and kind in the reader's language, and caveats."""
-    rows = list(frame.itertuples())
-    english = lang() == "en"
-    return pd.DataFrame(
-        {
-            t("col.metric"): [metric_label(r) for r in rows],
-            t("col.meaning"): [
-                _text(r.description_en if english else r.description_id) for r in rows
-            ],
-            t("col.unit"): [fmt.unit(r.unit) or "%" for r in rows],
-            t("col.kind"): [_kind(r) for r in rows],
-            t("col.code"): [r.code for r in rows],
-        }
-    )
-
-
-def _kind(r) -> str:
-    if r.kind == "stock":
-        return t(labels.STOCKS[str(r.cumulative).lower() == "true"])
-    return t(labels.KINDS[r.kind]) if r.kind in labels.KINDS else r.kind
-
-
-def files_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The input files of the build: what each is, rows read, loaded and rejected, checksum."""
-    rows = list(frame.itertuples())
-    return pd.DataFrame(
-        {
-            t("col.file"): [r.path for r in rows],
-            t("col.title"): [_text(r.title) for r in rows],
-            t("col.publisher"): [_text(r.publisher) for r in rows],
-            t("col.published"): [_when(r.published) for r in rows],
-            t("col.rows_read"): [fmt.number(r.rows_read, decimals=0) for r in rows],
-            t("col.rows_loaded"): [fmt.number(r.rows_loaded, decimals=0) for r in rows],
-            t("col.rows_rejected"): [fmt.number(r.rows_rejected, decimals=0) for r in rows],
-            t("col.synthetic"): [_yes(r.synthetic) for r in rows],
-            "SHA-256": [r.sha256 for r in rows],
-        }
-    )
-
-
-def rejected_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every rejected row of the warehouse: file, line, column, the cell as written (a figure
-    that could not be read, a date, a word: not always a number), and why."""
-    rows = list(frame.itertuples())
-    return pd.DataFrame(
-        {
-            t("col.file"): [r.source_file for r in rows],
-            t("col.line"): [fmt.number(r.line, decimals=0) for r in rows],
-            t("col.column"): [_text(r.column) for r in rows],
-            t("col.cell"): [_text(r.value) for r in rows],
-            t("col.reason"): [_text(r.reason) for r in rows],
-        }
-    )
 
 
 def check_rejects_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -462,8 +319,8 @@ def check_rejects_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("col.line"): [fmt.number(r.line, decimals=0) for r in rows],
-            t("col.reason"): [_text(r.reason) for r in rows],
-            t("col.column"): [_text(r.column) for r in rows],
-            t("col.cell"): [_text(r.value) for r in rows],
+            t("col.reason"): [cells.text(r.reason) for r in rows],
+            t("col.column"): [cells.text(r.column) for r in rows],
+            t("col.cell"): [cells.text(r.value) for r in rows],
         }
     )

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analytics import charts, layout_items
+from analytics import charts, layout_items, panels
 from analytics.chart_text import LinesText, PanelsText
 
 D = dt.date
@@ -49,7 +49,7 @@ def counted(monkeypatch):
     """How often plotly builds a Shape object, and how often a figure is asked to add a shape or
     an annotation one at a time (the calls that set the whole list again)."""
     go.Figure()  # plotly's default template, which the first figure of a process loads
-    charts._grid.cache_clear()  # each test makes its grid of panels anew
+    panels._grid.cache_clear()  # each test makes its grid of panels anew
     calls = {"Shape": 0, "one at a time": 0}
     shape_init = go.layout.Shape.__init__
 
@@ -70,16 +70,16 @@ def counted(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    ("n", "panels"),
+    ("n", "drawn"),
     # a panel per area; the grid's empty cells (4 areas: 2 rows x 3 = 6 cells, 2 empty) are not
     # shaded: their hidden axes have no length, and a shape on one is drawn from NaN
     [(4, 4), (40, 40)],
 )
-def test_small_multiples_sets_every_periods_shape_once(counted, n, panels):
-    fig = charts.small_multiples(areas(n), "shown", periods(), PANELS)
+def test_small_multiples_sets_every_periods_shape_once(counted, n, drawn):
+    fig = panels.small_multiples(areas(n), "shown", periods(), PANELS)
     shapes = json.loads(fig.to_json())["layout"]["shapes"]
     # 3 periods x 4 panels = 12 shapes at 4 areas; 3 x 40 = 120 at 40
-    assert len(shapes) == 3 * panels
+    assert len(shapes) == 3 * drawn
     # plotly built a Shape object once per period (checked on the first panel), not per panel,
     # plus one when make_subplots made the grid (it reads the layout's shape defaults), and
     # nothing was added one at a time
@@ -87,7 +87,7 @@ def test_small_multiples_sets_every_periods_shape_once(counted, n, panels):
 
 
 def test_the_shapes_are_the_periods_on_every_panel_in_order():
-    fig = charts.small_multiples(areas(4), "shown", periods(), PANELS)
+    fig = panels.small_multiples(areas(4), "shown", periods(), PANELS)
     shapes = json.loads(fig.to_json())["layout"]["shapes"]
     refs = [("x", "y domain")] + [(f"x{i}", f"y{i} domain") for i in range(2, 5)]
     # each period on the 4 panels with an area before the next period: PSBB, unknown, PPKM
@@ -132,7 +132,7 @@ def test_the_shapes_are_the_periods_on_every_panel_in_order():
 
 
 def test_a_change_to_one_panels_shape_stays_on_that_panel():
-    fig = charts.small_multiples(areas(4), "shown", periods(), PANELS)
+    fig = panels.small_multiples(areas(4), "shown", periods(), PANELS)
     fig.layout.shapes[0].line.width = 3
     assert [s.line.width for s in fig.layout.shapes[:4]] == [3, 0, 0, 0]
 

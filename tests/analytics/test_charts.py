@@ -5,7 +5,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from analytics import area_map, charts, scatter
+from analytics import area_map, charts, panels, scatter
 from analytics.chart_text import (
     ChartContext,
     LinesText,
@@ -227,7 +227,7 @@ def test_small_multiples_one_panel_per_area_shared_axes_events_in_every_panel():
             "hover": ["h"] * 6,
         }
     )
-    fig = charts.small_multiples(
+    fig = panels.small_multiples(
         frame, "shown", events().head(1), PanelsText(title="T", real="r", synthetic="s"), columns=2
     )
     assert [t.xaxis for t in drawn(fig)] == ["x", "x2"]
@@ -284,7 +284,7 @@ def test_paired_over_time_two_panels_with_phk_and_adoption():
         adoption_synthetic="Adopsi (s)",
         y_phk="Pekerja",
     )
-    fig = charts.paired_over_time(labour, umkm, events(), text)
+    fig = panels.paired_over_time(labour, umkm, events(), text)
     assert [t.name for t in drawn(fig)] == ["PHK (s)", "Adopsi (s)", "PHK (s)", "Adopsi (s)"]
     assert [a.text for a in fig.layout.annotations][:2] == ["Kec. A", "Kec. B"]
     assert len([s for s in fig.layout.shapes if s.type == "rect"]) >= 2
@@ -309,7 +309,7 @@ def test_paired_panels_share_one_range_per_measure():
     text = PairedText(
         title="T", phk="PHK", phk_synthetic="s", adoption="A", adoption_synthetic="s", y_phk="P"
     )
-    fig = charts.paired_over_time(labour, umkm, None, text)
+    fig = panels.paired_over_time(labour, umkm, None, text)
     layout = fig.layout
     assert list(layout.yaxis.ticktext) == list(layout.yaxis3.ticktext) == ["0", "2", "4", "6"]
     assert layout.yaxis.range == layout.yaxis3.range

@@ -1,7 +1,7 @@
 """The data dictionary covers every measure in the warehouse and every column of every download."""
 
 from analytics import areas, datasets, queries
-from ui import labels, tables
+from ui import labels, source_tables
 from ui.i18n import known
 
 
@@ -38,4 +38,4 @@ def test_every_download_column_has_a_meaning_in_both_languages():
         assert undocumented == [], f"{name}: {undocumented}"
     for key in labels.COLUMNS.values():
         assert known(key, "id") and known(key, "en"), key
-    assert list(tables.column_dictionary().columns) == ["Kolom", "Arti"]
+    assert list(source_tables.column_dictionary().columns) == ["Kolom", "Arti"]

@@ -4,16 +4,16 @@ import datetime as dt
 
 import pandas as pd
 
-from ui import tables
+from ui import table_cells, tables
 
 
 def test_a_source_covering_one_day_shows_one_date_not_a_range():
     # a source with a single report (13 April 2020) read "13 April 2020 – 13 April 2020"
-    assert tables._span(dt.date(2020, 4, 13), dt.date(2020, 4, 13)) == "13 April 2020"
-    assert tables._span(dt.date(2020, 4, 13), dt.date(2021, 7, 26)) == (
+    assert table_cells.span(dt.date(2020, 4, 13), dt.date(2020, 4, 13)) == "13 April 2020"
+    assert table_cells.span(dt.date(2020, 4, 13), dt.date(2021, 7, 26)) == (
         "13 April 2020 – 26 Juli 2021"
     )
-    assert tables._when("2020-04-13/2020-04-13") == "13 April 2020"
+    assert table_cells.when("2020-04-13/2020-04-13") == "13 April 2020"
 
 
 def test_the_impact_column_has_one_number_of_decimals():
