@@ -9,6 +9,9 @@ refused with the reasons; a rebuild that fails, or an add that is killed at any 
 back (or, once the new warehouse is in place, finished) so that the warehouse, the manifest and
 data/raw/agency/ agree. The steps and how an interrupted add is completed: etl/journal.py. The
 whole add holds the writer lock (etl/lock.py).
+
+One module (about 390 lines) for one transaction: the duplicate check, the verdict, the commit
+and the kept copies are the steps of the same add and read top to bottom in the order they run.
 """
 
 import datetime as dt

@@ -14,6 +14,9 @@ A value is one of: text from the file (shown as written, masked for personal dat
 a number (written in the reader's language), a word the code chose (`Word`: "NIK", "kecamatan",
 a unit; translated too), a list (`joined`, with " or " or " and " in the reader's language) or a
 reason within a reason. The etl side only marks and stores: it never imports ui/ or Streamlit.
+
+Long (about 460 lines) on purpose: it is the catalogue, and every template is in this one file so
+that a steward's wording is found and changed in one place, next to the others it must match.
 """
 
 from __future__ import annotations
