@@ -22,7 +22,7 @@ def build_info() -> pd.DataFrame:
 
 def horizon() -> tuple[dt.date, dt.date]:
     """The first and last month the marts cover, as the build recorded them (etl_run): one
-    setting, on the write side (etl/build.py), read back here."""
+    setting, on the write side (etl/marts.py HORIZON_START/END), read back here."""
     run = build_info().iloc[0]
     return pd.Timestamp(run.horizon_start).date(), pd.Timestamp(run.horizon_end).date()
 
