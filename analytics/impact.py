@@ -35,6 +35,7 @@ COLUMNS = [
     "region_name",
     "peak_month",
     "phk_at_peak",
+    "phk_basis",
     "phk_reference",
     "registered_at_peak",
     "population",
@@ -62,6 +63,15 @@ def combinations() -> int:
     """How many views of the scatter the page allows: denominators × adoption measures × lags.
     Said under the chart, so a reader knows a striking r can be found by trying them."""
     return len(DENOMINATORS) * len(ADOPTION_MEASURES) * (MAX_LAG + 1)
+
+
+def impact_unit(frame: pd.DataFrame, denominator: str) -> str:
+    """The unit the impact is shown in. PHK per 1.000 penduduk divides a count of the workers of
+    firms in the area (workplace basis; in Kota Tangerang about 30 % of them live there) by its
+    residents, so the rate says so wherever it is shown (per_1000_workplace), as on Wilayah."""
+    if denominator == "per_1000" and (frame["phk_basis"] == "workplace").any():
+        return "per_1000_workplace"
+    return denominator
 
 
 def layoff_peaks(phk: pd.DataFrame) -> pd.DataFrame:
@@ -146,6 +156,7 @@ def impact_frame(
                 {
                     "region_code": area.region_code,
                     "region_name": area.region_name,
+                    "phk_basis": getattr(area, "basis", None),
                     "population": area.population,
                     "population_year": area.population_year,
                     "population_basis": area.population_basis,
@@ -196,6 +207,7 @@ def impact_frame(
                 "region_name": p.region_name,
                 "peak_month": p.month,
                 "phk_at_peak": p.value,
+                "phk_basis": p.get("basis"),
                 "phk_reference": p.reference_value,
                 "registered_at_peak": registered,
                 "population": p.population,

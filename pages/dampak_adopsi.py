@@ -39,10 +39,11 @@ def main(repo) -> None:
             filters.url_notices()
         st.info(t("areas.no_data"))
         return
-    frame = hover.impact(frame, denominator, adoption)
+    unit = impact.impact_unit(frame, denominator)  # per 1.000 penduduk names its basis
+    frame = hover.impact(frame, unit, adoption)
     line = impact.fit(frame)
     far = impact.outliers(frame, line)
-    impact_scatter(frame, line, far, parent, denominator, adoption, lag)
+    impact_scatter(frame, line, far, parent, denominator, unit, adoption, lag)
     st.subheader(t("impact.paired"))
     two_areas(repo, frame, far, parent)
     with notices:  # after every filter has read the URL
@@ -50,14 +51,15 @@ def main(repo) -> None:
 
 
 def impact_scatter(
-    frame, line, far, parent: str, denominator: str, adoption: str, lag: int
+    frame, line, far, parent: str, denominator: str, unit: str, adoption: str, lag: int
 ) -> None:
-    """Impact against adoption, the fitted line, the reading and the table behind it."""
+    """Impact against adoption, the fitted line, the reading and the table behind it; `unit`
+    is the impact's unit (analytics.impact.impact_unit: per 1.000 penduduk with its basis)."""
     captions.badge_if_synthetic(frame)
     text = ScatterText(
         separators=fmt.separators(),
         title=t(labels.ADOPTION_CHARTS[adoption], lag=lag),
-        x=t(labels.IMPACT_AXES[denominator]),
+        x=t(labels.IMPACT_AXES[unit]),
         y=t(labels.ADOPTION_AXES[adoption], lag=lag),
         y_format=".0%" if adoption == "level" else ".1f",
         areas=t("impact.areas"),
@@ -78,14 +80,14 @@ def impact_scatter(
             total=impact.combinations(),
         )
     )
-    st.markdown(present.impact_reading(frame, line, far, denominator, lag, adoption))
+    st.markdown(present.impact_reading(frame, line, far, unit, lag, adoption))
     captions.excluded_notes(frame)
+    if unit == "per_1000_workplace":
+        st.caption(t("areas.workplace_note"))
     if denominator == "per_1000":
         captions.other_year_note(frame[frame.excluded.isna()])
     captions.sources_caption(frame[frame.excluded.isna()])
-    st.dataframe(
-        tables.impact_table(frame, denominator, adoption), hide_index=True, key="impact_table"
-    )
+    st.dataframe(tables.impact_table(frame, unit, adoption), hide_index=True, key="impact_table")
     meta = downloads.meta_for(
         "dampak_adopsi",
         t("title.impact"),

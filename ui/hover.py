@@ -75,15 +75,16 @@ def area(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def impact(frame: pd.DataFrame, denominator: str, adoption: str = "level") -> pd.DataFrame:
-    """Dampak vs Adopsi: the peak, the impact measure, the adoption measure."""
-    unit = t(labels.UNITS[denominator])
+def impact(frame: pd.DataFrame, unit: str, adoption: str = "level") -> pd.DataFrame:
+    """Dampak vs Adopsi: the peak, the impact measure (in analytics.impact.impact_unit's unit),
+    the adoption measure."""
+    words = t(labels.UNITS[unit])
     return _with_hover(
         frame,
         lambda r: [
             _title(r, with_month=False),
             t("impact.hover.peak", month=fmt.month(r.peak_month), phk=fmt.number(r.phk_at_peak)),
-            f"{fmt.number(r.x, decimals=2)} {unit}" if pd.notna(r.x) else missing_text(r.excluded),
+            f"{fmt.number(r.x, decimals=2)} {words}" if pd.notna(r.x) else missing_text(r.excluded),
             adoption_line(r, adoption),
         ],
     )

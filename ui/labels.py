@@ -134,8 +134,9 @@ UNITS = {
 }
 # Dampak vs Adopsi
 DENOMINATORS = {"per_1000": N_("impact.per_1000"), "per_100_umkm": N_("impact.per_100_umkm")}
-IMPACT_AXES = {
+IMPACT_AXES = {  # keyed by analytics.impact.impact_unit
     "per_1000": N_("impact.axis.per_1000"),
+    "per_1000_workplace": N_("impact.axis.per_1000_workplace"),
     "per_100_umkm": N_("impact.axis.per_100_umkm"),
 }
 # the adoption measure as a download's metadata or an audit line names it: the months it waits

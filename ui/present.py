@@ -196,7 +196,7 @@ def impact_reading(
     frame: pd.DataFrame,
     line: dict,
     far: pd.DataFrame,
-    denominator: str,
+    unit: str,
     lag: int,
     adoption: str = "level",
 ) -> str:
@@ -205,7 +205,7 @@ def impact_reading(
     it never says that one thing changed the other, and always says that an association between
     areas says nothing about individual businesses."""
     n = line["n"]
-    measure = t(labels.IMPACT_AXES[denominator])
+    measure = t(labels.IMPACT_AXES[unit])
     adoption_text = t(labels.READING_ADOPTION[adoption], lag=lag)
     conclusion, strength, bound = impact.verdict(line)
     if line["r"] is None:

@@ -131,12 +131,12 @@ def conflicts_table(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def impact_table(frame: pd.DataFrame, denominator: str, adoption: str = "level") -> pd.DataFrame:
+def impact_table(frame: pd.DataFrame, unit: str, adoption: str = "level") -> pd.DataFrame:
     columns = {
         t("col.area"): frame["region_name"].tolist(),
         t("impact.col.peak"): [fmt.month(m) for m in frame["peak_month"]],
         t("impact.col.phk"): [fmt.figure(v, "exact", "workers") for v in frame["phk_at_peak"]],
-        t(labels.IMPACT_AXES[denominator]): [
+        t(labels.IMPACT_AXES[unit]): [
             # one number of decimals down the column ("5,46", "0,80", "2,00"), so they compare
             fmt.fixed(r.x, 2) if pd.notna(r.x) else missing_text(r.excluded)
             for r in frame.itertuples()

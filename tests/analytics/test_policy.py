@@ -68,3 +68,32 @@ def test_the_shipped_timeline_names_its_decrees_and_covers_tangerang_raya_in_202
         (D(2020, 8, 9), D(2020, 8, 9))
     ]
     assert events.url.str.startswith("http").all() and events.legal_basis.notna().all()
+
+
+def test_the_readme_names_every_stretch_drawn_unknown_for_kota_tangerang(warehouse):
+    """The closing note lists where no source was found. The stretches, read by hand off
+    data/raw/policy_events.csv (the periods naming 36.71, 36 or ID, sorted: each day after one
+    period's end that no later period covers until the next one starts)."""
+    from pathlib import Path
+
+    from analytics import queries
+
+    by_hand = [
+        (D(2020, 8, 9), D(2020, 8, 9), "9 Aug 2020"),  # jilid 7 ends 8 Aug, the 8th starts 10 Aug
+        (D(2021, 6, 29), D(2021, 7, 2), "29 Jun – 2 Jul 2021"),  # 15-28 Jun; Darurat from 3 Jul
+        (D(2021, 8, 31), D(2021, 9, 6), "31 Aug – 6 Sep 2021"),
+        (D(2021, 12, 14), D(2022, 1, 17), "14 Dec 2021 – 17 Jan 2022"),
+        (D(2022, 3, 1), D(2022, 3, 14), "1 – 14 Mar 2022"),
+        (D(2022, 4, 5), D(2022, 4, 18), "5 – 18 Apr 2022"),
+        (D(2022, 7, 5), D(2022, 7, 5), "5 Jul 2022"),
+        (D(2022, 8, 16), D(2022, 9, 5), "16 Aug – 5 Sep 2022"),
+        (D(2022, 11, 8), D(2022, 11, 21), "8 – 21 Nov 2022"),
+    ]
+    shown = policy.with_unknown_gaps(queries.events("36.71"))
+    unknown = shown[shown.kind == "unknown"]
+    drawn = [(pd.Timestamp(a).date(), pd.Timestamp(b).date()) for a, b in
+             zip(unknown.start_date, unknown.end_date, strict=True)]  # fmt: skip
+    assert drawn == [(a, b) for a, b, _ in by_hand]
+    readme = " ".join(Path(__file__).parents[2].joinpath("README.md").read_text().split())
+    note = readme.split("**Not found (open).**")[1].split("- **")[0]
+    assert [w for _, _, w in by_hand if w not in note] == []
