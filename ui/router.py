@@ -58,13 +58,17 @@ def run(repo=data, default: str = "ringkasan") -> None:
     styles.style()  # text contrast on screen, and the browser's own print of any page
     history.one_entry_per_page()  # before any page's filters reach the URL
     role = access.current_role()
+    # /ringkasan (typed, or the briefing's link) names the default page, whose url_path is "":
+    # Streamlit opened it under its English "Page not found" dialog. For that run the page is
+    # not the default, so its name resolves, and a hidden stand-in at "/" is the default.
+    by_name = _asked() == default
     pages = {
         p.name: st.Page(
             _page(p.name, repo, p.role),
             title=t(p.title),
             icon=p.icon,
             url_path=p.name,
-            default=p.name == default,
+            default=p.name == default and not by_name,
             visibility="visible" if role >= p.role else "hidden",
         )
         for p in PAGES
@@ -72,6 +76,8 @@ def run(repo=data, default: str = "ringkasan") -> None:
     st.session_state["_pages"] = pages  # for st.switch_page from a page (ui/navigation.py)
     unknown = _unknown_path(pages)
     extra = [_not_found(unknown, _page(default, repo), pages[default].title)] if unknown else []
+    if by_name:
+        extra.append(_stand_in(_page(default, repo), pages[default].title))
     current = st.navigation(list(pages.values()) + extra)
     with st.sidebar:
         st.markdown("**" + t("app.title") + "**  \n" + t("app.tagline"))
@@ -92,13 +98,16 @@ def run(repo=data, default: str = "ringkasan") -> None:
         filters.url_notices()
 
 
+def _asked() -> str | None:
+    """The page path the browser asked for ("wilayah"; "" or None for a bare URL)."""
+    ctx = get_script_run_ctx()
+    return ctx.pages_manager.intended_page_name if ctx else None
+
+
 def _unknown_path(pages: dict) -> str | None:
     """The path the reader asked for when it is none of the app's pages (an old or mistyped
     link). Streamlit would answer it with its own English-only "Page not found" dialog."""
-    ctx = get_script_run_ctx()
-    asked = ctx.pages_manager.intended_page_name if ctx else None
-    # the default page's url_path reads "" but its own name opens it too (/ringkasan): a second,
-    # hidden page at that path made Streamlit stop with "Two pages resolve to the URL pathname"
+    asked = _asked()
     known = {p.url_path for p in pages.values()} | set(pages)
     if not asked or asked in known or "/" in asked:  # a nested path cannot be a page's url_path
         return None
@@ -114,6 +123,13 @@ def _not_found(path: str, default, title: str):
         default()
 
     return st.Page(not_found, title=title, url_path=path, visibility="hidden")
+
+
+def _stand_in(default, title: str):
+    """The default page, hidden, at "/" for a run that asked for the default page by its name
+    (a second page at that name made Streamlit stop with "Two pages resolve to the URL
+    pathname"; its hash is its url_path, so this one has a path of its own)."""
+    return st.Page(default, title=title, url_path="_", default=True, visibility="hidden")
 
 
 def page(name: str):

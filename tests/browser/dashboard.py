@@ -242,7 +242,8 @@ class Dashboard:
         ]
 
     def failures(self) -> list[str]:
-        """What a broken page shows: Streamlit's exception box, a traceback, the router's error."""
+        """What a broken page shows: Streamlit's exception box, a traceback, the router's error,
+        Streamlit's own "Page not found" dialog (English, over a page that did open)."""
         found = []
         for box in self.page.locator('[data-testid="stException"]').all():
             found.append("stException: " + box.inner_text()[:500])
@@ -252,6 +253,9 @@ class Dashboard:
         for alert in self.page.locator('[data-testid="stAlert"]').all():
             if ROUTER_ERROR.search(alert.inner_text()):
                 found.append("the router's error: " + alert.inner_text())
+        for dialog in self.page.locator('[role="dialog"]').all():
+            if "Page not found" in dialog.inner_text():
+                found.append("Streamlit's dialog: " + dialog.inner_text()[:200])
         return found
 
     def figures(self) -> list[dict]:
