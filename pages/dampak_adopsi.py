@@ -33,11 +33,12 @@ def main(repo) -> None:
             "change": t("impact.adoption.change"),
         }
         adoption = filters.choice(t("filter.adoption_measure"), measures, key="ukuran_adopsi")
-    frame = impact.impact_and_adoption(repo, parent, denominator, lag, adoption, filters.demo())
+    demo = filters.demo()
+    frame = impact.impact_and_adoption(repo, parent, denominator, lag, adoption, demo)
     if frame.empty:
         with notices:
             filters.url_notices()
-        st.info(t("areas.no_data"))
+        st.info(t("areas.no_data") if demo else t("areas.no_data_demo_off"))
         return
     unit = impact.impact_unit(frame, denominator)  # per 1.000 penduduk names its basis
     frame = hover.impact(frame, unit, adoption)

@@ -107,7 +107,7 @@ def choose(repo) -> View | None:
     demo = filters.demo()
     series = areas.series(repo, tuple(chosen), metric, start, end, synthetic=demo)
     if series.empty:
-        st.info(t("areas.no_data"))
+        st.info(t("areas.no_data") if demo else t("areas.no_data_demo_off"))
         return None
     if areas.unavailable(series["unit"].iloc[0], mode):
         st.info(t("mode.rate"))

@@ -33,3 +33,21 @@ def test_the_badge_stands_where_synthetic_figures_are(open_app, path, expected):
     seen = {tab: badges_in(app, tab) for tab in expected}
     app.screenshot("badge" + path)
     assert seen == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        # every kecamatan figure is demo data (raw/demo/kecamatan_labour_monthly.csv): with the
+        # demo switch off there is nothing to show, and the page says why and how to see them
+        ("/wilayah?level=district&contoh=0", "data contoh disembunyikan"),
+        # Dampak vs Adopsi compares kecamatan (demo series and the demo register) the same way
+        ("/dampak_adopsi?contoh=0", "data contoh disembunyikan"),
+    ],
+)
+def test_a_view_emptied_by_the_demo_switch_says_so(open_app, path, said):
+    """A planner who switched demo data off and sees no figure is told it is the switch, not a
+    missing report: "Tidak ada angka untuk pilihan ini" alone sent them looking elsewhere."""
+    app = open_app(path)
+    assert said in app.text()
+    assert app.failures() == []
