@@ -100,6 +100,16 @@ def mask(text: str | None) -> str | None:
     return re.sub(NAME_MARK[4:] + r"[\w .'-]*", MASKS["nama"], text, flags=re.IGNORECASE)
 
 
+# A letter of any script. A register's date or scale cell that cannot be read and holds one may be
+# a name typed in the wrong column ("Budi Hartono" as Tanggal Daftar): its reject is masked. A
+# value of digits and signs alone ("2019-13-45") names nobody and is shown for the clerk.
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def holds_letters(text: str | None) -> bool:
+    return isinstance(text, str) and LETTER.search(text) is not None
+
+
 def reason(kind: str, header: str) -> reasons.Reason:
     """Why a cell was rejected, without its value."""
     return reasons.reason(reasons.PERSONAL_DATA, header=header, kind=reasons.Word(kind))

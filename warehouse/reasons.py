@@ -215,6 +215,15 @@ OUTSIDE_VOCABULARY = N_(
     "free text may hold personal data); add common ones to {table}"
 )
 NOT_A_SCALE = N_("'{raw}' is not mikro, kecil or menengah")
+# a register's date or scale cell with a letter in it may be a name typed in the wrong column:
+# the reject says what belongs there without repeating the cell (etl/personal.py holds_letters)
+NOT_A_SCALE_HIDDEN = N_(
+    "not mikro, kecil or menengah (the value is not shown: it may be personal data)"
+)
+NOT_A_DATE_HIDDEN = N_(
+    "not a date: write 20/05/2020, 20 Mei 2020, Mei 2020 or 2020-05-20 (the value is not shown: "
+    "it may be personal data)"
+)
 WITH_ID = N_("{reason} (umkm_id {umkm_id})")
 DERIVED_ID = N_(
     "no id column: each business gets a pseudonymous id derived from its {what} ({header}) with "

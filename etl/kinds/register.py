@@ -24,6 +24,7 @@ from etl.aliases import norm
 from etl.columns import Reject, missing_columns
 from etl.kinds.register_staging import BY_DISTINCT, Staged, clean_distinct, stage
 from etl.load import Citations, Context, CountError, Kind, Loaded
+from etl.personal import holds_letters
 from etl.read import CONTROL, shown
 from warehouse import reasons
 
@@ -198,11 +199,18 @@ def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list
                     other=vocabulary.other,
                 )
             )
-    not_a_scale = lambda raw: reasons.to_json(reasons.reason(reasons.NOT_A_SCALE, raw=raw))  # noqa: E731
-    scale_rows = [
-        (raw, SCALES.get(norm(raw)), None if norm(raw) in SCALES else not_a_scale(raw))
-        for raw in distinct["scale_raw"]
-    ]
+    # a scale or a date that cannot be read and holds a letter may be a name: neither the reject's
+    # value nor its reason repeats it (`shown`, read by rejects.sql)
+    scale_rows: list[tuple[str, str | None, str | None, bool]] = []
+    for raw in distinct["scale_raw"]:
+        if norm(raw) in SCALES:
+            scale_rows.append((raw, SCALES[norm(raw)], None, True))
+        elif holds_letters(raw):
+            why = reasons.reason(reasons.NOT_A_SCALE_HIDDEN)
+            scale_rows.append((raw, None, reasons.to_json(why), False))
+        else:
+            why = reasons.reason(reasons.NOT_A_SCALE, raw=raw)
+            scale_rows.append((raw, None, reasons.to_json(why), True))
     dates = sorted(set(distinct["registered_raw"]) | set(distinct["onboarded_raw"]))
     date_rows = []
     for raw in dates:
@@ -211,15 +219,17 @@ def _parse_distinct(con, ctx: Context, level: str | None, headers: dict) -> list
             problem = plausible.date_problem(
                 day, plausible.REGISTERED_FROM, ctx.build_date, reasons.REGISTER_WHAT
             )
-            date_rows.append((raw, None if problem else day, reasons.to_json(problem)))
+            date_rows.append((raw, None if problem else day, reasons.to_json(problem), True))
         except cells.CellError as e:
-            date_rows.append((raw, None, reasons.to_json(e.reason)))
+            hidden = holds_letters(raw)
+            why = reasons.reason(reasons.NOT_A_DATE_HIDDEN) if hidden else e.reason
+            date_rows.append((raw, None, reasons.to_json(why), not hidden))
     maps: tuple[tuple[str, list, list[str]], ...] = (
         ("area_map", area_rows, ["raw", "code", "reason", "personal", "shown"]),
         ("sector_map", vocabulary_rows["sector"], ["raw", "value", "reason", "personal"]),
         ("platform_map", vocabulary_rows["platform"], ["raw", "value", "reason", "personal"]),
-        ("scale_map", scale_rows, ["raw", "value", "reason"]),
-        ("date_map", date_rows, ["raw", "value", "reason"]),
+        ("scale_map", scale_rows, ["raw", "value", "reason", "shown"]),
+        ("date_map", date_rows, ["raw", "value", "reason", "shown"]),
     )
     for name, rows, columns in maps:
         frame = pd.DataFrame(rows, columns=columns).astype(

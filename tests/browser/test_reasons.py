@@ -74,7 +74,11 @@ EXPECTED = {
     ("bad_numbers.csv", "2"): ("bukan angka", "is not a number"),
     ("bad_numbers.csv", "5"): ("tidak dikenal", "unknown metric"),
     ("unknown_area.csv", "2"): ("mungkin maksudnya Karawaci", "did you mean Karawaci"),
-    ("register_pii.csv", "4"): ("bukan mikro, kecil atau menengah", "is not mikro, kecil or"),
+    # the scale "Raksasa" is a word: not repeated (it may be a name), in either language
+    ("register_pii.csv", "4"): (
+        "bukan mikro, kecil atau menengah (isinya tidak",
+        "not mikro, kecil or menengah (the value is not",
+    ),
     ("register_pii.csv", "5"): ("sebelum terdaftar", "onboarded before it was registered"),
     ("register_pii.csv", "7"): ("data pribadi (NIK)", "personal data (NIK)"),
 }

@@ -200,6 +200,30 @@ def test_a_register_with_personal_columns_is_added_screened(open_upload, writabl
         assert personal not in log, personal
 
 
+# A name typed where a register's date or scale belongs: the check's rejects, on screen before
+# anything is written, name the line and the column but never the cell.
+NAMES_WHERE_DATES_BELONG = """\
+ID UMKM,Kecamatan,Sektor,Skala,Tanggal Daftar,Tanggal Onboarding,Platform
+D-01,Karawaci,kuliner,Mikro,Budi Hartono,,
+D-02,Karawaci,kuliner,Ibu Sri Rahayu,2019-03-01,,
+D-03,Karawaci,kuliner,Mikro,2019-03-01,,
+"""
+
+
+def test_a_name_in_a_register_date_or_scale_is_not_shown_in_the_check(open_upload, tmp_path):
+    path = tmp_path / "register_nama.csv"
+    path.write_text(NAMES_WHERE_DATES_BELONG, encoding="utf-8")
+    app = open_upload("/unggah")
+    choose_file(app, path, "Daftar UMKM (register)")
+    table = app.page.locator(".st-key-upload_rejects table tbody tr")
+    cells = [[c.strip() for c in row.locator("td").all_inner_texts()] for row in table.all()]
+    # lines 2 and 3 (the header is line 1) rejected, their cells masked; line 4 loads
+    assert [(row[0], row[3]) for row in cells] == [("2", "[disamarkan]"), ("3", "[disamarkan]")]
+    text = app.text()
+    assert "Budi Hartono" not in text and "Sri Rahayu" not in text
+    app.screenshot("unggah-register-nama")
+
+
 def test_a_second_writer_is_told_and_nothing_changes(open_upload, writable):
     data, warehouse = writable
     app = open_upload("/unggah")

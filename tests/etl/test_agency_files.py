@@ -180,7 +180,8 @@ def test_register_faults_are_explained_and_personal_data_is_dropped_and_masked()
     found, result = rejects("register_pii.csv", "umkm_register")
     assert found == [
         (3, "Kecamatan", "Karawachi"),
-        (4, "Skala", "Raksasa"),
+        # a scale that is a word but none of mikro, kecil, menengah may be a name: not repeated
+        (4, "Skala", "[disamarkan]"),
         (5, "Tanggal Onboarding", "2020-01-01"),
         (6, "ID UMKM", "TNG-001"),
         (7, "ID UMKM", "[disamarkan]"),  # a personal value is never shown, masked or not
@@ -188,6 +189,10 @@ def test_register_faults_are_explained_and_personal_data_is_dropped_and_masked()
     assert (
         result.rejected[0]["reason"]
         == "unknown kecamatan 'Karawachi' — did you mean Karawaci? (umkm_id TNG-002)"
+    )
+    assert result.rejected[1]["reason"] == (
+        "not mikro, kecil or menengah (the value is not shown: it may be personal data) "
+        "(umkm_id TNG-003)"
     )
     assert result.warnings == [
         "personal-data column(s) dropped and never stored: Nama Pemilik, NIK, No. HP, Alamat, Email"

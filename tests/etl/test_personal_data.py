@@ -271,3 +271,44 @@ def test_a_wide_table_by_nama_wilayah_loads_its_areas(tmp_path):
         rows = con.execute("select region_code, metric, value from observation order by all")
         assert rows.fetchall() == [("36.71.07", "phk", 10.0), ("36.71.09", "phk", 20.0)]
     assert not report.loaded.rows_rejected
+
+
+# A name typed into a register's date or scale column: the cell is rejected (not a date, not a
+# scale), and the reject names neither the cell nor the name inside its reason.
+NAMES_IN_PARSED_COLUMNS = """\
+ID UMKM,Kecamatan,Sektor,Skala,Tanggal Daftar,Tanggal Onboarding,Platform
+D-01,Karawaci,kuliner,Mikro,Budi Hartono,,
+D-02,Karawaci,kuliner,Ibu Sri Rahayu,2019-03-01,,
+D-03,Karawaci,kuliner,Mikro,2019-03-01,Joko Widodo,Shopee
+D-04,Karawaci,kuliner,Mikro,2019-13-45,,
+D-05,Karawaci,kuliner,Mikro,2019-03-01,,
+"""
+
+
+def test_a_name_in_a_register_date_or_scale_cell_is_never_stored_in_the_rejects(tmp_path):
+    _, warehouse, report = build_register(tmp_path, NAMES_IN_PARSED_COLUMNS)
+    stored = everything_in(warehouse)
+    for name in ("Budi Hartono", "Sri Rahayu", "Joko Widodo"):
+        assert name not in stored, name
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rejected = con.execute(
+            'select line, "column", value from rejected order by line'
+        ).fetchall()
+        assert con.execute("select umkm_id from umkm").fetchall() == [("D-05",)]
+    finally:
+        con.close()
+    # by hand: lines 2-4 hold a name where a date or a scale belongs, masked; line 5's
+    # impossible date has no letter in it, so it is shown for the clerk to correct
+    assert rejected == [
+        (2, "Tanggal Daftar", "[disamarkan]"),
+        (3, "Skala", "[disamarkan]"),
+        (4, "Tanggal Onboarding", "[disamarkan]"),
+        (5, "Tanggal Daftar", "2019-13-45"),
+    ]
+    # nor what the check tells the clerk: each reject's value and reason
+    register = next(f for f in report.files if f.entry.id == "register")
+    said = " ".join(f"{r.value} {r.reason}" for r in register.loaded.rejects)
+    assert "'2019-13-45' is not a calendar date" in said  # line 5's reason names its cell
+    for name in ("Budi Hartono", "Sri Rahayu", "Joko Widodo"):
+        assert name not in said, name

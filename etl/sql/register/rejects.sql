@@ -1,7 +1,8 @@
 -- Every bad cell of the staged register, one row each: (line, column as headed in the file,
 -- value, reason as JSON: etl/reasons.py). Parsed values come from the *_map tables, filled once
 -- per distinct raw value (etl/kinds/register.py); those maps also say which raw values look like personal data
--- (etl/personal.py), and such a value is never shown: '[disamarkan]' stands in its place.
+-- (etl/personal.py), and such a value is never shown: '[disamarkan]' stands in its place; so too
+-- a date or scale that cannot be read and holds a letter (`shown` false: it may be a name).
 -- A row with a control character (U+0000-U+001F but tab, LF, CR; tabs and line breaks became
 -- spaces as the rows were staged) gets one reject per such cell and no other: the same rule as
 -- etl/columns.py for every other kind.
@@ -93,17 +94,18 @@ final as (
     from input as i inner join platform_map as m on m.raw = i.platform
     where m.personal is not null
     union all
-    select i.line, $h_scale, i.scale_raw,
+    select i.line, $h_scale, case when s.shown is false then '[disamarkan]' else i.scale_raw end,
         coalesce(s.reason, json_object('key', $k_empty, 'args', json_object('header', $h_scale))::varchar)
     from input as i left join scale_map as s on s.raw = i.scale_raw
     where s.value is null
     union all
-    select i.line, $h_registered, i.registered_raw,
+    select i.line, $h_registered, case when d.shown is false then '[disamarkan]' else i.registered_raw end,
         coalesce(d.reason, json_object('key', $k_empty, 'args', json_object('header', $h_registered))::varchar)
     from input as i left join date_map as d on d.raw = i.registered_raw
     where d.value is null
     union all
-    select i.line, $h_onboarded, i.onboarded_raw, d.reason
+    select i.line, $h_onboarded, case when d.shown then i.onboarded_raw else '[disamarkan]' end,
+        d.reason
     from input as i inner join date_map as d on d.raw = i.onboarded_raw
     where d.value is null
     union all
