@@ -81,28 +81,30 @@ def height_for(rows: int) -> int:
 
 
 def ranking_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rank, area, the figure in the mode, the reported figure, its date, source, note and the
-    denominator."""
-    return pd.DataFrame(
-        {
-            t("col.rank"): [str(int(r)) if pd.notna(r) else "—" for r in frame["rank"]],
-            t("col.area"): frame["region_name"].tolist(),
-            t("col.shown"): [shown(r) for r in frame.itertuples()],
-            t("col.value"): [fmt.figure(r.value, r.qualifier, r.unit) for r in frame.itertuples()],
-            t("col.as_of"): [fmt.date(r.as_of_date, r.date_precision) for r in frame.itertuples()],
-            # the source and the note before the denominator: what a planner reads first is
-            # in view at 1366 px, the rest a scroll to the right
-            t("col.source"): frame["source_names"].tolist(),
-            t("col.note"): [note(r) for r in frame.itertuples()],
-            t("col.population"): [
-                f"{fmt.number(r.population, decimals=0)} ({population_basis(r)})"
-                if pd.notna(r.population)
-                else t("areas.none_population")
-                for r in frame.itertuples()
-            ],
-            t("col.synthetic"): frame["synthetic"].astype(bool).tolist(),
-        }
-    )
+    """Rank, area, the figure in the mode, the reported figure, its date, note, source and the
+    denominator. In absolute figures the compared figure is the reported one: written once."""
+    rows = list(frame.itertuples())
+    table = {
+        t("col.rank"): [str(int(r)) if pd.notna(r) else "—" for r in frame["rank"]],
+        t("col.area"): frame["region_name"].tolist(),
+        t("col.shown"): [shown(r) for r in rows],
+        t("col.value"): [fmt.figure(r.value, r.qualifier, r.unit) for r in rows],
+        t("col.as_of"): [fmt.date(r.as_of_date, r.date_precision) for r in rows],
+        # the note ("laporan berbeda") and the source before the denominator: what a planner
+        # reads first is in view at 1366 px with the sidebar open, the rest a scroll away
+        t("col.note"): [note(r) for r in rows],
+        t("col.source"): frame["source_names"].tolist(),
+        t("col.population"): [
+            f"{fmt.number(r.population, decimals=0)} ({population_basis(r)})"
+            if pd.notna(r.population)
+            else t("areas.none_population")
+            for r in rows
+        ],
+        t("col.synthetic"): frame["synthetic"].astype(bool).tolist(),
+    }
+    if len(frame) and (frame["shown_unit"] == frame["unit"]).all():  # absolute figures
+        del table[t("col.value")]
+    return pd.DataFrame(table)
 
 
 def conflicts_table(frame: pd.DataFrame) -> pd.DataFrame:

@@ -223,3 +223,17 @@ def test_the_ranking_shows_sources_before_the_denominator(open_app):
     assert app.table_cells(0)  # the grid has drawn its rows (and its headers in view)
     headers = app.table_headers(0)  # the columns in view only: the grid draws no other
     assert {"Sumber", "Catatan"} <= set(headers), headers
+
+
+def test_the_rankings_note_is_in_view_on_a_desktop(open_app):
+    """At 1366 px with the sidebar open, the ranking's note (Catatan: "laporan berbeda") began at
+    the grid's edge, cut ("laporan berbec"), read only by scrolling the grid sideways. The grid
+    lists the columns it draws: the note comes before the source, and the source has begun after
+    it, so the note is whole (the sources are also named under the table). In absolute figures
+    the compared figure is the reported figure and is written once (no "Angka" beside it)."""
+    app = open_app("/wilayah?tab=ranking")
+    headers = app.table_headers()
+    app.screenshot("ranking-in-view")
+    assert headers[:6] == [
+        "Peringkat", "Wilayah", "Angka yang dibandingkan", "Per tanggal", "Catatan", "Sumber",
+    ]  # fmt: skip
