@@ -1,0 +1,53 @@
+"""A closed office network: no page asks anything of a host other than the dashboard's own. Every
+request to another host is aborted and recorded (a font, an icon, a map's glyphs), as a network
+without the internet would answer it, and the page still renders."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser.dashboard import PAGES, VIEWPORTS, Dashboard
+
+LOCAL = {"127.0.0.1", "localhost"}
+
+
+def outside(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL
+
+
+def opened_offline(browser, base: str, path: str, viewport: str) -> tuple[Dashboard, list[str]]:
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="id-ID")
+    asked: list[str] = []
+
+    def answer(route):
+        if outside(route.request.url):
+            asked.append(route.request.url)
+            return route.abort("internetdisconnected")
+        return route.continue_()
+
+    context.route("**/*", answer)
+    app = Dashboard(context.new_page(), base, viewport)
+    app.open(path)
+    app.page.wait_for_timeout(1500)  # the favicon, a map's fonts: asked for after the run
+    return app, asked
+
+
+# the map's labels need glyphs (maplibre's fonts), which Plotly asks of fonts.openmaptiles.org;
+# they are not yet served from the dashboard itself
+GLYPHS = pytest.mark.xfail(
+    strict=True, reason="the map's label glyphs still come from fonts.openmaptiles.org"
+)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [pytest.param(p, marks=GLYPHS) if p == "/wilayah" else p for p in PAGES.values()],
+)
+def test_a_page_asks_nothing_of_another_host(browser, dashboard, path):
+    app, asked = opened_offline(browser, dashboard, path, "desktop")
+    try:
+        assert app.failures() == []
+        assert asked == []
+    finally:
+        app.page.context.close()
