@@ -14,6 +14,16 @@ from analytics.charts import plain_label, short_name, wrapped_title
 # "white-bg" draws with no tiles, so the map works on a network that cannot reach a tile server;
 # PULIH_MAP_STYLE (e.g. "carto-positron") asks for a street basemap where it can be loaded.
 DEFAULT_MAP_STYLE = "white-bg"
+# Plotly's own "white-bg" fetches the glyphs of the map's names and numbers from
+# fonts.openmaptiles.org, out of a closed network's reach: the same white map, with the glyphs the
+# dashboard serves itself (deploy/glyphs.py, static/glyphs/)
+GLYPHS = "/app/static/glyphs/{fontstack}/{range}.pbf"
+WHITE = {
+    "version": 8,
+    "sources": {},
+    "glyphs": GLYPHS,
+    "layers": [{"id": "white-bg", "type": "background", "paint": {"background-color": "#ffffff"}}],
+}
 # Scattermap markers have no outline (no marker.line): each marker sits on a dark one 3 px wider,
 # so the palest colour of the scale still shows on a white map
 OUTLINE = "#424242"
@@ -104,7 +114,11 @@ def area_map(
     title, lines = wrapped_title(text.title)
     fig.update_layout(
         title=title,
-        map={"style": map_style, "center": centre, "zoom": zoom},
+        map={
+            "style": WHITE if map_style == DEFAULT_MAP_STYLE else map_style,
+            "center": centre,
+            "zoom": zoom,
+        },
         # the colour bar, then the legend, under the map
         margin={"t": 30 + 22 * lines, "b": 110, "l": 0, "r": 0},
         height=560,
