@@ -72,7 +72,7 @@ def reasons(app) -> dict[str, str]:
 # Indonesian reason, a word of the English one.
 EXPECTED = {
     ("bad_numbers.csv", "2"): ("bukan angka", "is not a number"),
-    ("bad_numbers.csv", "5"): ("tidak dikenal", "unknown metric"),
+    ("bad_numbers.csv", "5"): ("tidak dikenal", "unknown measure"),
     ("unknown_area.csv", "2"): ("mungkin maksudnya Karawaci", "did you mean Karawaci"),
     ("register_pii.csv", "4"): ("bukan mikro, kecil atau menengah", "is not mikro, kecil or"),
     ("register_pii.csv", "5"): ("sebelum terdaftar", "onboarded before it was registered"),
