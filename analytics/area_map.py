@@ -2,6 +2,7 @@
 given (analytics/boundaries.py), else as markers at the areas' centroids. Pure: DataFrame in,
 plotly Figure out."""
 
+import itertools
 import math
 
 import numpy as np
@@ -14,6 +15,16 @@ from analytics.charts import plain_label, short_name, wrapped_title
 # "white-bg" draws with no tiles, so the map works on a network that cannot reach a tile server;
 # PULIH_MAP_STYLE (e.g. "carto-positron") asks for a street basemap where it can be loaded.
 DEFAULT_MAP_STYLE = "white-bg"
+# Plotly's own "white-bg" fetches the glyphs of the map's names and numbers from
+# fonts.openmaptiles.org, out of a closed network's reach: the same white map, with the glyphs the
+# dashboard serves itself (deploy/glyphs.py, static/glyphs/)
+GLYPHS = "/app/static/glyphs/{fontstack}/{range}.pbf"
+WHITE = {
+    "version": 8,
+    "sources": {},
+    "glyphs": GLYPHS,
+    "layers": [{"id": "white-bg", "type": "background", "paint": {"background-color": "#ffffff"}}],
+}
 # Scattermap markers have no outline (no marker.line): each marker sits on a dark one 3 px wider,
 # so the palest colour of the scale still shows on a white map
 OUTLINE = "#424242"
@@ -104,7 +115,11 @@ def area_map(
     title, lines = wrapped_title(text.title)
     fig.update_layout(
         title=title,
-        map={"style": map_style, "center": centre, "zoom": zoom},
+        map={
+            "style": WHITE if map_style == DEFAULT_MAP_STYLE else map_style,
+            "center": centre,
+            "zoom": zoom,
+        },
         # the colour bar, then the legend, under the map
         margin={"t": 30 + 22 * lines, "b": 110, "l": 0, "r": 0},
         height=560,
@@ -163,7 +178,9 @@ def _labels(
     for r in ordered.itertuples():
         x, y = at[r.Index]
         name = plain_label(short_name(r.region_name))
-        boxes = _name_boxes(x, y, radius[r.Index] + LABEL_GAP_PX, LABEL_CHAR_PX * len(name))
+        lines = name_lines(name)
+        width = LABEL_CHAR_PX * max(len(line) for line in lines)
+        boxes = _name_boxes(x, y, radius[r.Index] + LABEL_GAP_PX, width, len(lines))
         others = [box for i, box in markers.items() if i != r.Index] + names
         free = next(
             (
@@ -190,7 +207,12 @@ def _labels(
                 "text": [name],
                 "textposition": free[0],
                 "textfont": LABEL,
-                "marker": {"size": [_label_offset(r.label_size + OUTLINE_PX)], "opacity": 0},
+                "marker": {
+                    "size": [
+                        _label_offset(r.label_size + OUTLINE_PX, lines=_stacked(free[0], lines))
+                    ],
+                    "opacity": 0,
+                },
                 "hoverinfo": "skip",
                 "showlegend": False,
             }
@@ -253,10 +275,43 @@ def _pixels(lat: float, lon: float, zoom: float) -> tuple[float, float]:
     return lon * per_degree, -north * per_degree
 
 
-def _name_boxes(x: float, y: float, off: float, width: float) -> dict[str, tuple]:
-    """(left, top, right, bottom) of a name `width` px wide at each place around a point, `off`
-    px from it, in the order they are tried."""
-    h = LABEL_LINE_PX
+# maplibre wraps a name wider than 10 ems (its text-max-width, which Plotly does not set) over
+# lines of about equal width, breaking at spaces: "Kota Tangerang Selatan" is two lines at 11 px
+WRAP_EMS = 10
+
+
+def name_lines(name: str) -> list[str]:
+    """A name's lines as maplibre writes it: one when it fits WRAP_EMS, else as many as it
+    needs, broken at the spaces that make them most equal (maplibre's balanced breaking)."""
+    width = LABEL_CHAR_PX * len(name)
+    most = WRAP_EMS * LABEL_PX
+    words = name.split(" ")
+    count = min(math.ceil(width / most), len(words))
+    if count <= 1:
+        return [name]
+    target = len(name) / count
+    best: list[str] = [name]
+    best_badness = math.inf
+    for breaks in itertools.combinations(range(1, len(words)), count - 1):
+        cuts = (0, *breaks, len(words))
+        lines = [" ".join(words[a:b]) for a, b in itertools.pairwise(cuts)]
+        badness = sum((len(line) - target) ** 2 for line in lines)
+        if badness < best_badness:
+            best, best_badness = lines, badness
+    return best
+
+
+def _stacked(position: str, lines: list[str]) -> int:
+    """How many lines a name stacks away from its marker: above or below it every line does
+    (Plotly anchors a name there at its edge nearest the marker's far side, for one line);
+    beside it the lines are centred on the marker's middle."""
+    return len(lines) if position.endswith("center") else 1
+
+
+def _name_boxes(x: float, y: float, off: float, width: float, lines: int = 1) -> dict[str, tuple]:
+    """(left, top, right, bottom) of a name `width` px wide and `lines` lines high at each place
+    around a point, `off` px from it, in the order they are tried."""
+    h = LABEL_LINE_PX * lines
     return {
         "top center": (x - width / 2, y - off - h, x + width / 2, y - off),
         "bottom center": (x - width / 2, y + off, x + width / 2, y + off + h),
@@ -269,11 +324,15 @@ def _clash(a: tuple, b: tuple) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _label_offset(diameter: float, gap: float = 3) -> float:
+def _label_offset(diameter: float, gap: float = 3, lines: int = 1) -> float:
     """The (invisible) marker size that sets a name `gap` px off a marker of this diameter.
     Plotly moves a trace's text (1.5 + size/100) em from the point, and the name is 1 em high,
-    so its near edge is (0.5 + size/100) em away: solve for radius + gap."""
-    return max(0.0, 100 * ((diameter / 2 + gap) / LABEL_PX - 0.5))
+    so its near edge is (0.5 + size/100) em away: solve for radius + gap. Plotly anchors a name
+    above a marker at its top (below, at its bottom), as if it were one line: each further line
+    (1,2 em, maplibre's line height) moves it that much farther, or the lines after the first
+    fell on the marker."""
+    further = 1.2 * (lines - 1)
+    return max(0.0, 100 * ((diameter / 2 + gap) / LABEL_PX - 0.5 + further))
 
 
 def _outline(fig: go.Figure, frame: pd.DataFrame, sizes: pd.Series) -> None:

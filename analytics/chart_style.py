@@ -59,6 +59,10 @@ X_TITLE = 22  # an x axis title under them
 # (measured: 9 entries, 181 px; 16 entries, 314 px)
 LEGEND_ROW = 20
 LEGEND_GAP = 18  # between the legend's top and the title, and the legend and the plot
+# On a phone the plot keeps at least this many times the legend's height: 60 % of the two and a
+# little over. Ringkasan's ten entries (200 px) over a plot of the legend's height left the legend
+# half of the chart on a 390 px phone; a plot is what the chart is for.
+PLOT_PER_LEGEND = 1.6
 
 
 # A time axis marked at each January with the year alone: "2021" reads the same in every
@@ -187,8 +191,8 @@ def standing(
 
     `entries`: how many entries the legend has. On a phone each takes a row of its own, and a
     legend of many areas was taller than the plot it explains; the figure grows so that the plot
-    keeps at least the legend's height there (on a desktop, where the entries share a row, the
-    plot gets the room)."""
+    keeps PLOT_PER_LEGEND times the legend's height there (on a desktop, where the entries share a
+    row, the plot gets the room)."""
     title_lines = wrap(title, TITLE_CHARS)
     lines = notes(context, extra)
     top = 12 + TITLE_LINE * len(title_lines)
@@ -197,7 +201,7 @@ def standing(
     badge = NOTE_LINE + 8 if synthetic else 0
     bottom = below + badge + NOTE_LINE * len(lines) + 12
     legend = LEGEND_ROW * entries
-    height = max(height, top + LEGEND_GAP + 2 * legend + LEGEND_GAP + bottom)
+    height = max(height, round(top + 2 * LEGEND_GAP + (1 + PLOT_PER_LEGEND) * legend + bottom))
     margin_top = top + 30
     if plot is not None:
         margin_top = top + LEGEND_GAP + legend + plot[1]

@@ -17,7 +17,18 @@ import streamlit as st
 
 from etl import add, build, lock, manifest, remove, upload, urls
 from etl.check import CheckResult, check_file
-from ui import access, downloads, fmt, labels, reasons, safe, source_tables, styles, tables
+from ui import (
+    access,
+    downloads,
+    fmt,
+    labels,
+    reasons,
+    safe,
+    source_tables,
+    styles,
+    tables,
+    upload_headings,
+)
 from ui.i18n import N_, t, tn
 from warehouse import audit, location
 from warehouse.location import MANIFEST, data_dir, warehouse_path
@@ -55,6 +66,7 @@ def upload_a_file() -> None:
     kind = st.selectbox(
         t("upload.kind"), tuple(KINDS), format_func=lambda k: t(KINDS[k]), key="upload_kind"
     )
+    column_headings(kind)
     styles.uploader_words(t("upload.button"), t("upload.limits", limit=limit_mb()))
     received = st.file_uploader(
         t("upload.file"),
@@ -77,6 +89,15 @@ def upload_a_file() -> None:
     show_check(result)
     if result.error is None:
         provenance_and_add(received.name, data, kind, sheet, result)
+
+
+def column_headings(kind: str) -> None:
+    """The headings the check reads for this kind, one line per column: what a steward renames
+    an unrecognised heading to (the check's warnings point here)."""
+    with st.expander(t("upload.headings")), st.container(key="upload_headings"):
+        st.caption(t("upload.headings_intro"))
+        for line in upload_headings.headings(kind):
+            st.markdown(safe.plain(" · ".join(line)))
 
 
 def files_added() -> None:

@@ -264,8 +264,9 @@ def conflicts_tab(repo, view: View) -> None:
         return
     captions.badge_if_synthetic(disagreeing)
     # a plain table at the page's width, its long cells wrapped: in a grid the second report ran
-    # off the right edge at 1366 px, and the comparison is the point of the tab
-    tables.show_whole(tables.conflicts_table(disagreeing))
+    # off the right edge at 1366 px, and the comparison is the point of the tab; on a phone, a
+    # block per disagreement
+    tables.show_whole_or_stacked(tables.conflicts_table(disagreeing), key="conflicts")
     view.download(disagreeing, "laporan_berbeda", t("title.conflicts"), "conflicts_dl")
 
 

@@ -32,7 +32,10 @@ def text(stored: str, key: str | None = None, args: str | None = None) -> str:
 
 
 def _written(made: reasons.Reason) -> str:
-    return reasons.render(made.key, made.args, translate=english_id, number=fmt.number)
+    # the steward's words where the operators' name a server file (warehouse/reasons.py)
+    return reasons.render(
+        made.key, made.args, translate=lambda k: english_id(reasons.said(k)), number=fmt.number
+    )
 
 
 def rejected(frame: pd.DataFrame) -> pd.DataFrame:

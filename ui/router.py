@@ -11,7 +11,18 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics import db
-from ui import access, captions, data, filters, history, i18n, language, styles
+from ui import (
+    access,
+    captions,
+    data,
+    filters,
+    history,
+    i18n,
+    language,
+    page_icon,
+    streamlit_words,
+    styles,
+)
 from ui.access import Role
 from ui.i18n import N_, t
 
@@ -54,7 +65,7 @@ def run(repo=data, default: str = "ringkasan") -> None:
     another page through it)."""
     st.session_state.pop(filters.NOTICES, None)  # no notice of another page's link shown here
     language.seed()  # before the first text: page titles are in the reader's language too
-    st.set_page_config(page_title=t("app.title"), page_icon=":material/monitoring:", layout="wide")
+    st.set_page_config(page_title=t("app.title"), page_icon=page_icon.icon(), layout="wide")
     styles.style()  # text contrast on screen, and the browser's own print of any page
     history.one_entry_per_page()  # before any page's filters reach the URL
     role = access.current_role()
@@ -82,6 +93,7 @@ def run(repo=data, default: str = "ringkasan") -> None:
     with st.sidebar:
         st.markdown("**" + t("app.title") + "**  \n" + t("app.tagline"))
         language.switch()
+        streamlit_words.relabel()  # Streamlit's own names in the language just chosen
         access.sidebar()
         warehouse_or_stop()
         filters.demo_switch()

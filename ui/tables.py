@@ -255,6 +255,25 @@ def show_whole(table: pd.DataFrame, key: str | None = None) -> None:
             st.table(shown, hide_index=True)
 
 
+def show_whole_or_stacked(table: pd.DataFrame, key: str) -> None:
+    """A plain table (show_whole) where the width allows it, and on a phone each row as a block
+    of its own, a line per column led by its header: five columns in a phone's 356 px broke every
+    word of every cell ("Kabupate n Serang", "Kompas.c om"). The page holds both; ui/screen.css
+    shows the one the width suits (paper gets the table), and a screen reader reads only the one
+    shown (the other is display: none)."""
+    show_whole(table, key=f"{key}_wide")
+    if table.empty:
+        return
+    with st.container(key=f"{key}_narrow"):
+        for row in table.itertuples(index=False):
+            with st.container(border=True):
+                lines = [
+                    f"**{safe.plain(header)}**: {safe.plain(value)}"
+                    for header, value in zip(table.columns, row, strict=True)
+                ]
+                st.markdown("  \n".join(lines))
+
+
 PREVIEW_ROWS = 1000  # a page of rows the browser draws at once; the download beside it has all
 
 

@@ -470,3 +470,25 @@ def templates() -> list[str]:
     found = [v for name, v in globals().items() if name.isupper() and isinstance(v, str)]
     found += [w for w in (*PERSONAL_KINDS, *LEVELS.values(), *UNITS)]
     return sorted(set(found) - {ENGLISH, NUMBER_FORMAT})
+
+
+# --- the same reasons, said to a data steward at a browser ----------------------------------------
+# The command line speaks to operators on the server, who can open the alias table and the metric
+# catalogue it names. A steward on the upload page cannot: the dashboard writes these reasons with
+# what the steward can do instead (a heading the upload page lists, or the data team's help), in
+# either language. Stored reasons keep the operators' template; the page swaps it when it writes.
+UNKNOWN_COLUMN_SAID = N_(
+    "column '{header}' is not recognised and was not read; if it holds data, head it with one of "
+    "the names under 'Column headings read' on the Upload data page, or ask the data team to add "
+    "'{header}' as another name of a column"
+)
+UNKNOWN_METRIC_SAID = N_(
+    "unknown measure '{raw}': write one of the measure codes under 'Column headings read' on the "
+    "Upload data page (e.g. phk, dirumahkan), or ask the data team to add this measure"
+)
+FOR_READERS = {UNKNOWN_COLUMN: UNKNOWN_COLUMN_SAID, UNKNOWN_METRIC: UNKNOWN_METRIC_SAID}
+
+
+def said(template: str) -> str:
+    """The template a reader of the dashboard gets for a stored one (FOR_READERS)."""
+    return FOR_READERS.get(template, template)

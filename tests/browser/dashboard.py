@@ -367,10 +367,9 @@ class Dashboard:
         widget = self.page.locator(
             '[data-testid="stMultiSelect"]', has=self.page.get_by_role("combobox", name=label)
         ).first
-        group = widget.locator('[aria-label="Selected values"]').first
-        if not group.count():
-            return []
-        return [t.get_attribute("aria-label") for t in group.locator("[data-tag]").all()]
+        # each chosen option is a tag named by the option (the group around them is named by the
+        # page's language: "Nilai terpilih", ui/streamlit_words.py)
+        return [t.get_attribute("aria-label") for t in widget.locator("[data-tag]").all()]
 
     def multiselect_add(self, label: str, option: str) -> None:
         box = self.page.get_by_role("combobox", name=label, exact=True).first
@@ -382,7 +381,9 @@ class Dashboard:
         widget = self.page.locator(
             '[data-testid="stMultiSelect"]', has=self.page.get_by_role("combobox", name=label)
         ).first
-        self.act(widget.get_by_role("button", name=f"Remove {option}", exact=True).click)
+        # "Hapus PHK" on an Indonesian page, "Remove PHK" on an English one (ui/streamlit_words.py)
+        name = re.compile(rf"^(Hapus|Remove) {re.escape(option)}$")
+        self.act(widget.get_by_role("button", name=name).click)
 
     def radio(self, label: str, option: str) -> None:
         group = self.page.get_by_role("radiogroup", name=label).first

@@ -105,3 +105,16 @@ def test_panels_show_years_and_names_clear_of_the_data(open_app, viewport):
         panel = min(below, key=lambda p: p["y"])
         bottom = title["box"]["y"] + title["box"]["height"]
         assert bottom <= panel["y"] + 1, (title, panel)
+
+
+def test_ringkasan_trend_on_a_phone_gives_the_plot_most_of_the_chart(open_app):
+    """At 390 px Ringkasan's trend has ten legend entries, one a row (each legend group is a
+    column of its own): measured 200 px of legend over 220 px of plot, the legend about half of
+    what the two take. The plot must keep at least 60 % of it: 1,5 times the legend's height."""
+    app = open_app("/", "phone")
+    drawn = app.page.evaluate(LEGEND_AND_PLOT, "overview_chart")
+    app.page.locator(".st-key-overview_chart").screenshot(
+        path=SCREENSHOTS / "legend-ringkasan-share-phone.png"
+    )
+    assert drawn["legend"] > 0, drawn
+    assert drawn["plot"] / (drawn["plot"] + drawn["legend"]) >= 0.6, drawn

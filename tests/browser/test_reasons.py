@@ -72,7 +72,7 @@ def reasons(app) -> dict[str, str]:
 # Indonesian reason, a word of the English one.
 EXPECTED = {
     ("bad_numbers.csv", "2"): ("bukan angka", "is not a number"),
-    ("bad_numbers.csv", "5"): ("tidak dikenal", "unknown metric"),
+    ("bad_numbers.csv", "5"): ("tidak dikenal", "unknown measure"),
     ("unknown_area.csv", "2"): ("mungkin maksudnya Karawaci", "did you mean Karawaci"),
     # the scale "Raksasa" is a word: not repeated (it may be a name), in either language
     ("register_pii.csv", "4"): (

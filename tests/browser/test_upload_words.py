@@ -104,3 +104,33 @@ def test_the_rejects_reason_is_within_a_phones_screen(open_upload):
     choose_file(app, uploading.AGENCY / "bad_numbers.csv", FIGURES)
     box = app.text_box("'12a' bukan angka", "unggah-rejects-phone")
     assert box["left"] >= 0 and box["right"] <= PHONE_WIDTH and not box["cut"], box
+
+
+# what the check says of a heading it does not know (unknown_column.csv: "Sumber Data Internal")
+# and of a measure it does not know (bad_numbers.csv line 5: "Pekerja Hilang"): a steward at a
+# browser cannot open the server's files, so the page tells them what to do in their own terms
+SUMMARY = "Tabel rekap (wilayah per baris, ukuran per kolom)"
+SERVER_FILES = ("columns.csv", "metrics.csv", "data/aliases", "data/raw")
+
+
+def test_an_unknown_heading_says_what_a_steward_can_do(open_upload):
+    app = open_upload("/unggah")
+    choose_file(app, uploading.AGENCY / "unknown_column.csv", SUMMARY)
+    warning = next(a for a in app.alerts() if "Sumber Data Internal" in a)
+    assert not [f for f in SERVER_FILES if f in warning], warning
+    # the two ways out: a heading the page lists, or an alias the data team adds
+    assert "Judul kolom yang dibaca" in warning and "tim data" in warning, warning
+    # and the page does list the headings it reads for this kind: the figure columns' names
+    # and the area's (data/aliases/columns.csv: Kecamatan names area_code at district level)
+    app.page.get_by_text("Judul kolom yang dibaca", exact=True).click()
+    listed = app.text(".st-key-upload_headings")
+    assert "kecamatan" in listed and "phk" in listed, listed
+
+
+def test_an_unknown_measure_says_what_a_steward_can_do(open_upload):
+    app = open_upload("/unggah")
+    choose_file(app, uploading.AGENCY / "bad_numbers.csv", FIGURES)
+    said = [r for r in reasons_of(app) if "Pekerja Hilang" in r]
+    assert len(said) == 1, reasons_of(app)
+    assert not [f for f in SERVER_FILES if f in said[0]], said
+    assert "tim data" in said[0] and "phk" in said[0], said

@@ -237,3 +237,39 @@ def test_the_rankings_note_is_in_view_on_a_desktop(open_app):
     assert headers[:6] == [
         "Peringkat", "Wilayah", "Angka yang dibandingkan", "Per tanggal", "Catatan", "Sumber",
     ]  # fmt: skip
+
+
+# Every word of an element's text that the browser broke over two lines: a text node's words,
+# each measured with a Range; a word whose rectangles are more than one line was split
+# ("Kabupate|n Serang", "Kompas.c|om").
+SPLIT_WORDS = """
+(root) => {
+  const split = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.parentElement.checkVisibility()) continue;
+    for (const m of node.textContent.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (lines.size > 1) split.push(m[0]);
+    }
+  }
+  return split;
+}
+"""
+
+
+def test_the_comparison_of_reports_splits_no_word_on_a_phone(open_app):
+    """Beda laporan at 390 px: five columns of a plain table in 356 px broke the words of every
+    cell ("Kabupate n Serang", "dirumahk an", "Kompas.c om"). On a phone each disagreement is a
+    block of its own, each report on its lines, every word whole; the same reports are there
+    (Kota Tangerang's 6.023 and Apindo's ± 8.000 of 5 May 2020, kabkota_labour.csv)."""
+    app = open_app("/wilayah?tab=conflicts", "phone")
+    main = app.page.locator('[data-testid="stMain"]').first
+    shown = app.text()
+    app.screenshot("wilayah-conflicts")
+    assert "6.023" in shown and "8.000" in shown, shown
+    assert main.evaluate(SPLIT_WORDS) == []

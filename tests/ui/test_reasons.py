@@ -128,3 +128,43 @@ def test_a_figure_past_any_count_is_written_short_in_both_languages():
     rendered = reasons.render("{n} workers", {"n": float("9" * 200)})
     assert rendered == "1e+200 workers"
     assert reasons.render("{n} workers", {"n": 1_895_487}) == "1,895,487 workers"
+
+
+@pytest.mark.parametrize(
+    ("template", "values", "indonesian", "english"),
+    [
+        # the templates' texts in both catalogs, with the header or measure written in by hand
+        (
+            reasons.UNKNOWN_COLUMN,
+            {"header": "Sumber Data Internal"},
+            "kolom 'Sumber Data Internal' tidak dikenali dan tidak dibaca; bila berisi data, beri "
+            "kolom itu salah satu judul di bawah 'Judul kolom yang dibaca' di halaman Unggah data, "
+            "atau minta tim data menambahkan 'Sumber Data Internal' sebagai nama lain sebuah kolom",
+            "column 'Sumber Data Internal' is not recognised and was not read; if it holds data, "
+            "head it with one of the names under 'Column headings read' on the Upload data page, "
+            "or ask the data team to add 'Sumber Data Internal' as another name of a column",
+        ),
+        (
+            reasons.UNKNOWN_METRIC,
+            {"raw": "Pekerja Hilang"},
+            "ukuran 'Pekerja Hilang' tidak dikenal: tulis salah satu kode ukuran di bawah 'Judul "
+            "kolom yang dibaca' di halaman Unggah data (mis. phk, dirumahkan), atau minta tim "
+            "data menambahkan ukuran ini",
+            "unknown measure 'Pekerja Hilang': write one of the measure codes under 'Column "
+            "headings read' on the Upload data page (e.g. phk, dirumahkan), or ask the data team "
+            "to add this measure",
+        ),
+    ],
+)
+def test_a_reason_naming_a_server_file_says_what_a_steward_can_do(
+    language, template, values, indonesian, english
+):
+    """The command line keeps the server file an operator opens; the dashboard, in either
+    language, tells a steward what they can do in the browser instead."""
+    made = reasons.reason(template, **values)
+    assert "data/" in str(made)  # the operators' English, as stored and printed
+    stored = (str(made), made.key, made.encoded())
+    language("id")
+    assert shown_reasons.text(*stored) == indonesian
+    language("en")
+    assert shown_reasons.text(*stored) == english

@@ -1,0 +1,86 @@
+/* The names Streamlit, Plotly and maplibre give their own parts, in the page's language (ui/
+   streamlit_words.py says why). The table is on the window (window.__pulihWords: whole names and
+   prefixes, English -> the reader's words); this script renames what is on the page now and
+   whatever is drawn later, and a new table (a switch of language) renames everything again.
+
+   Each renamed attribute keeps the library's own English beside it (on the element, not in the
+   DOM), so a switch back to English restores it, and a name the library changes later (a new
+   option's "Remove …") is taken as its new English. An icon's name ("science icon") is the
+   English name of a Material symbol: an icon beside words says nothing the words do not, and is
+   hidden from screen readers; an icon alone keeps its name. */
+(() => {
+  const ATTRIBUTES = ["aria-label", "title", "placeholder", "data-title", "alt"];
+  // text, not an attribute: the skip link, and a text field's "Press Enter to apply"
+  const TEXTS = 'a[href="#stMain"], [data-testid="InputInstructions"]';
+  // a Material symbol Streamlit draws in a badge, a caption, a button: named "science icon" etc.
+  const ICONS = '[role="img"][aria-label$=" icon"]';
+
+  const said = (english) => {
+    const words = window.__pulihWords || { names: {}, prefixes: {} };
+    const name = english.trim();
+    if (Object.hasOwn(words.names, name)) return words.names[name];
+    for (const [prefix, pattern] of Object.entries(words.prefixes)) {
+      if (name.startsWith(prefix)) return pattern.replace("{name}", name.slice(prefix.length));
+    }
+    return english;
+  };
+
+  const rename = (el, attribute) => {
+    const now = el.getAttribute(attribute);
+    if (now === null) return;
+    const kept = (el.__pulihNames ||= {});
+    // what we wrote last stands for the English kept; anything else is the library's own, anew
+    const english = kept[attribute] && kept[attribute].wrote === now ? kept[attribute].english : now;
+    const wanted = said(english);
+    kept[attribute] = { english, wrote: wanted };
+    if (wanted !== now) el.setAttribute(attribute, wanted);
+  };
+
+  const retext = (el) => {
+    const kept = (el.__pulihText ||= {});
+    const now = el.textContent;
+    const english = kept.wrote === now ? kept.english : now;
+    const wanted = said(english);
+    Object.assign(kept, { english, wrote: wanted });
+    if (wanted !== now) el.textContent = wanted;
+  };
+
+  const quietIcon = (el) => {
+    const label = el.getAttribute("aria-label") || "";
+    if (!label.endsWith(" icon") || el.getAttribute("aria-hidden") === "true") return;
+    const beside = (el.parentElement?.textContent || "").replace(el.textContent, "").trim();
+    if (beside) el.setAttribute("aria-hidden", "true");
+  };
+
+  const selector = ATTRIBUTES.map((a) => `[${a}]`).join(",");
+  const visit = (root) => {
+    if (root.nodeType !== Node.ELEMENT_NODE) return;
+    const elements = [root, ...root.querySelectorAll(selector)];
+    for (const el of elements) {
+      for (const attribute of ATTRIBUTES) if (el.hasAttribute(attribute)) rename(el, attribute);
+    }
+    for (const el of [root, ...root.querySelectorAll(TEXTS)]) {
+      if (el.matches(TEXTS) && !el.children.length) retext(el);
+    }
+    for (const el of [root, ...root.querySelectorAll(ICONS)]) if (el.matches(ICONS)) quietIcon(el);
+  };
+
+  visit(document.body);
+  if (window.__pulihRenamer) return; // installed once; a new table is read by `said`
+  window.__pulihRenamer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "attributes") rename(r.target, r.attributeName);
+      else if (r.type === "characterData") {
+        const el = r.target.parentElement;
+        if (el && el.matches(TEXTS)) retext(el);
+      } else r.addedNodes.forEach(visit);
+    }
+  });
+  window.__pulihRenamer.observe(document.body, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ATTRIBUTES,
+  });
+})();
