@@ -122,7 +122,7 @@ def banten_timeline(repo, demo: bool) -> None:
     """Banten's reported timeline (20 May 2020 reads 17.298 / 27.569 / 59)."""
     st.subheader(t("timeline.banten.title"))
     banten = repo.reported((BANTEN,), LABOUR, synthetic=demo)
-    tables.show_whole(tables.reported_timeline(banten, LABOUR))
+    tables.show_whole_or_stacked(tables.reported_timeline(banten, LABOUR), key="banten_timeline")
     captions.sources_caption(banten, column="outlet")
     downloads.downloads(
         banten,
@@ -138,11 +138,15 @@ def kota_bases(repo, demo: bool) -> None:
     st.caption(t("timeline.bases_note"))
     kota = repo.reported((KOTA,), KOTA_REPORTED, synthetic=demo)
     # one under the other, each the page's width: side by side, half a page each, their words
-    # broke mid-word ("pekerj a")
+    # broke mid-word ("pekerj a"); on a phone a block per report
     st.markdown("**" + t("timeline.kota.workplace") + "**")
-    tables.show_whole(tables.reported_list(kota[kota.basis == "workplace"]))
+    tables.show_whole_or_stacked(
+        tables.reported_list(kota[kota.basis == "workplace"]), key="kota_workplace"
+    )
     st.markdown("**" + t("timeline.kota.ktp") + "**")
-    tables.show_whole(tables.reported_list(kota[kota.basis == "ktp_kota_tangerang"]))
+    tables.show_whole_or_stacked(
+        tables.reported_list(kota[kota.basis == "ktp_kota_tangerang"]), key="kota_ktp"
+    )
     downloads.downloads(
         kota,
         downloads.meta_for("laporan_kota_tangerang", t("title.bases"), area=KOTA),

@@ -267,9 +267,12 @@ def show_whole_or_stacked(table: pd.DataFrame, key: str) -> None:
     with st.container(key=f"{key}_narrow"):
         for row in table.itertuples(index=False):
             with st.container(border=True):
+                # a cell with nothing in it ("", "—") is left out: a block of "Catatan:" lines
+                # with nothing after them read as something missing
                 lines = [
                     f"**{safe.plain(header)}**: {safe.plain(value)}"
                     for header, value in zip(table.columns, row, strict=True)
+                    if str(value).strip() not in ("", "—")
                 ]
                 st.markdown("  \n".join(lines))
 
