@@ -10,8 +10,9 @@
    hidden from screen readers; an icon alone keeps its name. */
 (() => {
   const ATTRIBUTES = ["aria-label", "title", "placeholder", "data-title", "alt"];
-  // text, not an attribute: the skip link, and a text field's "Press Enter to apply"
-  const TEXTS = 'a[href="#stMain"], [data-testid="InputInstructions"]';
+  // text, not an attribute: the skip link, a text field's "Press Enter to apply", and the
+  // heading a screen reader reads when a date field's calendar opens ("Choose date, November")
+  const TEXTS = 'a[href="#stMain"], [data-testid="InputInstructions"], [role="application"] h2';
   // a Material symbol Streamlit draws in a badge, a caption, a button: named "science icon" etc.
   const ICONS = '[role="img"][aria-label$=" icon"]';
 

@@ -77,6 +77,9 @@ NAMES = {
 PREFIXES = {
     "Help for ": N_("streamlit.help_for"),
     "Remove ": N_("streamlit.remove"),
+    # a date field's calendar, named with the month it shows (react-aria writes the months and
+    # days in the page's language itself, from <html lang>)
+    "Choose date, ": N_("streamlit.choose_date_in"),
 }
 
 

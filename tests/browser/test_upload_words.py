@@ -134,3 +134,35 @@ def test_an_unknown_measure_says_what_a_steward_can_do(open_upload):
     assert len(said) == 1, reasons_of(app)
     assert not [f for f in SERVER_FILES if f in said[0]], said
     assert "tim data" in said[0] and "phk" in said[0], said
+
+
+# the calendar a date field opens: its names (aria-label) and its text, where a screen reader
+# reads "Choose date, November 2026" before the days
+CALENDAR = """e => [e.innerText, ...[...e.querySelectorAll('[aria-label]')]
+                     .map(x => x.getAttribute('aria-label'))]"""
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "wanted", "unwanted"),
+    [
+        ("/unggah", FIGURES, "Pilih tanggal, ", "Choose"),
+        ("/unggah?lang=en", "Figures per area and date (one figure per row)", "Choose date, ",
+         "Pilih"),
+    ],
+)  # fmt: skip
+def test_the_calendar_is_named_in_the_readers_language(open_upload, path, kind, wanted, unwanted):
+    """react-aria writes the calendar's months and days in the page's language (from <html
+    lang>: "Minggu, 1 November 2026"), but named the calendar itself in English ("Choose date,
+    November 2026") on an Indonesian page."""
+    app = open_upload(path)
+    box = "Jenis berkas" if "lang" not in path else "Kind of file"
+    choose_file(app, uploading.AGENCY / "bad_numbers.csv", kind, box)
+    field = app.page.locator('[data-testid="stDateInput"]').first
+    field.scroll_into_view_if_needed()
+    field.locator("button").last.click()
+    calendar = app.page.locator('[role="application"]').last
+    calendar.wait_for()
+    app.page.wait_for_timeout(300)  # the renaming script runs as the calendar is drawn
+    said = calendar.evaluate(CALENDAR)
+    assert any(s.startswith(wanted) for s in said), said
+    assert not [s for s in said if unwanted in s], said
