@@ -31,6 +31,23 @@ EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+"
 NAME_MARK = r"(?i)(\ba\. ?n\.? +|\batas nama +|\b(bpk|bapak|sdr|sdri)\.? +)[a-z]"
 
 PATTERNS = {"NIK": NIK, "telepon": PHONE, "e-mail": EMAIL, "nama": NAME_MARK}
+
+# A register id that may be a person's name ("Rina Marlina", "Bpk. Ahmad Fauzi"): only letters,
+# spaces and the punctuation of names (. , ' ’ -), in two or more words. A register number has a
+# digit ("UMKM-0001", "TGR 001") or is one word ("A17"). Only register ids are read so: in a
+# sector or a note two words are common ("makanan ringan"). The letters are those of the Latin
+# script (to U+024F), which both Python and RE2 read alike; a word is a run between spaces that
+# holds a letter. RE2 (the register, read by DuckDB) gets NAME_ID: somewhere a letter, then
+# punctuation and spaces with at least one space, then a letter; Python gets `is_name_id`, the
+# same rule without a regex's backtracking on a long cell.
+_NAME_LETTERS = "A-Za-zÀ-ÖØ-öø-ɏ"
+_NAME_PUNCTUATION = r".,'’\-"  # the dash escaped: a range otherwise
+NAME_ID = (
+    f"^[{_NAME_LETTERS}{_NAME_PUNCTUATION} ]*[{_NAME_LETTERS}][{_NAME_PUNCTUATION} ]* "
+    f"[{_NAME_PUNCTUATION} ]*[{_NAME_LETTERS}][{_NAME_LETTERS}{_NAME_PUNCTUATION} ]*$"
+)
+_NAME_CHARS = re.compile(f"[{_NAME_LETTERS}{_NAME_PUNCTUATION} ]+")
+_NAME_LETTER = re.compile(f"[{_NAME_LETTERS}]")
 MASKS = {
     "NIK": "[NIK disamarkan]",
     "telepon": "[telepon disamarkan]",
@@ -83,6 +100,14 @@ def finding(text) -> str | None:
     if not _ANY.search(text):
         return None
     return next((kind for kind, pattern in _COMPILED.items() if pattern.search(text)), None)
+
+
+def is_name_id(text) -> bool:
+    """A register id that may be a person's name (NAME_ID's rule): letters, spaces and name
+    punctuation alone, two or more words with a letter."""
+    if not isinstance(text, str) or not _NAME_CHARS.fullmatch(text):
+        return False
+    return sum(1 for word in text.split(" ") if _NAME_LETTER.search(word)) >= 2
 
 
 @overload

@@ -8,7 +8,8 @@ chosen sheet), where
   register without an id column gets, in its place, the pseudonymous id derived from it
   (etl/pseudonym.py), so the copy loads with the same ids;
 - a cell that holds personal data is replaced by "[disamarkan]", which the loader still rejects,
-  so the copy loads exactly the rows the file loaded.
+  so the copy loads exactly the rows the file loaded; so is a register id that may be a person's
+  name (etl/personal.py `is_name_id`).
 A CSV is copied a row at a time (a register of millions of rows is never held in memory).
 """
 
@@ -80,8 +81,18 @@ def screened_copy(source: Path, kind: str, sheet: str | None, ctx: Context, targ
             codes[raw] = ctx.resolver.resolve(raw, level or "district")[0]
         return pseudonym.from_name(secret, pseudonym.name_key(secret, value), codes[raw]) or ""
 
+    # a register's id that may be a person's name ("Rina Marlina") is masked like a NIK: the
+    # loader rejects a masked id as it rejects the name
+    id_column = next((i for i, name in naming.index.items() if name == "umkm_id"), None)
+
     def screened(cells: list, is_header: bool = False) -> list:
-        kept = [_cell(c) for i, c in enumerate(cells) if i not in personal_columns]
+        kept = [
+            personal.MASKED_CELL
+            if i == id_column and not is_header and personal.is_name_id(c)
+            else _cell(c)
+            for i, c in enumerate(cells)
+            if i not in personal_columns
+        ]
         if derive:
             kept.insert(0, DERIVED_HEADER if is_header else derived_id(cells))
         return kept

@@ -14,6 +14,7 @@ grouping). Every reject also carries the business's umkm_id.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,10 +95,18 @@ def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
         for name in ("CONTROL", "EMPTY", "ID_EMPTY", "PERSONAL_ID", "ID_AGAIN", "ONBOARDED_BEFORE",
                      "NEEDS_PLATFORM", "NEEDS_ONBOARDING")
     }  # fmt: skip
+    # an id is personal data when it holds a NIK, a phone number or an e-mail, when it may be a
+    # name (personal.NAME_ID), or when it is a cell Pulih masked (a screened copy, etl/screen.py,
+    # rejects what the file rejected)
+    masked = re.escape(personal.HIDDEN)
     headers |= {
         "nik": personal.NIK,
         "phone": personal.PHONE,
-        "any_personal": f"{personal.NIK}|{personal.PHONE}|{personal.EMAIL}",
+        "email": personal.EMAIL,
+        "masked": masked,
+        "id_personal": "|".join(
+            (personal.NIK, personal.PHONE, personal.EMAIL, personal.NAME_ID, masked)
+        ),
     }
     con.execute(
         "create or replace temp table register_rejects "
@@ -108,7 +117,7 @@ def _validate_and_insert(con, staged: Staged, ctx: Context, source_id: str):
     con.execute(paths.sql_text("register/repeated_ids"))
     con.execute(
         paths.sql_text("register/suspects"),
-        {"id_suspect": f"{headers['any_personal']}|{CONTROL.pattern}"},
+        {"id_suspect": f"{headers['id_personal']}|{CONTROL.pattern}"},
     )
     con.execute(paths.sql_text("register/rejects"), headers)
     before = con.execute("select count(*) from umkm").fetchone()[0]
@@ -144,7 +153,12 @@ def _stored_once(con, source_id: str) -> None:
 
 
 def _with_id(reason: reasons.Reason, umkm_id) -> reasons.Reason:
-    if not umkm_id or "umkm_id" in reason or personal.finding(umkm_id):
+    if (
+        not umkm_id
+        or "umkm_id" in reason
+        or personal.finding(umkm_id)
+        or personal.is_name_id(umkm_id)
+    ):
         return reason
     return reasons.reason(reasons.WITH_ID, reason=reason, umkm_id=umkm_id)
 

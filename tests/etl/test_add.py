@@ -2,6 +2,9 @@
 
 import getpass
 import hashlib
+import os
+import shutil
+import subprocess
 
 import duckdb
 import pandas as pd
@@ -188,18 +191,28 @@ PLANTED = [
     "Jl. Melati",
     "Jl. Mawar",
 ]
-GIT_IGNORED = ("*.duckdb", "*.duckdb.tmp", "*.wal", ".pulih_id_key")  # as .gitignore says
 
 
 def committed_files(data):
-    """Every file under data/ that git would commit (the project's .gitignore rules)."""
-    return [
-        p
-        for p in data.rglob("*")
-        if p.is_file()
-        and not any(p.match(pattern) for pattern in GIT_IGNORED)
-        and "received" not in p.relative_to(data).parts
-    ]
+    """Every file under data/ that git would commit, as git itself says under the project's own
+    .gitignore: the copy's folder made a repository of its own (`data` sits where it sits in the
+    project), and git asked for the files it would add. The user's and the system's git settings
+    are left out, so a global excludes file hides nothing here."""
+    root = data.parent
+    shutil.copy(PROJECT / ".gitignore", root / ".gitignore")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    git("init", "--quiet")
+    listed = git("ls-files", "--others", "--exclude-standard", "-z", "--", "data")
+    files = [root / name for name in listed.split("\0") if name]
+    assert files and all(f.is_file() for f in files)
+    return files
 
 
 def test_add_keeps_a_screened_copy_and_no_personal_string_under_data(project, tmp_path, capsys):
@@ -211,7 +224,9 @@ def test_add_keeps_a_screened_copy_and_no_personal_string_under_data(project, tm
         data, register, "--accept-rejects", "--keep-original", str(outside), kind="umkm_register"
     )
     assert code == 0, capsys.readouterr().out
-    for path in committed_files(data):
+    committed = committed_files(data)
+    assert data / "raw" / "agency" / "2020_05_21_register_dinkop.csv" in committed  # the copy
+    for path in committed:
         text = path.read_text(encoding="utf-8", errors="replace")
         for value in PLANTED:
             assert value not in text, f"{value!r} in {path.relative_to(data)}"
@@ -221,6 +236,27 @@ def test_add_keeps_a_screened_copy_and_no_personal_string_under_data(project, tm
     # the original, with its personal data, only where the operator asked
     kept = list(outside.iterdir())
     assert len(kept) == 1 and "Siti Aminah" in kept[0].read_text(encoding="utf-8")
+
+
+def test_a_name_as_register_id_is_masked_in_the_copy_and_loads_nowhere(project, tmp_path, capsys):
+    data, warehouse = project
+    register = tmp_path / "register_nama.csv"
+    register.write_text(
+        "ID UMKM,Kecamatan,Sektor,Skala,Tanggal Daftar\n"
+        "Rina Marlina,Karawaci,kuliner,Mikro,2019-03-01\n"
+        "Bpk. Ahmad Fauzi,Cibodas,jasa,Kecil,2019-04-01\n"
+        "TNG-201,Cibodas,jasa,Kecil,2019-04-01\n",
+        encoding="utf-8",
+    )
+    assert add(data, register, "--accept-rejects", kind="umkm_register") == 0, capsys.readouterr()
+    for path in committed_files(data):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for name in ("Rina Marlina", "Ahmad Fauzi"):
+            assert name not in text, f"{name!r} in {path.relative_to(data)}"
+    # by hand: the two names are rejected from the file; in the copy they read "[disamarkan]",
+    # rejected too, so the copy loads TNG-201 alone and never a masked id
+    kept = "select umkm_id from umkm where umkm_id not like 'DEMO-%' order by 1"
+    assert query(warehouse, kept) == [("TNG-201",)]
 
 
 def test_the_original_is_never_kept_where_git_would_commit_it(project, tmp_path, capsys):

@@ -312,3 +312,63 @@ def test_a_name_in_a_register_date_or_scale_cell_is_never_stored_in_the_rejects(
     assert "'2019-13-45' is not a calendar date" in said  # line 5's reason names its cell
     for name in ("Budi Hartono", "Sri Rahayu", "Joko Widodo"):
         assert name not in said, name
+
+
+# A register's id column holding a plain personal name: letters, spaces and name punctuation
+# (. , ' -) in two or more words is read as a possible name and rejected, masked. An id with a
+# digit or of one word is a register number and loads.
+NAMES_AS_IDS = """\
+ID UMKM,Kecamatan,Sektor,Skala,Tanggal Daftar
+Rina Marlina,Karawaci,kuliner,Mikro,2019-03-01
+Bpk. Ahmad Fauzi,Karawaci,kuliner,Mikro,2019-03-01
+"Nur'aini Siregar-Lubis, S.E.",Cibodas,jasa,Kecil,2019-04-01
+Dedi Kurniawan,Cibodas,jasa,Mikro,2019-13-45
+UMKM-0001,Cibodas,jasa,Kecil,2019-04-01
+TGR 001,Pinang,fesyen,Kecil,2019-04-01
+A17,Pinang,fesyen,Kecil,2019-04-01
+"""
+NAMES = ["Rina Marlina", "Ahmad Fauzi", "Nur'aini", "Siregar-Lubis", "Dedi Kurniawan"]
+
+
+def test_a_personal_name_as_register_id_is_rejected_masked_and_never_stored(tmp_path):
+    _, warehouse, report = build_register(tmp_path, NAMES_AS_IDS)
+    stored = everything_in(warehouse)
+    for name in NAMES:
+        assert name not in stored, name
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        kept = con.execute("select umkm_id from umkm order by 1").fetchall()
+        rejected = con.execute(
+            'select line, "column", value from rejected order by line, "column"'
+        ).fetchall()
+    finally:
+        con.close()
+    # by hand: lines 2-5 hold two or more words of letters and name punctuation alone (line 5
+    # also an impossible date, shown: it has no letter); lines 6-8 have a digit: they load
+    assert kept == [("A17",), ("TGR 001",), ("UMKM-0001",)]
+    assert rejected == [
+        (2, "ID UMKM", "[disamarkan]"),
+        (3, "ID UMKM", "[disamarkan]"),
+        (4, "ID UMKM", "[disamarkan]"),
+        (5, "ID UMKM", "[disamarkan]"),
+        (5, "Tanggal Daftar", "2019-13-45"),
+    ]
+    # nor does what the check tells the clerk name them, in a reject's value or its reason
+    register = next(f for f in report.files if f.entry.id == "register")
+    said = " ".join(f"{r.value} {r.reason}" for r in register.loaded.rejects)
+    assert "ID UMKM looks like personal data (nama)" in said
+    for name in NAMES:
+        assert name not in said, name
+
+
+def test_python_and_duckdb_read_a_name_as_id_alike():
+    from etl import personal
+
+    # by hand: two or more space-separated words with a letter, nothing but letters, spaces and
+    # . , ' ’ - -> a name; a digit, an underscore or a single word -> a register number
+    names = ["Rina Marlina", "Bpk. Ahmad Fauzi", "José Ramos", "Rina - Marlina", "Ani’s Shop"]
+    numbers = ["UMKM-0001", "TGR 001", "A17", "Rina-Marlina", " - ", "x_y z", "KT 00A", ""]
+    con = duckdb.connect()
+    for text in names + numbers:
+        by_sql = con.execute("select regexp_matches(?, ?)", [text, personal.NAME_ID]).fetchone()
+        assert (personal.is_name_id(text), by_sql[0]) == ((text in names),) * 2, text

@@ -21,6 +21,7 @@ has 10 registered businesses; the adoption rate is onboarded / 10.
 """
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -294,3 +295,88 @@ def test_the_adoption_choice_names_the_months_chosen(fixture_warehouse):
     at.radio(key="lang").set_value("en").run()
     at.slider(key="lag").set_value(1).run()
     assert "Adoption rate 1 month after the peak" in at.selectbox(key="ukuran_adopsi").options
+
+
+# Small register cells on Dampak vs Adopsi. The fixture's register with Benda cut to 3
+# businesses (all registered 1 Jan 2019), 2 of them onboarded on 15 Jan 2020: 2 of 3 is 66,7 %,
+# the audit's "2 usaha · 66,7 %". Every other kecamatan keeps its 10 (tests/fixtures/pages).
+SMALL_BENDA = [
+    "K04-01,36.71.04,kuliner,mikro,2019-01-01,2020-01-15,Shopee",
+    "K04-02,36.71.04,kuliner,mikro,2019-01-01,2020-01-15,Shopee",
+    "K04-03,36.71.04,kuliner,mikro,2019-01-01,,",
+]
+WITHHELD = "disamarkan (sel kecil, di bawah 5 atau pelengkapnya)"
+# what would give a small cell back: a count of 1 to 4 businesses, Benda's 66,7 % (2 / 3) or its
+# 33,3 % short of it, and per 100 UMKM on its 3: 300 / 3 x 100 = 10.000
+GIVES_BACK = re.compile(r"(?<![\d.])[1-4] usaha|66,7|33,3|10\.000")
+
+
+@pytest.fixture
+def small_benda(tmp_path, monkeypatch):
+    from etl.build import build
+    from tests.conftest import page_fixture_data
+
+    data = page_fixture_data(tmp_path)
+    register = data / "raw" / "register.csv"
+    rows = [r for r in register.read_text().splitlines() if not r.startswith("K04-")]
+    register.write_text("\n".join(rows + SMALL_BENDA) + "\n")
+    warehouse = tmp_path / "small_benda.duckdb"
+    build(data, warehouse)
+    monkeypatch.setenv("PULIH_WAREHOUSE", str(warehouse))
+    return warehouse
+
+
+def hovers(at: AppTest, charts: slice = slice(None)) -> list[str]:
+    """Every hover text of the page's charts (the scatter: `slice(1)`; the paired chart after)."""
+    texts = []
+    for chart in at.get("plotly_chart")[charts]:
+        for trace in json.loads(chart.proto.spec)["data"]:
+            text = trace.get("hovertext") or []
+            texts += [text] if isinstance(text, str) else text
+    return texts
+
+
+def test_small_register_cells_are_withheld_in_the_table_and_the_hover(small_benda):
+    # per 1.000 residents, adoption rate, lag 0: the adoption month is the peak month.
+    # Benda peaks in March 2020 (300 of December's 600): 3 registered and 2 onboarded, both
+    # below 5, withheld with their rate. Their complements, the smallest other non-zero siblings
+    # in the same month (ties in code order): registered, Tangerang's 10 (36.71.01, first of
+    # nine tens: 3 + 10 >= 5); onboarded in April 2020, Jatiuwung's 5 (tied with Ciledug's 5,
+    # 36.71.02 first: 2 + 5 >= 5). So Tangerang, Jatiuwung and Benda show no rate, and of the
+    # four areas with a population only Batuceper and Cipondoh are drawn.
+    at = open_page("dampak_adopsi")
+    table = at.dataframe[0].value.set_index("Wilayah")
+    rate = table["Tingkat adopsi digital"]
+    assert rate[["Kec. Tangerang", "Kec. Jatiuwung", "Kec. Benda"]].tolist() == ["—"] * 3
+    assert rate[["Kec. Batuceper", "Kec. Cipondoh"]].tolist() == ["60,0%", "70,0%"]
+    assert f"Tidak dihitung ({WITHHELD}): Kec. Jatiuwung, Kec. Benda" in [
+        c.value for c in at.caption
+    ]
+    drawn = [h.split("</b>")[0].removeprefix("<b>") for h in hovers(at, slice(1))]
+    assert drawn == ["Kec. Batuceper", "Kec. Cipondoh"]
+    shown = " ".join(table.astype(str).to_numpy().ravel().tolist() + hovers(at))
+    assert not GIVES_BACK.search(shown), GIVES_BACK.search(shown)
+
+    # per 100 registered UMKM: Benda's 300 / 3 x 100 = 10.000 would give its 3 back, and
+    # Tangerang's 100 / 10 x 100 = 1.000 its complement: both withheld; the other seven read
+    # PHK at peak / 10 x 100 (Jatiuwung 1.000,00) and are drawn bar Jatiuwung (no rate): n = 7
+    at = open_page("dampak_adopsi", dampak="per_100_umkm")
+    table = at.dataframe[0].value.set_index("Wilayah")
+    per_100 = table["PHK per 100 UMKM terdaftar (puncak)"]
+    assert per_100[["Kec. Tangerang", "Kec. Benda"]].tolist() == [WITHHELD] * 2
+    assert per_100["Kec. Jatiuwung"] == "1.000,00"
+    points = hovers(at, slice(1))
+    assert len(points) == 7 and not any("Kec. Benda" in h for h in points)
+    assert "n = 7" in reading(at)
+    shown = " ".join(table.astype(str).to_numpy().ravel().tolist() + hovers(at))
+    assert not GIVES_BACK.search(shown), GIVES_BACK.search(shown)
+
+    # adoption as a change since the month before the peak, and Benda in the paired chart:
+    # February 2020's 2 of 3 is as withheld as March's, month by month in the hover
+    at = open_page("dampak_adopsi", ukuran_adopsi="change", pasangan=["36.71.04", "36.71.05"])
+    table = at.dataframe[0].value.set_index("Wilayah")
+    assert table.loc["Kec. Benda", "Adopsi sebelum puncak"] == "—"
+    benda = [h for h in hovers(at) if h.startswith("<b>Kec. Benda</b> · Maret 2020<br>UMKM")]
+    assert benda and f"UMKM masuk digital: {WITHHELD}" in benda[0]
+    shown = " ".join(table.astype(str).to_numpy().ravel().tolist() + hovers(at))
+    assert not GIVES_BACK.search(shown), GIVES_BACK.search(shown)

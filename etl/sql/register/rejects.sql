@@ -34,16 +34,20 @@ duplicates as (
     qualify row_number() over (partition by umkm_id order by line) > 1
 ),
 
--- an id that is a NIK, a phone number or an e-mail is personal data, not a register number
+-- an id that is a NIK, a phone number, an e-mail or maybe a name (letters and name punctuation
+-- alone, two or more words: etl/personal.py NAME_ID) is personal data, not a register number;
+-- so is an id Pulih masked in a screened copy ('[disamarkan]')
 personal_ids as (
     select line,
         case
+            when regexp_matches(umkm_id, $masked) then 'disamarkan'
             when regexp_matches(umkm_id, $nik) then 'NIK'
             when regexp_matches(umkm_id, $phone) then 'telepon'
-            else 'e-mail'
+            when regexp_matches(umkm_id, $email) then 'e-mail'
+            else 'nama'
         end as kind
     from input
-    where regexp_matches(umkm_id, $any_personal)
+    where regexp_matches(umkm_id, $id_personal)
 ),
 
 -- a reason is its template's key (bound: etl/reasons.py) and its values, as JSON
