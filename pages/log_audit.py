@@ -15,7 +15,7 @@ def main(repo) -> None:
     events = audit_log.events()
     st.caption(tn("audit.count", "audit.count.plural", len(events)))
     # a plain table, which wraps each event's details to the screen's width (ui/screen.css)
-    tables.show_whole(audit_log.table(events), key="audit_table")
+    tables.show_whole_or_stacked(audit_log.table(events), key="audit_table")
     meta = downloads.meta_for("log_audit", t("audit.title"))
     downloads.downloads(events, meta, "audit_dl", role=access.PENGELOLA)
 

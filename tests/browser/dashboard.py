@@ -490,7 +490,8 @@ class Dashboard:
         and right edge in the viewport, and whether it cuts its own text off (`cut`: its text is
         wider than its box). A grid keeps its cells' text in a hidden table of its own, so the
         element must be visible. The page's picture goes to SCREENSHOTS/<shot>-<viewport>.png."""
-        element = self.page.get_by_text(text, exact=False).first
+        # the first shown: a table shown whole or stacked holds the text twice, one hidden
+        element = self.page.get_by_text(text, exact=False).locator("visible=true").first
         assert element.is_visible(), f"{text!r} is not shown as text"
         element.scroll_into_view_if_needed()
         box = element.evaluate(
