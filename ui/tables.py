@@ -334,17 +334,3 @@ def data_preview(frame: pd.DataFrame, dataset: str) -> pd.DataFrame:
     columns[t("col.source")] = sources
     columns[t("col.synthetic")] = [cells.yes(r.synthetic) for r in rows]
     return pd.DataFrame(columns)
-
-
-def check_rejects_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """One file's rejects as the upload's check shows them: the line and why first (what a
-    steward fixes), then the column and the cell as written; the file is the one just chosen."""
-    rows = list(frame.itertuples())
-    return pd.DataFrame(
-        {
-            t("col.line"): [fmt.number(r.line, decimals=0) for r in rows],
-            t("col.reason"): [cells.text(r.reason) for r in rows],
-            t("col.column"): [cells.text(r.column) for r in rows],
-            t("col.cell"): [cells.text(r.value) for r in rows],
-        }
-    )

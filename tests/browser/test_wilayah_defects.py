@@ -11,6 +11,7 @@ import math
 import pytest
 
 from tests.browser.plotly import values
+from tests.browser.test_phone_words import SPLIT_WORDS
 
 LEVEL = "Tingkat wilayah"
 
@@ -237,29 +238,6 @@ def test_the_rankings_note_is_in_view_on_a_desktop(open_app):
     assert headers[:6] == [
         "Peringkat", "Wilayah", "Angka yang dibandingkan", "Per tanggal", "Catatan", "Sumber",
     ]  # fmt: skip
-
-
-# Every word of an element's text that the browser broke over two lines: a text node's words,
-# each measured with a Range; a word whose rectangles are more than one line was split
-# ("Kabupate|n Serang", "Kompas.c|om").
-SPLIT_WORDS = """
-(root) => {
-  const split = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const node = walker.currentNode;
-    if (!node.parentElement.checkVisibility()) continue;
-    for (const m of node.textContent.matchAll(/\\S+/g)) {
-      const range = document.createRange();
-      range.setStart(node, m.index);
-      range.setEnd(node, m.index + m[0].length);
-      const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
-      if (lines.size > 1) split.push(m[0]);
-    }
-  }
-  return split;
-}
-"""
 
 
 def test_the_comparison_of_reports_splits_no_word_on_a_phone(open_app):
