@@ -35,14 +35,28 @@ MAP_SETTLED = """(key) => {
 }"""
 
 
+def marker_at(app, code: str) -> dict:
+    """Where the area's coloured marker is once maplibre has settled. Waited for, not read once:
+    under load Plotly can be between two drawings of the figure (its data not yet decoded) when
+    the map itself already reports settled."""
+    try:
+        found = app.page.wait_for_function(
+            f"([key, code]) => ({MAP_SETTLED})(key) && ({MARKER_AT})([key, code])",
+            arg=["areas_map", code],
+            timeout=30_000,
+        )
+    except Exception:
+        app.screenshot(f"no_marker_{code}")
+        raise AssertionError(f"no coloured marker for {code} on a settled map in 30 s") from None
+    return found.json_value()
+
+
 def click_marker(app, code: str) -> None:
     # the map sits below the filters: scrolled into view, or the pointer lands off screen
     app.page.locator(".st-key-areas_map").scroll_into_view_if_needed()
-    app.page.wait_for_function(MAP_SETTLED, arg="areas_map", timeout=30_000)
     before = app.runs()
     for attempt in range(2):
-        at = app.page.evaluate(MARKER_AT, ["areas_map", code])
-        assert at, f"no coloured marker for {code}"
+        at = marker_at(app, code)
         app.page.mouse.move(at["x"], at["y"])
         app.page.wait_for_timeout(300)  # Plotly picks the point under the pointer on hover
         app.page.mouse.click(at["x"], at["y"])
