@@ -3,7 +3,10 @@ figure asks for is drawn (maplibre leaves out a name whose box would cover anoth
 name covers a marker, its own included. The boxes are maplibre's own: the collision grid of the
 names it placed, in the map's pixels (with the grid's 100 px border around the viewport)."""
 
+import contextlib
+
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # The map's names (label traces: mode markers+text or text, one each), which maplibre placed, the
 # boxes of the placed names, and each drawn marker as a circle (centre and radius in px).
@@ -35,6 +38,16 @@ PLACED = """() => {
   return {named, placed, boxes, markers};
 }"""
 
+# every name the figure asks for is placed, on a map that has loaded and is not moving
+ALL_PLACED = f"""() => {{
+  const gd = document.querySelector('.st-key-area_map .js-plotly-plot')
+    || document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+  const map = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot.map;
+  if (!map || !map.loaded() || map.isMoving()) return false;
+  const drawn = ({PLACED})();
+  return drawn.named.length > 0 && drawn.named.every(name => drawn.placed.includes(name));
+}}"""
+
 
 def covers(box: dict, marker: dict) -> bool:
     """Whether a box and a circle share any pixel (the box's 2 px padding left out)."""
@@ -62,7 +75,11 @@ def overlap(a: dict, b: dict) -> bool:
 )
 def test_every_name_is_drawn_and_covers_no_marker(open_app, path, viewport):
     app = open_app(path, viewport)
-    app.page.wait_for_timeout(1500)  # maplibre places its names after the figure is drawn
+    # maplibre places its names after the figure is drawn, and later still on a loaded machine:
+    # waited for until every name is placed on a settled map (or 30 s, then measured as it is)
+    # (on a time-out the assertions below say which name is missing)
+    with contextlib.suppress(PlaywrightTimeout):
+        app.page.wait_for_function(ALL_PLACED, timeout=30_000)
     drawn = app.page.evaluate(PLACED)
     app.page.locator('[data-testid="stPlotlyChart"]').first.screenshot(
         path=str(

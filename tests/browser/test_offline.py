@@ -10,8 +10,11 @@ from tests.browser.dashboard import PAGES, VIEWPORTS, Dashboard
 
 LOCAL = {"127.0.0.1", "localhost"}
 # the glyph files the page fetched (maplibre asks for a range as soon as a label is drawn)
-GLYPHS_LOADED = """() => performance.getEntriesByType('resource')
-  .map(e => e.name).filter(n => n.includes('/app/static/glyphs/') && n.endsWith('.pbf'))"""
+GLYPHS_LOADED = """() => {
+  const names = performance.getEntriesByType('resource').map(e => e.name)
+    .filter(n => n.includes('/app/static/glyphs/') && n.endsWith('.pbf'));
+  return names.length ? names : false;
+}"""
 
 
 def outside(url: str) -> bool:
@@ -46,7 +49,8 @@ def test_a_page_asks_nothing_of_another_host(browser, dashboard, path):
         assert app.failures() == []
         assert asked == []
         if path == "/wilayah":  # the map's names were drawn from the dashboard's own glyphs
-            glyphs = app.page.evaluate(GLYPHS_LOADED)
+            # asked for when maplibre draws its first name: waited for, as a loaded machine is slow
+            glyphs = app.page.wait_for_function(GLYPHS_LOADED, timeout=30_000).json_value()
             assert glyphs, "no glyph range loaded"
     finally:
         app.page.context.close()

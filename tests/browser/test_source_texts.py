@@ -18,9 +18,10 @@ GENERATOR_ID = "Generator data contoh Pulih (sintetis)"
 GENERATOR_RAW = "Pulih demo generator (sintetis)"  # as sources.toml writes it
 
 
-def licences(app) -> set[str]:
+def licences(app, wanted: set[str]) -> set[str]:
     """The licence column of the sources table: the rows the grid draws at its top, then at its
-    bottom (the demo files' sources come last), scrolled there as a reader would."""
+    bottom (the demo files' sources come last), scrolled there as a reader would. The grid draws
+    the rows it scrolled to when it can: read again until `wanted` is there, or 10 s."""
     grid = app.page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first
     grid.scroll_into_view_if_needed()
     app.page.wait_for_timeout(500)
@@ -29,20 +30,23 @@ def licences(app) -> set[str]:
     column = headers.index("Lisensi" if "Lisensi" in headers else "Licence")
     found = {row[column] for row in app.table_cells(0)}
     grid.locator(".dvn-scroller").first.evaluate("e => { e.scrollTop = e.scrollHeight; }")
-    app.page.wait_for_timeout(800)
-    found |= {row[column] for row in app.table_cells(0)}
+    for _ in range(20):
+        app.page.wait_for_timeout(500)
+        found |= {row[column] for row in app.table_cells(0)}
+        if wanted <= found:
+            break
     grid.locator(".dvn-scroller").first.evaluate("e => { e.scrollTop = 0; }")
     return found
 
 
 def test_licences_read_in_indonesian_by_default(open_app):
-    found = licences(open_app("/sumber_metode"))
+    found = licences(open_app("/sumber_metode"), {REPORTED_ID, SYNTHETIC_ID})
     assert REPORTED_ID in found and SYNTHETIC_ID in found, found
     assert REPORTED_EN not in found and SYNTHETIC_EN not in found
 
 
 def test_licences_read_in_english_with_lang_en(open_app):
-    found = licences(open_app("/sumber_metode?lang=en"))
+    found = licences(open_app("/sumber_metode?lang=en"), {REPORTED_EN, SYNTHETIC_EN})
     assert REPORTED_EN in found and SYNTHETIC_EN in found, found
     assert REPORTED_ID not in found
 

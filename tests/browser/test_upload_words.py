@@ -162,7 +162,13 @@ def test_the_calendar_is_named_in_the_readers_language(open_upload, path, kind, 
     field.locator("button").last.click()
     calendar = app.page.locator('[role="application"]').last
     calendar.wait_for()
-    app.page.wait_for_timeout(300)  # the renaming script runs as the calendar is drawn
+    # the renaming script runs as the calendar is drawn: waited for (10 s at most, then read as
+    # it is and the assertions say what it reads)
+    calendar.evaluate(
+        f"async e => {{ for (let i = 0; i < 100; i++) {{"
+        f"  if (({CALENDAR})(e).some(s => s && s.startsWith({wanted!r}))) return;"
+        f"  await new Promise(r => setTimeout(r, 100)); }} }}"
+    )
     said = calendar.evaluate(CALENDAR)
     assert any(s.startswith(wanted) for s in said), said
     assert not [s for s in said if unwanted in s], said
