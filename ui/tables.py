@@ -262,6 +262,20 @@ def show_whole_or_stacked(table: pd.DataFrame, key: str) -> None:
     shows the one the width suits (paper gets the table), and a screen reader reads only the one
     shown (the other is display: none)."""
     show_whole(table, key=f"{key}_wide")
+    show_stacked(table, key)
+
+
+def stacked_cell(value) -> str:
+    """A cell as a line of a block reads it: a yes/no column (the grid's tick box) in words."""
+    if pd.api.types.is_bool(value):  # Python's or numpy's
+        return t("table.yes") if value else t("table.no")
+    return str(value)
+
+
+def show_stacked(table: pd.DataFrame, key: str) -> None:
+    """The phone's half of show_whole_or_stacked: each row a block of its own, a line per column
+    led by its header, in a container (`<key>_narrow`) that ui/screen.css shows on a phone only.
+    A page that shows something else on a wider screen puts that in `<key>_wide`."""
     if table.empty:
         return
     with st.container(key=f"{key}_narrow"):
@@ -270,7 +284,7 @@ def show_whole_or_stacked(table: pd.DataFrame, key: str) -> None:
                 # a cell with nothing in it ("", "—") is left out: a block of "Catatan:" lines
                 # with nothing after them read as something missing
                 lines = [
-                    f"**{safe.plain(header)}**: {safe.plain(value)}"
+                    f"**{safe.plain(header)}**: {safe.plain(stacked_cell(value))}"
                     for header, value in zip(table.columns, row, strict=True)
                     if str(value).strip() not in ("", "—")
                 ]

@@ -251,3 +251,30 @@ def test_the_comparison_of_reports_splits_no_word_on_a_phone(open_app):
     app.screenshot("wilayah-conflicts")
     assert "6.023" in shown and "8.000" in shown, shown
     assert main.evaluate(SPLIT_WORDS) == []
+
+
+# elements of the main area that scroll sideways (a grid wider than the screen), as boxes
+SIDEWAYS = """main => [...main.querySelectorAll('*')].filter(e => {
+  const x = getComputedStyle(e).overflowX;
+  return (x === 'auto' || x === 'scroll') && e.scrollWidth > e.clientWidth + 1
+    && e.checkVisibility();
+}).map(e => [e.className, e.scrollWidth, e.clientWidth])"""
+
+
+def test_the_ranking_on_a_phone_is_read_without_scrolling_sideways(open_app):
+    """At 390 px the ranking's grid of six columns showed rank, area and half of the figure; its
+    date, note and source were a sideways scroll away. On a phone each area is a block now, every
+    part of it in view and every word whole; the buttons under it open the level below."""
+    app = open_app("/wilayah?tab=ranking", "phone")
+    main = app.page.locator('[data-testid="stMain"]').first
+    app.screenshot("wilayah-ranking")
+    assert main.evaluate(SIDEWAYS) == []
+    blocks = app.text(".st-key-ranking_grid_narrow").split("Peringkat")[1:]
+    assert len(blocks) == 4, blocks  # Banten's four kab/kota with a PHK report
+    # Kabupaten Serang's latest PHK report: 15985 workers on 2020-06-25, Okezone
+    # (data/raw/kabkota_labour.csv, line 28), written as the page writes figures and dates
+    block = next(b for b in blocks if "Kabupaten Serang" in b)
+    assert "15.985 pekerja" in block and "25 Juni 2020" in block and "Okezone" in block, block
+    assert "tidak" in block.split("Sintetis")[1], block  # a reported figure, not demo data
+    assert main.evaluate(SPLIT_WORDS) == []
+    assert app.page.get_by_role("button", name="Buka kecamatan Kota Tangerang").is_visible()
