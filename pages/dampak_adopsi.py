@@ -88,7 +88,7 @@ def impact_scatter(
     if denominator == "per_1000":
         captions.other_year_note(frame[frame.excluded.isna()])
     captions.sources_caption(frame[frame.excluded.isna()])
-    st.dataframe(tables.impact_table(frame, unit, adoption), hide_index=True, key="impact_table")
+    tables.show_grid_or_stacked(tables.impact_table(frame, unit, adoption), key="impact_table")
     meta = downloads.meta_for(
         "dampak_adopsi",
         t("title.impact"),

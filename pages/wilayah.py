@@ -186,22 +186,17 @@ def map_tab(repo, view: View) -> None:
 def ranking_tab(repo, view: View) -> None:
     latest = view.latest
     captions.badge_if_synthetic(latest)
-    ranking = tables.ranking_table(latest)
-    # a grid whose rows open the level below where the width allows it; on a phone, where the
-    # grid's six columns scrolled sideways past each figure's date and source, a block per area
-    # (the buttons under it open the level below there)
-    with st.container(key="ranking_grid_wide"):
-        st.dataframe(
-            ranking,
-            hide_index=True,
-            height=tables.height_for(len(latest)),  # every area at once, none behind a scroll
-            key="ranking",
-            on_select=functools.partial(
-                navigation.drill_from_table, repo, "ranking", tuple(latest.region_code)
-            ),
-            selection_mode="single-row",
-        )
-    tables.show_stacked(ranking, key="ranking_grid")
+    # a row of the grid opens the level below; on a phone, a block per area, the buttons under
+    # them do
+    tables.show_grid_or_stacked(
+        tables.ranking_table(latest),
+        key="ranking",
+        height=tables.height_for(len(latest)),  # every area at once, none behind a scroll
+        on_select=functools.partial(
+            navigation.drill_from_table, repo, "ranking", tuple(latest.region_code)
+        ),
+        selection_mode="single-row",
+    )
     navigation.drill_buttons(repo, latest)
     notes_under(view, latest, ranked=True)
     view.download(latest, "wilayah_peringkat", t("title.ranking"), "ranking_dl")

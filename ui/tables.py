@@ -265,6 +265,16 @@ def show_whole_or_stacked(table: pd.DataFrame, key: str) -> None:
     show_stacked(table, key)
 
 
+def show_grid_or_stacked(table: pd.DataFrame, key: str, **grid) -> None:
+    """A grid (st.dataframe, keyed `key`: sorting, and a row to select when `grid` asks for one)
+    where the width allows it, and on a phone each row as a block (show_stacked): a grid of six
+    columns in a phone's 356 px showed an area and half its figure, its date and source a
+    sideways scroll away. A row's action needs another way on a phone (a button under it)."""
+    with st.container(key=f"{key}_grid_wide"):
+        st.dataframe(table, hide_index=True, key=key, **grid)
+    show_stacked(table, key=f"{key}_grid")
+
+
 def stacked_cell(value) -> str:
     """A cell as a line of a block reads it: a yes/no column (the grid's tick box) in words."""
     if pd.api.types.is_bool(value):  # Python's or numpy's

@@ -1,6 +1,8 @@
 """On a phone (390 px) no word of a page is broken over two lines: plain tables of four or five
 columns in 356 px broke every word of their cells ("Dirumah|kan", "Kompas.c|om", "perusaha|an").
-A word may still break after its own hyphen ("titik-|titiknya"), as print does."""
+A word may still break after its own hyphen ("titik-|titiknya"), as print does. And nothing a
+mayor's aide or a planner reads scrolls sideways: only the analysts' grids of Data and Sumber &
+Metode (every column of a dataset, a spreadsheet's way) may be wider than the screen."""
 
 import pytest
 
@@ -55,3 +57,32 @@ def test_no_word_of_the_audit_log_is_broken_on_a_phone(open_app):
     main = app.page.locator('[data-testid="stMain"]').first
     assert "lokal:" in app.text()  # the event is there (the local user, no sign-in configured)
     assert main.evaluate(SPLIT_WORDS) == []
+
+
+# What in the main area scrolls sideways (a grid or a row of tags wider than the screen): the
+# Streamlit element it belongs to, and its scrolling and visible widths
+SIDEWAYS = """main => [...main.querySelectorAll('*')].filter(e => {
+  const x = getComputedStyle(e).overflowX;
+  return (x === 'auto' || x === 'scroll') && e.scrollWidth > e.clientWidth + 1
+    && e.checkVisibility();
+}).map(e => [(e.closest('[data-testid]') || e).getAttribute('data-testid'), e.scrollWidth,
+             e.clientWidth])"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/wilayah?tab=ranking",
+        "/wilayah?level=district&tab=ranking",
+        "/wilayah?tab=conflicts",
+        # its table of areas was a grid of seven columns, of which a phone showed two
+        "/dampak_adopsi",
+        "/dampak_adopsi?lang=en",
+        "/unggah",
+    ],
+)
+def test_nothing_a_reader_reads_scrolls_sideways_on_a_phone(open_app, path):
+    app = open_app(path, "phone")
+    main = app.page.locator('[data-testid="stMain"]').first
+    assert main.evaluate(SIDEWAYS) == []

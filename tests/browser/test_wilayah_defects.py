@@ -11,7 +11,7 @@ import math
 import pytest
 
 from tests.browser.plotly import values
-from tests.browser.test_phone_words import SPLIT_WORDS
+from tests.browser.test_phone_words import SIDEWAYS, SPLIT_WORDS
 
 LEVEL = "Tingkat wilayah"
 
@@ -251,14 +251,6 @@ def test_the_comparison_of_reports_splits_no_word_on_a_phone(open_app):
     app.screenshot("wilayah-conflicts")
     assert "6.023" in shown and "8.000" in shown, shown
     assert main.evaluate(SPLIT_WORDS) == []
-
-
-# elements of the main area that scroll sideways (a grid wider than the screen), as boxes
-SIDEWAYS = """main => [...main.querySelectorAll('*')].filter(e => {
-  const x = getComputedStyle(e).overflowX;
-  return (x === 'auto' || x === 'scroll') && e.scrollWidth > e.clientWidth + 1
-    && e.checkVisibility();
-}).map(e => [e.className, e.scrollWidth, e.clientWidth])"""
 
 
 def test_the_ranking_on_a_phone_is_read_without_scrolling_sideways(open_app):
