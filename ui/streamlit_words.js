@@ -15,6 +15,14 @@
   const TEXTS = 'a[href="#stMain"], [data-testid="InputInstructions"], [role="application"] h2';
   // a Material symbol Streamlit draws in a badge, a caption, a button: named "science icon" etc.
   const ICONS = '[role="img"][aria-label$=" icon"]';
+  // the menus a grid opens on a click (a column's ⋮, its statistics, formats, the columns shown):
+  // each item's words are a text node beside an icon, so each such node is renamed on its own,
+  // and only when it is a whole name of the table (a column's name or values stay as they are)
+  const MENUS = [
+    "stDataFrameColumnMenu", "stDataFrameStatisticsMenu", "stDataFrameColumnFormattingMenu",
+    "stDataFrameColumnVisibilityMenu",
+  ].map((id) => `[data-testid="${id}"]`).join(",");
+  const ICON_TEXT = '[data-testid="stIconMaterial"]'; // an icon's ligature ("keep"), not words
 
   const said = (english) => {
     const words = window.__pulihWords || { names: {}, prefixes: {} };
@@ -46,6 +54,27 @@
     if (wanted !== now) el.textContent = wanted;
   };
 
+  const renode = (node) => {
+    const kept = (node.__pulihText ||= {});
+    const now = node.nodeValue;
+    const english = kept.wrote === now ? kept.english : now;
+    const words = window.__pulihWords || { names: {} };
+    const name = english.trim();
+    const wanted = Object.hasOwn(words.names, name)
+      ? english.replace(name, words.names[name])
+      : english;
+    Object.assign(kept, { english, wrote: wanted });
+    if (wanted !== now) node.nodeValue = wanted;
+  };
+
+  const retextMenu = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (node.nodeValue.trim() && !node.parentElement?.closest(ICON_TEXT)) renode(node);
+    }
+  };
+
   const quietIcon = (el) => {
     const label = el.getAttribute("aria-label") || "";
     if (!label.endsWith(" icon") || el.getAttribute("aria-hidden") === "true") return;
@@ -64,6 +93,9 @@
       if (el.matches(TEXTS) && !el.children.length) retext(el);
     }
     for (const el of [root, ...root.querySelectorAll(ICONS)]) if (el.matches(ICONS)) quietIcon(el);
+    // a menu drawn now, or a part of one drawn later (the statistics once they are counted)
+    if (root.closest(MENUS)) retextMenu(root);
+    else root.querySelectorAll(MENUS).forEach(retextMenu);
   };
 
   visit(document.body);
@@ -74,7 +106,15 @@
       else if (r.type === "characterData") {
         const el = r.target.parentElement;
         if (el && el.matches(TEXTS)) retext(el);
-      } else r.addedNodes.forEach(visit);
+        else if (el && el.closest(MENUS) && !el.closest(ICON_TEXT)) renode(r.target);
+      } else {
+        for (const node of r.addedNodes) {
+          if (node.nodeType === Node.TEXT_NODE) {
+            const el = node.parentElement;
+            if (el && el.closest(MENUS) && !el.closest(ICON_TEXT)) renode(node);
+          } else visit(node);
+        }
+      }
     }
   });
   window.__pulihRenamer.observe(document.body, {

@@ -65,3 +65,78 @@ def test_an_english_page_names_them_in_english(shown, title, viewport):
     assert words_found(names, INDONESIAN) == []
     # Streamlit's own English stays as Streamlit wrote it (what the catalogs' English says)
     assert "Skip to main content" in names
+
+
+# the words of the menus a grid's column opens: its items (text beside icons), the statistics of
+# the column and the chart's name; read once the statistics have been counted
+MENU_WORDS = """() => {
+  const out = [];
+  for (const menu of document.querySelectorAll(
+      '[data-testid="stDataFrameColumnMenu"], [data-testid="stDataFrameStatisticsMenu"]')) {
+    const walker = document.createTreeWalker(menu, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (node.nodeValue.trim() && !node.parentElement.closest('[data-testid="stIconMaterial"]'))
+        out.push(node.nodeValue.trim());
+    }
+    for (const el of menu.querySelectorAll('[aria-label], [title]'))
+      out.push(el.getAttribute('aria-label') || el.getAttribute('title'));
+  }
+  return out;
+}"""
+
+
+# the menus' own words in each language (as Streamlit writes them; ui/locale/id: streamlit.*)
+MENU_EN = (
+    *ENGLISH, "Sort", "Statistics", "Autosize", "Pin", "Hide", "Copy", "column", "Empty",
+    "Distinct", "length", "chart", "frequency", "text",
+)  # fmt: skip
+MENU_ID = (
+    *INDONESIAN, "Urutkan", "Statistik", "Sematkan", "Sembunyikan", "Salin", "Kosong", "isian",
+    "Grafik", "teks",
+)  # fmt: skip
+
+
+def open_column_menu(app) -> None:
+    """Open the first column's menu as a person does: its ⋮ is drawn on the canvas at the right
+    of the header cell the pointer is over, so the pointer moves along the header and clicks
+    until the menu opens (a click beside the ⋮ sorts the column, which changes nothing here)."""
+    grid = app.page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    menu = app.page.locator('[data-testid="stDataFrameColumnMenu"]')
+    for x in range(40, 400, 6):
+        app.page.mouse.move(box["x"] + x, box["y"] + 17)
+        app.page.mouse.click(box["x"] + x, box["y"] + 17)
+        if menu.count() and menu.first.is_visible():
+            return
+    raise AssertionError("no column menu opened along the header")
+
+
+@pytest.mark.parametrize(
+    ("path", "wanted", "unwanted"),
+    [
+        # ui/locale/id: streamlit.sort_ascending, streamlit.statistics, streamlit.stat_values,
+        # streamlit.hide_column, streamlit.chart_top_values
+        ("/data", ["Urutkan naik", "Statistik", "Jumlah isian", "Sembunyikan kolom"], MENU_EN),
+        ("/data?lang=en", ["Sort ascending", "Statistics", "Values", "Hide column"], MENU_ID),
+    ],
+)
+def test_a_grids_column_menu_speaks_the_pages_language(open_app, path, wanted, unwanted):
+    """The menu a column's ⋮ opens (sort, statistics, pin, hide) and its statistics were written
+    in English on an Indonesian page: they appear only on a click, so no scan of the page saw
+    them."""
+    app = open_app(path)
+    open_column_menu(app)
+    app.page.locator('[data-testid="stDataFrameColumnMenu"] [aria-haspopup="true"]').hover()
+    app.page.locator('[data-testid="stDataFrameStatisticsMenu"]').wait_for()
+    app.page.wait_for_function(
+        """() => document.querySelector('[data-testid="stDataFrameStatisticsMetrics"]')""",
+        timeout=10_000,
+    )
+    app.screenshot("column-menu" + ("-en" if "lang=en" in path else ""))
+    words = app.page.evaluate(MENU_WORDS)
+    assert not [w for w in wanted if w not in words], words
+    # an English word on an Indonesian page (or the other way round), whatever menu it is in;
+    # "Wilayah", the column's own name, is not a word of either list
+    assert words_found(words, unwanted) == []
