@@ -30,25 +30,48 @@ PAGES = {
 # what the router shows instead of a trace when a page fails (ui/router.py: page_error)
 ROUTER_ERROR = re.compile(r"kode kesalahan|error code", re.IGNORECASE)
 
-# Counts the script runs the page has started (stApp's data-test-script-state turning "running"),
+# Counts the script runs the page has finished, from the messages the server sends: every run
+# ends with a ForwardMsg whose field 6 (script_finished, streamlit/proto/ForwardMsg.proto) is set,
 # so that after a click a test waits for the run that click started, not for the one before it.
+# Counting stApp's data-test-script-state turning "running" missed runs: when a run's first and
+# last messages reach the browser together, React draws only the last state ("notRunning"), and
+# a test waited a minute for a run that had ended (seen on a loaded machine). A run cut short
+# for a rerun (status 2, FINISHED_EARLY_FOR_RERUN) is not counted: the rerun's end is.
 RUN_COUNTER = """
 (() => {
   window.__pulihRuns = 0;
-  // A run can start and end between two callbacks: each record's new value is the next record's
-  // old value (or, for the last, the attribute now), so no start is missed.
-  const observer = new MutationObserver(records => {
-    records.forEach((r, i) => {
-      const next = records.slice(i + 1).find(x => x.target === r.target);
-      const now = next ? next.oldValue : r.target.getAttribute('data-test-script-state');
-      if (now === 'running' && r.oldValue !== 'running') window.__pulihRuns += 1;
-    });
-  });
-  const start = () => observer.observe(document.documentElement, {
-    subtree: true, attributes: true, attributeOldValue: true,
-    attributeFilter: ['data-test-script-state'],
-  });
-  if (document.documentElement) start(); else document.addEventListener('DOMContentLoaded', start);
+  const Native = window.WebSocket;
+  const varint = (bytes, i) => {
+    let value = 0, shift = 0, byte;
+    do { byte = bytes[i++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return [value, i];
+  };
+  const finished = (data) => {  // the top-level fields of one ForwardMsg, read until field 6
+    const bytes = new Uint8Array(data);
+    let i = 0;
+    while (i < bytes.length) {
+      let key, n;
+      [key, i] = varint(bytes, i);
+      const field = Math.floor(key / 8), wire = key & 7;
+      if (wire === 0) {
+        [n, i] = varint(bytes, i);
+        if (field === 6) return n !== 2;
+      } else if (wire === 2) { [n, i] = varint(bytes, i); i += n; }
+      else if (wire === 1) i += 8;
+      else if (wire === 5) i += 4;
+      else return false;
+    }
+    return false;
+  };
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      // added before Streamlit's own listener: counted before the page shows the run's end
+      this.addEventListener('message', (e) => {
+        if (e.data instanceof ArrayBuffer && finished(e.data)) window.__pulihRuns += 1;
+      });
+    }
+  };
 })();
 """
 
@@ -323,7 +346,10 @@ class Dashboard:
         link = nav.locator(
             '[data-testid="stSidebarNavLink"]', has=self.page.get_by_text(title, exact=True)
         ).first
-        target = PAGES.get(title)
+        # where the link leads, from its own address: a page's English title is not in PAGES,
+        # and without a target a click the app did not take was never made again
+        href = link.get_attribute("href")
+        target = urlsplit(href).path if href else PAGES.get(title)
         before = self.runs()
         link.click()
         if target is not None and self.path != target:
@@ -333,7 +359,22 @@ class Dashboard:
                 self.page.wait_for_url(lambda url: urlsplit(url).path == target, timeout=5000)
             except Exception:
                 link.click()
-        self.wait(after_runs=before)
+        try:
+            self.wait(after_runs=before)
+        except PlaywrightTimeout as e:
+            state = self.page.evaluate(
+                """() => [document.querySelector('[data-testid="stApp"]')
+                          ?.getAttribute('data-test-script-state'), window.__pulihRuns,
+                          document.querySelectorAll('[data-stale="true"]').length,
+                          document.querySelectorAll('[data-testid="stSkeleton"]').length,
+                          location.pathname,
+                          document.querySelector('[data-testid="stMain"] h1')?.innerText]"""
+            )
+            shot = self.screenshot(f"timeout-go-{title}")
+            raise AssertionError(
+                f"no finished run after {before} runs: [state, runs, stale, skeletons, path, h1]"
+                f" = {state}; {shot}"
+            ) from e
 
     # --- filters -------------------------------------------------------------------------------
 
