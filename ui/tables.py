@@ -128,7 +128,13 @@ def conflicts_table(frame: pd.DataFrame) -> pd.DataFrame:
             t("conflict.kind"): [t(labels.CONFLICT_KINDS[k]) for k in frame["kind"]],
             t("conflict.a"): [report(r, "a") for r in frame.itertuples()],
             t("conflict.b"): [report(r, "b") for r in frame.itertuples()],
-            t("conflict.difference"): [fmt.number(d) for d in frame["difference"]],
+            # in the reports' unit when they share one (PHK and PHK + dirumahkan: workers)
+            t("conflict.difference"): [
+                fmt.figure(
+                    r.difference, r.difference_qualifier, r.a_unit if r.a_unit == r.b_unit else None
+                )
+                for r in frame.itertuples()
+            ],
         }
     )
 

@@ -212,4 +212,4 @@ def test_conflicting_reports_are_shown_side_by_side(fixture_warehouse):
     assert row["Laporan B"] == (
         "PHK + dirumahkan: 4.000 pekerja · 21 Juli 2020 · Kadisnakertrans Uji, Harian Tiga"
     )
-    assert row["Selisih (B − A)"] == "-1.000"
+    assert row["Selisih (B − A)"] == "-1.000 pekerja"  # both exact, both in workers

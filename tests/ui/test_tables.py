@@ -33,3 +33,28 @@ def test_the_impact_column_has_one_number_of_decimals():
     table = tables.impact_table(frame, "per_1000")
     (column,) = [c for c in table.columns if "1.000" in c]
     assert table[column].tolist() == ["5,46", "0,80", "2,00"]
+
+
+def test_a_difference_of_reports_carries_its_unit_and_qualifier():
+    # "Selisih (B − A)" read "1.977" beside Apindo's "± 8.000 pekerja" and Disnaker's 6.023:
+    # 8.000 - 6.023 = 1.977, approximate, in workers; 9.500 - 15.985 = -6.485, exact
+    frame = pd.DataFrame(
+        {
+            "region_name": ["Kota Tangerang", "Kabupaten Serang"],
+            "kind": ["alternative_estimate", "inconsistent_total"],
+            "difference": [1977.0, -6485.0],
+            "difference_qualifier": ["approx", "exact"],
+            "a_unit": ["workers", "workers"],
+            "b_unit": ["workers", "workers"],
+            **{
+                f"{side}_{k}": [v, v]
+                for side in ("a", "b")
+                for k, v in {
+                    "label": "PHK", "value": 1.0, "qualifier": "exact", "statement_by": "",
+                    "outlet": "X", "ref_date": dt.date(2020, 5, 5),
+                }.items()
+            },
+        }
+    )  # fmt: skip
+    column = tables.conflicts_table(frame).iloc[:, -1].tolist()
+    assert column == ["± 1.977 pekerja", "-6.485 pekerja"]
