@@ -114,8 +114,12 @@ def series_traces(
     flags = frame["conflict"].fillna(False).astype(bool) if "conflict" in frame else None
     if conflict_name and flags is not None and flags.any():
         # one ring where the disputed figure was reported, not on every month it is carried to
+        # (Wilayah's lines and panels have no age column: there the month of its as-of date)
         if "age_months" in frame:
             flags &= frame["age_months"].fillna(0) == 0
+        elif "as_of_date" in frame:
+            reported = pd.to_datetime(frame["as_of_date"]).dt.to_period("M")
+            flags &= reported == pd.to_datetime(frame["month"]).dt.to_period("M")
         flagged = frame[flags]
         ring = {
             "type": "scatter",

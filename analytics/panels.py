@@ -52,10 +52,16 @@ def small_multiples(
             text.synthetic,
             y,
             chart_style.BLUE,
-            showlegend=i == 0,
-            conflict_name=text.conflict if i == 0 else None,
+            conflict_name=text.conflict,
         ):
             traces.append(trace | {"xaxis": x_ref, "yaxis": y_domain.removesuffix(" domain")})
+    # each kind of line (reported, synthetic, the rings of a disputed figure) named once in the
+    # legend, by the first panel that has it: the first panel's alone left out "sintetis" when
+    # its area was all reported, and drew no ring on any other panel
+    named: set[str] = set()
+    for trace in traces:
+        trace["showlegend"] = trace["name"] not in named
+        named.add(trace["name"])
     traces += policy.legend_entries(events, text.unknown, locale=text.context.locale)
     y_axis = ticks.y_ticks(frame[y], text.context.locale, percent=text.percent)
     # two labels a panel: four panels a row on a phone; and on every panel, not on the bottom

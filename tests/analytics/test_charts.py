@@ -216,6 +216,55 @@ def test_area_map_shades_areas_when_boundaries_are_given():
     assert fig.data[0].featureidkey == "properties.kode_kemendagri"
 
 
+def test_a_disputed_figure_carried_on_gets_one_ring_where_it_was_reported():
+    # Kab. Serang's PHK of 25 June 2020 (disputed by a total of July) carried to July and August:
+    # Wilayah's lines drew a ring on every carried month, a black bar along the line; one ring
+    # now, in June, the month of its as-of date (Wilayah's frames have no age column)
+    frame = pd.DataFrame(
+        {
+            "region_code": ["36.04"] * 3,
+            "region_name": ["Kabupaten Serang"] * 3,
+            "month": pd.to_datetime(["2020-06-01", "2020-07-01", "2020-08-01"]),
+            "value": [15985.0] * 3,
+            "as_of_date": pd.to_datetime(["2020-06-25"] * 3),
+            "conflict": [True] * 3,
+            "synthetic": [False] * 3,
+            "hover": ["h"] * 3,
+        }
+    )
+    text = replace(LINES, conflict="laporan berbeda")
+    fig = charts.areas_over_time(frame, "value", events().head(0), text)
+    (ring,) = [t for t in fig.data if t.name == "laporan berbeda"]
+    assert list(ring.x) == [pd.Timestamp("2020-06-01")]
+
+
+def test_small_multiples_ring_every_panels_dispute_and_name_each_line_once():
+    # Kab. Serang (first panel) all reported, its June figure disputed; Kota Tangerang (second)
+    # reported in May, disputed, then synthetic: the legend read only "dilaporkan" (the first
+    # panel's lines) and the second panel had no ring
+    frame = pd.DataFrame(
+        {
+            "region_code": ["36.04"] * 2 + ["36.71"] * 2,
+            "region_name": ["Kabupaten Serang"] * 2 + ["Kota Tangerang"] * 2,
+            "month": pd.to_datetime(["2020-05-01", "2020-06-01"] * 2),
+            "shown": [100.0, 200.0, 300.0, 400.0],
+            "as_of_date": pd.to_datetime(["2020-05-20", "2020-06-25", "2020-05-05", "2020-06-30"]),
+            "conflict": [False, True, True, False],
+            "synthetic": [False, False, False, True],
+            "hover": ["h"] * 4,
+        }
+    )
+    text = PanelsText(title="T", real="dilaporkan", synthetic="sintetis", conflict="berbeda")
+    fig = panels.small_multiples(frame, "shown", events().head(0), text, columns=2)
+    rings = [t for t in fig.data if t.name == "berbeda"]
+    assert [(t.xaxis, list(t.x)) for t in rings] == [
+        ("x", [pd.Timestamp("2020-06-01")]),
+        ("x2", [pd.Timestamp("2020-05-01")]),
+    ]
+    shown = [t.name for t in fig.data if t.showlegend]
+    assert shown == ["dilaporkan", "berbeda", "sintetis"]
+
+
 def test_small_multiples_one_panel_per_area_shared_axes_events_in_every_panel():
     frame = pd.DataFrame(
         {
