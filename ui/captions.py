@@ -206,7 +206,7 @@ def window_caption(latest: pd.DataFrame, window) -> None:
 def bases_caption(latest: pd.DataFrame) -> None:
     """Under a ranking or map whose ranked figures were counted on more than one basis (by the
     workplace, as reported by workers, by KTP): they are compared with care, and each one's
-    basis is in the Catatan column (ui/present.py note)."""
+    basis is in the ranking's Catatan (ui/present.py note) where it is not the workplace."""
     ranked = latest[latest["rank"].notna()]
     if "basis" in ranked and ranked["basis"].dropna().nunique() > 1:
         st.caption(t("ranking.bases_differ"))
