@@ -127,7 +127,7 @@ def test_kab_serang_conflicting_reports(warehouse):
         "PHK: 15.985 pekerja · 25 Juni 2020 · Kabid HI Disnakertrans Iwan Setiawan, Okezone"
     )
     assert row["Laporan B"].startswith("PHK + dirumahkan: 9.500 pekerja · 21 Juli 2020")
-    assert row["Selisih (B − A)"] == "-6.485"
+    assert row["Selisih (B − A)"] == "-6.485 pekerja"  # both exact, both in workers
 
 
 def test_reported_dataset_keeps_the_rmol_at_least_figure_and_url(warehouse):

@@ -113,7 +113,8 @@ def test_a_conflicting_headline_says_so_and_opens_the_comparison(fixture_warehou
     assert at.segmented_control(key="tab").value == "conflicts"
     (conflicts,) = [plain_table(table) for table in at.table]
     assert conflicts[["Wilayah", "Jenis", "Selisih (B − A)"]].values.tolist() == [
-        ["Kota Tangerang", "perkiraan lain", "2.000"]  # 8.000 - 6.000
+        # 8.000 - 6.000 from Apindo's "± 8.000": approximate, in workers
+        ["Kota Tangerang", "perkiraan lain", "± 2.000 pekerja"]
     ]
 
 
