@@ -226,7 +226,7 @@ def areas_over_time(
             conflict_name=text.conflict,
             symbol=chart_style.symbol_of(i),
         )
-    _one_conflict_entry(traces)
+    name_each_once(traces)
     traces += policy.legend_entries(events, text.unknown, locale=text.context.locale)
     y_axis = {"title": {"text": text.y}} | ticks.y_ticks(
         frame[y], text.context.locale, percent=text.percent
@@ -248,12 +248,15 @@ def areas_over_time(
     return fig
 
 
-def _one_conflict_entry(traces: list[dict]) -> None:
-    """Every area's rings belong to one legend group, named once: an entry per area repeated
-    "laporan berbeda" in the legend."""
-    rings = [t for t in traces if t.get("legendgroup") == "conflict"]
-    for ring in rings[1:]:
-        ring["showlegend"] = False
+def name_each_once(traces: list[dict]) -> None:
+    """Each name in the legend once, by the first trace that has it: every area's rings are one
+    entry ("laporan berbeda" repeated per area before), and in small multiples the reported and
+    synthetic lines are named by the first panel that has each (the first panel alone left out
+    "sintetis" when its area was all reported)."""
+    named: set[str] = set()
+    for trace in traces:
+        trace["showlegend"] = trace["name"] not in named
+        named.add(trace["name"])
 
 
 def merge_into(target: dict, patch: dict) -> None:

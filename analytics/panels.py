@@ -17,6 +17,7 @@ from analytics.chart_text import PairedText, PanelsText
 from analytics.charts import (
     add_series,
     merge_into,
+    name_each_once,
     plain_label,
     series_traces,
 )
@@ -55,13 +56,7 @@ def small_multiples(
             conflict_name=text.conflict,
         ):
             traces.append(trace | {"xaxis": x_ref, "yaxis": y_domain.removesuffix(" domain")})
-    # each kind of line (reported, synthetic, the rings of a disputed figure) named once in the
-    # legend, by the first panel that has it: the first panel's alone left out "sintetis" when
-    # its area was all reported, and drew no ring on any other panel
-    named: set[str] = set()
-    for trace in traces:
-        trace["showlegend"] = trace["name"] not in named
-        named.add(trace["name"])
+    name_each_once(traces)  # reported, synthetic, disputed: by the first panel that has each
     traces += policy.legend_entries(events, text.unknown, locale=text.context.locale)
     y_axis = ticks.y_ticks(frame[y], text.context.locale, percent=text.percent)
     # two labels a panel: four panels a row on a phone; and on every panel, not on the bottom

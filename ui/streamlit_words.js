@@ -34,37 +34,39 @@
     return english;
   };
 
+  // a whole name only (a menu's text node): the rest of the text around it kept as it is
+  const saidWhole = (english) => {
+    const names = (window.__pulihWords || { names: {} }).names;
+    const name = english.trim();
+    return Object.hasOwn(names, name) ? english.replace(name, names[name]) : english;
+  };
+
+  // One piece of text renamed (an attribute, an element's text, a text node), its English kept
+  // in `kept`: what we wrote last stands for the English kept; anything else is the library's
+  // own, anew. Returns the words wanted, or null when they are already there.
+  const renamed = (kept, now, translate) => {
+    const english = kept.wrote === now ? kept.english : now;
+    const wanted = translate(english);
+    Object.assign(kept, { english, wrote: wanted });
+    return wanted !== now ? wanted : null;
+  };
+
   const rename = (el, attribute) => {
     const now = el.getAttribute(attribute);
     if (now === null) return;
-    const kept = (el.__pulihNames ||= {});
-    // what we wrote last stands for the English kept; anything else is the library's own, anew
-    const english = kept[attribute] && kept[attribute].wrote === now ? kept[attribute].english : now;
-    const wanted = said(english);
-    kept[attribute] = { english, wrote: wanted };
-    if (wanted !== now) el.setAttribute(attribute, wanted);
+    const kept = ((el.__pulihNames ||= {})[attribute] ||= {});
+    const wanted = renamed(kept, now, said);
+    if (wanted !== null) el.setAttribute(attribute, wanted);
   };
 
   const retext = (el) => {
-    const kept = (el.__pulihText ||= {});
-    const now = el.textContent;
-    const english = kept.wrote === now ? kept.english : now;
-    const wanted = said(english);
-    Object.assign(kept, { english, wrote: wanted });
-    if (wanted !== now) el.textContent = wanted;
+    const wanted = renamed((el.__pulihText ||= {}), el.textContent, said);
+    if (wanted !== null) el.textContent = wanted;
   };
 
   const renode = (node) => {
-    const kept = (node.__pulihText ||= {});
-    const now = node.nodeValue;
-    const english = kept.wrote === now ? kept.english : now;
-    const words = window.__pulihWords || { names: {} };
-    const name = english.trim();
-    const wanted = Object.hasOwn(words.names, name)
-      ? english.replace(name, words.names[name])
-      : english;
-    Object.assign(kept, { english, wrote: wanted });
-    if (wanted !== now) node.nodeValue = wanted;
+    const wanted = renamed((node.__pulihText ||= {}), node.nodeValue, saidWhole);
+    if (wanted !== null) node.nodeValue = wanted;
   };
 
   const retextMenu = (root) => {

@@ -214,17 +214,26 @@ class Dashboard:
         """Do something that reruns the script (a click, a choice), then wait for that run."""
         before = self.runs()
         action()
+        self.wait_for_run(before, timeout)
+
+    def wait_for_run(self, before: int, timeout: float = 60) -> None:
+        """wait(after_runs=before); when it times out, say what the page was doing and keep its
+        picture."""
         try:
             self.wait(after_runs=before, timeout=timeout)
-        except Exception as e:  # say what the page was doing, and keep its picture
+        except PlaywrightTimeout as e:
             state = self.page.evaluate(
                 """() => [document.querySelector('[data-testid="stApp"]')
                           ?.getAttribute('data-test-script-state'), window.__pulihRuns,
-                          document.querySelectorAll('[data-stale="true"]').length]"""
+                          document.querySelectorAll('[data-stale="true"]').length,
+                          document.querySelectorAll('[data-testid="stSkeleton"]').length,
+                          location.pathname,
+                          document.querySelector('[data-testid="stMain"] h1')?.innerText]"""
             )
             shot = self.screenshot(f"timeout-{self.path.strip('/') or 'ringkasan'}")
             raise AssertionError(
-                f"no finished run after {before} runs: [state, runs, stale] = {state}; {shot}"
+                f"no finished run after {before} runs: [state, runs, stale, skeletons, path, h1]"
+                f" = {state}; {shot}"
             ) from e
 
     # --- where we are ------------------------------------------------------------------------
@@ -359,22 +368,7 @@ class Dashboard:
                 self.page.wait_for_url(lambda url: urlsplit(url).path == target, timeout=5000)
             except Exception:
                 link.click()
-        try:
-            self.wait(after_runs=before)
-        except PlaywrightTimeout as e:
-            state = self.page.evaluate(
-                """() => [document.querySelector('[data-testid="stApp"]')
-                          ?.getAttribute('data-test-script-state'), window.__pulihRuns,
-                          document.querySelectorAll('[data-stale="true"]').length,
-                          document.querySelectorAll('[data-testid="stSkeleton"]').length,
-                          location.pathname,
-                          document.querySelector('[data-testid="stMain"] h1')?.innerText]"""
-            )
-            shot = self.screenshot(f"timeout-go-{title}")
-            raise AssertionError(
-                f"no finished run after {before} runs: [state, runs, stale, skeletons, path, h1]"
-                f" = {state}; {shot}"
-            ) from e
+        self.wait_for_run(before)
 
     # --- filters -------------------------------------------------------------------------------
 
